@@ -1,0 +1,125 @@
+#!/usr/bin/env node
+import path from 'node:path';
+import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
+import type { VFileMessage } from 'vfile-message';
+import { galleyVersion } from './core/assets.js';
+import { formatMessage, GalleyError } from './core/messages.js';
+import { formats, type Format } from './core/options.js';
+import { build, importArticle, writeManuscript } from './index.js';
+
+/** Exit codes: 0 success, 1 bad input or failed build, 2 wrong usage. */
+const EXIT_FAILURE = 1;
+const EXIT_USAGE = 2;
+
+interface GlobalFlags {
+  quiet?: boolean;
+  verbose?: boolean;
+}
+
+const relative = (file: string): string => {
+  const rel = path.relative(process.cwd(), file);
+  return rel === '' || rel.startsWith('..') ? file : rel;
+};
+
+function report(messages: readonly VFileMessage[], flags: GlobalFlags): void {
+  for (const msg of messages) {
+    if (!msg.fatal && flags.quiet) continue;
+    process.stderr.write(formatMessage(msg, relative) + '\n');
+  }
+}
+
+function parseFormats(value: string, previous: Format[] | undefined): Format[] {
+  const list = value.split(',').map((f) => f.trim().toLowerCase());
+  for (const f of list) {
+    if (!(formats as readonly string[]).includes(f)) throw new InvalidArgumentError(`expected one of ${formats.join(', ')}, not "${f}"`);
+  }
+  return [...new Set([...(previous ?? []), ...(list as Format[])])];
+}
+
+const collect = (value: string, previous: string[] = []): string[] => [...previous, value];
+
+function program(): Command {
+  const cli = new Command('galley')
+    .description('Turn a Markdown manuscript with a typed infobox into print-ready PDF, EPUB 3 and HTML.')
+    .version(galleyVersion, '-V, --version', 'print the version')
+    .option('-q, --quiet', 'print errors only')
+    .option('--verbose', 'print stack traces of internal errors')
+    .showHelpAfterError('(run with --help for usage)')
+    .exitOverride()
+    .configureOutput({ writeErr: (s) => process.stderr.write(s), writeOut: (s) => process.stdout.write(s) });
+
+  cli
+    .command('build')
+    .description('build the editions of a manuscript folder (default: html, pdf and epub)')
+    .argument('[dir]', 'the manuscript folder, holding book.yaml', 'manuscript')
+    .option('-o, --out <dir>', 'output folder', 'build')
+    .addOption(new Option('-f, --format <list>', `editions to build, comma separated: ${formats.join(', ')}`).argParser(parseFormats))
+    .action(async (dir: string, opts: { out: string; format?: Format[] }, command: Command) => {
+      const flags = command.optsWithGlobals<GlobalFlags>();
+      const controller = new AbortController();
+      const stop = () => controller.abort(new Error('Interrupted'));
+      process.once('SIGINT', stop);
+      process.once('SIGTERM', stop);
+      try {
+        const result = await build({ root: dir, outDir: opts.out, ...(opts.format ? { formats: opts.format } : {}), signal: controller.signal });
+        report(result.messages, flags);
+        if (!flags.quiet) for (const output of result.outputs) process.stdout.write(`wrote ${relative(output.path)}\n`);
+      } finally {
+        process.off('SIGINT', stop);
+        process.off('SIGTERM', stop);
+      }
+    });
+
+  cli
+    .command('import')
+    .description('convert a wiki-text article into a manuscript folder')
+    .argument('<article>', 'the article (.txt in wiki-text format)')
+    .option('-o, --out <dir>', 'manuscript folder to write', 'manuscript')
+    .option('--lang <tag>', 'language of the article (BCP 47)', 'en')
+    .option('--creator <name>', 'author or editor (repeatable)', collect)
+    .option('--publisher <name>', 'publisher')
+    .option('--rights <text>', 'rights statement')
+    .option('--date <yyyy-mm-dd>', 'publication date')
+    .option('--subject <text>', 'subject (repeatable)', collect)
+    .action(async (article: string, opts: { out: string; lang: string; creator?: string[]; publisher?: string; rights?: string; date?: string; subject?: string[] }, command: Command) => {
+      const flags = command.optsWithGlobals<GlobalFlags>();
+      const result = await importArticle(article, {
+        language: opts.lang,
+        creator: opts.creator ?? ['Unknown'],
+        publisher: opts.publisher,
+        rights: opts.rights,
+        date: opts.date,
+        subjects: opts.subject,
+      });
+      report(result.messages, flags);
+      const written = await writeManuscript(opts.out, result.files);
+      if (!flags.quiet) for (const file of written) process.stdout.write(`wrote ${relative(file)}\n`);
+    });
+  return cli;
+}
+
+async function main(argv: string[]): Promise<number> {
+  const cli = program();
+  try {
+    await cli.parseAsync(argv);
+    return 0;
+  } catch (cause) {
+    const flags = cli.opts<GlobalFlags>();
+    if (cause instanceof CommanderError) {
+      return cause.code === 'commander.helpDisplayed' || cause.code === 'commander.version' || cause.code === 'commander.help' ? 0 : EXIT_USAGE;
+    }
+    if (cause instanceof GalleyError) {
+      report(cause.messages, flags);
+      const errors = cause.messages.filter((m) => m.fatal).length;
+      process.stderr.write(`galley: ${errors} error${errors === 1 ? '' : 's'}, nothing written\n`);
+      return EXIT_FAILURE;
+    }
+    const err = cause instanceof Error ? cause : new Error(String(cause));
+    process.stderr.write(`galley: ${err.message}\n`);
+    if (flags.verbose) process.stderr.write(`${err.stack ?? ''}\n`);
+    else process.stderr.write('(run with --verbose for details)\n');
+    return EXIT_FAILURE;
+  }
+}
+
+process.exitCode = await main(process.argv);

@@ -1,0 +1,44 @@
+import path from 'node:path';
+import * as v from 'valibot';
+import type { VFileMessage } from 'vfile-message';
+import { buildHtml } from '../html/build-html.js';
+import { renderChapters } from '../html/render-chapters.js';
+import { loadManuscript } from '../manuscript/load.js';
+import { throwIfFatal } from './messages.js';
+import { BuildOptions, type BuildOptionsInput, type Format } from './options.js';
+import { slugify } from './slug.js';
+import { writeAtomic } from './write-atomic.js';
+
+export interface BuildOutput {
+  format: Format;
+  /** The written file. */
+  path: string;
+}
+
+export interface BuildResult {
+  outputs: BuildOutput[];
+  /** Warnings (errors are thrown as a `GalleyError`). */
+  messages: VFileMessage[];
+}
+
+/**
+ * Build the editions of a manuscript. Sequences the stages, nothing else:
+ * load → render chapters → write each requested edition atomically.
+ */
+export async function build(input: BuildOptionsInput): Promise<BuildResult> {
+  const options = v.parse(BuildOptions, input);
+  options.signal?.throwIfAborted();
+  const loaded = await loadManuscript(options.root);
+  const rendered = await renderChapters(loaded.manuscript);
+  const messages = [...loaded.messages, ...rendered.messages];
+  throwIfFatal(messages);
+  const { config } = loaded.manuscript;
+  const base = path.join(options.outDir, slugify(config.title));
+  const outputs: BuildOutput[] = [];
+  if (options.formats.includes('html')) {
+    const file = `${base}.html`;
+    await writeAtomic(file, await buildHtml(config, rendered.chapters));
+    outputs.push({ format: 'html', path: file });
+  }
+  return { outputs, messages };
+}

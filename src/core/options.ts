@@ -1,0 +1,19 @@
+import * as v from 'valibot';
+
+export const formats = ['html', 'pdf', 'epub'] as const;
+export type Format = (typeof formats)[number];
+
+/** Options of `build()`; validated once, here, at the library boundary. */
+export const BuildOptions = v.strictObject({
+  /** The manuscript folder (holding `book.yaml`). */
+  root: v.pipe(v.string(), v.nonEmpty()),
+  /** Where the editions are written. */
+  outDir: v.optional(v.pipe(v.string(), v.nonEmpty()), 'build'),
+  /** Which editions to build. */
+  formats: v.optional(v.pipe(v.array(v.picklist(formats)), v.minLength(1)), ['html', 'pdf', 'epub']),
+  /** Cancels the build; the browser is closed and no partial file is left. */
+  signal: v.optional(v.instance(AbortSignal)),
+});
+
+export type BuildOptionsInput = v.InferInput<typeof BuildOptions>;
+export type BuildOptions = v.InferOutput<typeof BuildOptions>;

@@ -1,0 +1,54 @@
+import type { Element, Root } from 'hast';
+import { h } from 'hastscript';
+import type { BookConfig } from '../config/schema.js';
+import { generator } from '../core/assets.js';
+import type { RenderedChapter } from './render-chapters.js';
+import { titlePage } from './title-page.js';
+import { tocNav } from './toc.js';
+
+export interface DocumentOptions {
+  /** Style sheets, inlined in order. */
+  css: readonly string[];
+  /** Extra elements for the head (scripts of the print edition). */
+  head?: readonly Element[];
+}
+
+/** Localised label of the table of contents. */
+export function contentsLabel(language: string): string {
+  const labels: Record<string, string> = { en: 'Contents', de: 'Inhalt', fr: 'Table des matières', es: 'Índice', ar: 'المحتويات', it: 'Indice', nl: 'Inhoud' };
+  return labels[language.split('-')[0]!.toLowerCase()] ?? 'Contents';
+}
+
+/** The standalone HTML edition: head with metadata and styles, title page, contents, chapters. */
+export function htmlDocument(config: BookConfig, chapters: readonly RenderedChapter[], options: DocumentOptions): Root {
+  const meta = (name: string, content: string | undefined) => (content === undefined ? undefined : h('meta', { name, content }));
+  const head = h('head', [
+    h('meta', { charSet: 'utf-8' }),
+    h('meta', { name: 'viewport', content: 'width=device-width, initial-scale=1' }),
+    h('title', config.subtitle ? `${config.title}: ${config.subtitle}` : config.title),
+    meta('author', config.creator.join(', ')),
+    meta('description', config.description),
+    meta('keywords', config.subjects?.join(', ')),
+    meta('generator', generator),
+    meta('dcterms.identifier', config.identifier),
+    meta('dcterms.date', config.date),
+    meta('dcterms.publisher', config.publisher),
+    meta('dcterms.rights', config.rights),
+    ...options.css.map((css) => h('style', css)),
+    ...(options.head ?? []),
+  ]);
+  const body = h('body', [
+    titlePage(config),
+    tocNav(chapters, { depth: 2, title: contentsLabel(config.language), href: (_chapter, id) => `#${id}` }),
+    h('main', { id: 'main' }, chapters.flatMap((chapter) => chapter.tree.children as Element[])),
+  ]);
+  return {
+    type: 'root',
+    children: [{ type: 'doctype' }, h('html', { lang: config.language, dir: isRtl(config.language) ? 'rtl' : undefined }, [head, body])],
+  };
+}
+
+/** Whether a language is written right to left. */
+export function isRtl(language: string): boolean {
+  return ['ar', 'he', 'fa', 'ur', 'ps', 'sd', 'ug', 'yi', 'dv'].includes(language.split('-')[0]!.toLowerCase());
+}

@@ -1,0 +1,37 @@
+import type { Root } from 'hast';
+import { headingRank } from 'hast-util-heading-rank';
+import { toString } from 'hast-util-to-string';
+import GithubSlugger from 'github-slugger';
+import type { VFile } from 'vfile';
+import { visit } from 'unist-util-visit';
+
+/**
+ * Give every heading an id that is unique in the whole book (`file.data.ids`),
+ * and rewrite the chapter's own `#slug` links when an id had to be renamed.
+ */
+export function rehypeHeadingIds() {
+  return (tree: Root, file: VFile) => {
+    const ids = file.data.ids ?? new GithubSlugger();
+    const local = new GithubSlugger();
+    const renamed = new Map<string, string>();
+    visit(tree, 'element', (node) => {
+      if (typeof node.properties.id === 'string') ids.slug(node.properties.id);
+    });
+    visit(tree, 'element', (node) => {
+      if (headingRank(node) === undefined || node.properties.id !== undefined) return;
+      const text = toString(node).trim() || 'section';
+      const natural = local.slug(text);
+      const id = ids.slug(text);
+      node.properties.id = id;
+      if (natural !== id) renamed.set(natural, id);
+    });
+    if (renamed.size === 0) return;
+    visit(tree, 'element', (node) => {
+      const href = node.properties.href;
+      if (typeof href === 'string' && href.startsWith('#')) {
+        const target = renamed.get(decodeURIComponent(href.slice(1)));
+        if (target) node.properties.href = `#${target}`;
+      }
+    });
+  };
+}

@@ -1,0 +1,18 @@
+import { defaultSchema, type Options as Schema } from 'rehype-sanitize';
+
+/**
+ * What raw HTML in a manuscript may contain: GitHub's allowlist, plus classes,
+ * figures and a few inline elements authors use. No scripts, styles, handlers,
+ * frames or script URLs ever pass. Ids are kept as written (Galley allocates its
+ * own ids around them), so no clobber prefix.
+ */
+export const sanitizeSchema: Schema = {
+  ...defaultSchema,
+  tagNames: [...(defaultSchema.tagNames ?? []), 'figure', 'figcaption', 'abbr', 'cite', 'mark', 'small', 'time', 'caption', 'bdi', 'bdo', 'dfn', 'u', 'wbr'],
+  attributes: {
+    ...defaultSchema.attributes,
+    '*': [...(defaultSchema.attributes?.['*'] ?? []), 'className'],
+  },
+  clobber: [],
+  strip: ['script', 'style', 'template'],
+};

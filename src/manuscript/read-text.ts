@@ -1,0 +1,97 @@
+import { readFile } from 'node:fs/promises';
+import type { VFileMessage } from 'vfile-message';
+import { error } from '../core/messages.js';
+import { pointAtOffset } from '../util/offset.js';
+
+export type TextResult = { ok: true; text: string } | { ok: false; message: VFileMessage };
+
+/**
+ * Read a manuscript text file strictly: UTF-8 only (a BOM is dropped), CRLF and CR
+ * line ends are normalised to LF, and empty files, NUL bytes and invalid UTF-8 are
+ * reported with their place.
+ */
+export async function readText(file: string): Promise<TextResult> {
+  let bytes: Buffer;
+  try {
+    bytes = await readFile(file);
+  } catch (cause) {
+    const code = (cause as NodeJS.ErrnoException).code;
+    const reason =
+      code === 'ENOENT'
+        ? 'Cannot find this file'
+        : code === 'EISDIR'
+          ? 'Expected a file, found a folder'
+          : `Cannot read this file (${code ?? String(cause)})`;
+    return { ok: false, message: error({ file, reason, ruleId: 'not-found' }) };
+  }
+  return decodeText(file, bytes);
+}
+
+/** Decode bytes as a manuscript text (see `readText`). */
+export function decodeText(file: string, bytes: Uint8Array): TextResult {
+  let start = 0;
+  if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) start = 3;
+  const body = bytes.subarray(start);
+  const bad = firstInvalidUtf8(body);
+  if (bad !== -1) {
+    const prefix = new TextDecoder().decode(body.subarray(0, bad));
+    return {
+      ok: false,
+      message: error({
+        file,
+        reason: `Expected UTF-8 text, found the invalid byte 0x${body[bad]!.toString(16).padStart(2, '0')} at byte offset ${bad + start}; save the file as UTF-8`,
+        ruleId: 'invalid-utf8',
+        place: pointAtOffset(prefix, prefix.length),
+      }),
+    };
+  }
+  const text = new TextDecoder().decode(body).replace(/\r\n?/g, '\n');
+  const nul = text.indexOf('\0');
+  if (nul !== -1) {
+    return {
+      ok: false,
+      message: error({
+        file,
+        reason: 'Unexpected NUL byte; this looks like a binary file, expected UTF-8 text',
+        ruleId: 'nul-byte',
+        place: pointAtOffset(text, nul),
+      }),
+    };
+  }
+  if (text.trim() === '') {
+    return { ok: false, message: error({ file, reason: 'Unexpected empty file, expected content', ruleId: 'empty-file' }) };
+  }
+  return { ok: true, text };
+}
+
+/** Offset of the first byte that is not part of a well-formed UTF-8 sequence, or -1. */
+export function firstInvalidUtf8(bytes: Uint8Array): number {
+  let i = 0;
+  while (i < bytes.length) {
+    const b = bytes[i]!;
+    let need: number;
+    let min: number;
+    if (b < 0x80) {
+      i++;
+      continue;
+    } else if (b >= 0xc2 && b <= 0xdf) {
+      need = 1;
+      min = 0x80;
+    } else if (b >= 0xe0 && b <= 0xef) {
+      need = 2;
+      min = 0x800;
+    } else if (b >= 0xf0 && b <= 0xf4) {
+      need = 3;
+      min = 0x10000;
+    } else return i;
+    let cp = b & (0x3f >> need);
+    for (let k = 1; k <= need; k++) {
+      const c = bytes[i + k];
+      if (c === undefined || (c & 0xc0) !== 0x80) return i;
+      cp = (cp << 6) | (c & 0x3f);
+    }
+    if (cp < min || cp > 0x10ffff || (cp >= 0xd800 && cp <= 0xdfff)) return i;
+    i += need + 1;
+  }
+  return -1;
+}

@@ -1,0 +1,60 @@
+/** A calendar date as written in ISO 8601: `YYYY`, `YYYY-MM` or `YYYY-MM-DD`. */
+export interface IsoDate {
+  year: number;
+  month?: number;
+  day?: number;
+}
+
+const pattern = /^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$/;
+
+/** Parse an ISO date, or `undefined` when it is not a real calendar date. */
+export function parseIsoDate(text: string): IsoDate | undefined {
+  const match = pattern.exec(text);
+  if (!match) return undefined;
+  const year = Number(match[1]);
+  if (match[2] === undefined) return { year };
+  const month = Number(match[2]);
+  if (month < 1 || month > 12) return undefined;
+  if (match[3] === undefined) return { year, month };
+  const day = Number(match[3]);
+  const days = new Date(Date.UTC(year, month, 0)).getUTCDate();
+  if (day < 1 || day > days) return undefined;
+  return { year, month, day };
+}
+
+export const isIsoDate = (text: string): boolean => parseIsoDate(text) !== undefined;
+
+/** Compare two ISO dates by their earliest instant. */
+export function compareIsoDates(a: string, b: string): number {
+  return a.padEnd(10, '-00').localeCompare(b.padEnd(10, '-00'));
+}
+
+function formatter(language: string, parts: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {
+  // English books use the day-month-year order ("3 July 1963") of encyclopedic prose.
+  const locale = /^en\b/i.test(language) ? 'en-GB' : language;
+  return new Intl.DateTimeFormat(locale, { ...parts, timeZone: 'UTC' });
+}
+
+/** "3 July 1963", "July 1963" or "1963" in the book's language. */
+export function formatIsoDate(text: string, language: string): string {
+  const date = parseIsoDate(text);
+  if (!date) return text;
+  const when = new Date(Date.UTC(date.year, (date.month ?? 1) - 1, date.day ?? 1));
+  if (date.month === undefined) return String(date.year);
+  if (date.day === undefined) return formatter(language, { month: 'long', year: 'numeric' }).format(when);
+  return formatter(language, { day: 'numeric', month: 'long', year: 'numeric' }).format(when);
+}
+
+/** A range such as "3–5 July 1963", "30 June – 3 July 1963" or "1963 – 1964". */
+export function formatIsoDateRange(start: string, end: string, language: string): string {
+  const a = parseIsoDate(start);
+  const b = parseIsoDate(end);
+  if (a?.day !== undefined && b?.day !== undefined) {
+    const fmt = formatter(language, { day: 'numeric', month: 'long', year: 'numeric' });
+    return fmt.formatRange(
+      new Date(Date.UTC(a.year, a.month! - 1, a.day)),
+      new Date(Date.UTC(b.year, b.month! - 1, b.day)),
+    );
+  }
+  return `${formatIsoDate(start, language)} – ${formatIsoDate(end, language)}`;
+}

@@ -1,0 +1,78 @@
+import { isMap, isNode, isScalar, LineCounter, parseDocument, type Document } from 'yaml';
+import type { Point } from 'unist';
+import type { VFileMessage } from 'vfile-message';
+import { error } from '../core/messages.js';
+
+export type YamlPath = readonly (string | number)[];
+
+/** YAML data with a way back from a path in the data to its place in the file. */
+export interface LocatedYaml {
+  data: unknown;
+  /** Where the value at `path` (or, with `key`, its key) was written. */
+  locate(path: YamlPath, options?: { key?: boolean }): Point;
+}
+
+export type YamlResult = { ok: true; yaml: LocatedYaml } | { ok: false; messages: VFileMessage[] };
+
+/**
+ * Parse YAML (a file, or front matter that starts on line `firstLine`) keeping
+ * positions, and report syntax errors and duplicate keys with their place.
+ */
+export function parseYaml(text: string, file: string, firstLine = 1): YamlResult {
+  const lineCounter = new LineCounter();
+  const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
+  const at = (offset: number): Point => {
+    const pos = lineCounter.linePos(offset);
+    return { line: pos.line + firstLine - 1, column: pos.col, offset };
+  };
+  if (doc.errors.length > 0) {
+    return {
+      ok: false,
+      messages: doc.errors.map((e) =>
+        error({
+          file,
+          reason: e.code === 'DUPLICATE_KEY' ? `Unexpected duplicate key; ${firstSentence(e.message)}` : `Malformed YAML: ${firstSentence(e.message)}`,
+          ruleId: e.code === 'DUPLICATE_KEY' ? 'duplicate-key' : 'malformed-yaml',
+          place: at(e.pos[0]),
+        }),
+      ),
+    };
+  }
+  return {
+    ok: true,
+    yaml: {
+      data: doc.toJS({ maxAliasCount: 100 }) as unknown,
+      locate: (path, options) => at(offsetOf(doc, path, options?.key === true)),
+    },
+  };
+}
+
+function firstSentence(text: string): string {
+  const line = text.split('\n')[0] ?? text;
+  return line.replace(/ at line \d+, column \d+:?$/, '').replace(/\.$/, '');
+}
+
+function offsetOf(doc: Document, path: YamlPath, key: boolean): number {
+  // Walk down as far as the path exists; point at the deepest node found.
+  let node: unknown = doc.contents;
+  let offset = rangeStart(node) ?? 0;
+  for (const [index, segment] of path.entries()) {
+    const last = index === path.length - 1;
+    if (isMap(node)) {
+      const pair = node.items.find((item) => (isScalar(item.key) ? item.key.value : item.key) === segment);
+      if (!pair) return offset;
+      if (last && key) return rangeStart(pair.key) ?? offset;
+      node = pair.value;
+      offset = rangeStart(pair.value) ?? rangeStart(pair.key) ?? offset;
+    } else if (isNode(node) && 'items' in node && Array.isArray(node.items) && typeof segment === 'number') {
+      node = node.items[segment];
+      offset = rangeStart(node) ?? offset;
+      if (node === undefined) return offset;
+    } else return offset;
+  }
+  return offset;
+}
+
+function rangeStart(node: unknown): number | undefined {
+  return isNode(node) && node.range ? node.range[0] : undefined;
+}
