@@ -7,9 +7,9 @@ export type DateValue = string | { start: string; end: string };
 /** A `<time>` for a date or a date range. */
 export function dateContent(value: DateValue, language: string): ElementContent[] {
   if (typeof value === 'string') return [h('time', { dateTime: value }, formatIsoDate(value, language))];
-  return [
-    h('time', { dateTime: `${value.start}/${value.end}` }, formatIsoDateRange(value.start, value.end, language)),
-  ];
+  const parts = formatIsoDateRange(value.start, value.end, language);
+  if (parts.end === '') return [h('time', { dateTime: value.start }, parts.start)];
+  return [h('time', { dateTime: value.start }, parts.start), { type: 'text', value: parts.separator }, h('time', { dateTime: value.end }, parts.end)];
 }
 
 /** A list when there are several items, the item itself when there is one. */

@@ -46,7 +46,7 @@ export async function loadManuscript(root: string): Promise<{ manuscript: Manusc
     const text = await readText(file);
     if (!text.ok) {
       if (text.message.ruleId === 'not-found') {
-        messages.push(error({ file: configFile, reason: `Cannot find chapter \`${relative}\` (looked for ${file})`, ruleId: 'missing-chapter', place }));
+        messages.push(error({ file: configFile, reason: `Cannot find chapter \`${relative}\` (paths are relative to \`${CONFIG_FILE}\`)`, ruleId: 'missing-chapter', place }));
       } else messages.push(text.message);
       continue;
     }

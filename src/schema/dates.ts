@@ -45,16 +45,31 @@ export function formatIsoDate(text: string, language: string): string {
   return formatter(language, { day: 'numeric', month: 'long', year: 'numeric' }).format(when);
 }
 
-/** A range such as "3–5 July 1963", "30 June – 3 July 1963" or "1963 – 1964". */
-export function formatIsoDateRange(start: string, end: string, language: string): string {
+/** A formatted range in three parts: "30 June", " – ", "3 July 1963". */
+export interface RangeParts {
+  start: string;
+  separator: string;
+  end: string;
+}
+
+/**
+ * A range such as "30 June – 3 July 1963" or "3–5 July 1963", split so that each
+ * end can carry its own machine-readable date. Equal dates give an empty `end`.
+ */
+export function formatIsoDateRange(start: string, end: string, language: string): RangeParts {
   const a = parseIsoDate(start);
   const b = parseIsoDate(end);
   if (a?.day !== undefined && b?.day !== undefined) {
     const fmt = formatter(language, { day: 'numeric', month: 'long', year: 'numeric' });
-    return fmt.formatRange(
-      new Date(Date.UTC(a.year, a.month! - 1, a.day)),
-      new Date(Date.UTC(b.year, b.month! - 1, b.day)),
-    );
+    const parts = fmt.formatRangeToParts(new Date(Date.UTC(a.year, a.month! - 1, a.day)), new Date(Date.UTC(b.year, b.month! - 1, b.day)));
+    const firstEnd = parts.findIndex((p) => p.source === 'endRange');
+    if (firstEnd === -1) return { start: parts.map((p) => p.value).join(''), separator: '', end: '' };
+    let lastStart = -1;
+    parts.forEach((p, i) => {
+      if (p.source === 'startRange') lastStart = i;
+    });
+    const join = (from: number, to: number) => parts.slice(from, to).map((p) => p.value).join('');
+    return { start: join(0, lastStart + 1), separator: join(lastStart + 1, firstEnd), end: join(firstEnd, parts.length) };
   }
-  return `${formatIsoDate(start, language)} – ${formatIsoDate(end, language)}`;
+  return { start: formatIsoDate(start, language), separator: ' – ', end: formatIsoDate(end, language) };
 }

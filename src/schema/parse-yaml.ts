@@ -26,9 +26,13 @@ export function parseYaml(text: string, file: string, firstLine = 1): YamlResult
     return { line: pos.line + firstLine - 1, column: pos.col, offset };
   };
   if (doc.errors.length > 0) {
+    // After the first syntax error the parser's later complaints are mostly echoes
+    // of it: report that one, and every duplicate key.
+    const firstSyntax = doc.errors.find((e) => e.code !== 'DUPLICATE_KEY');
+    const errors = doc.errors.filter((e) => e.code === 'DUPLICATE_KEY' || e === firstSyntax);
     return {
       ok: false,
-      messages: doc.errors.map((e) =>
+      messages: errors.map((e) =>
         error({
           file,
           reason: e.code === 'DUPLICATE_KEY' ? `Unexpected duplicate key; ${firstSentence(e.message)}` : `Malformed YAML: ${firstSentence(e.message)}`,

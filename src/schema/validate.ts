@@ -25,7 +25,7 @@ export function validate<S extends v.GenericSchema>(
   const result = v.safeParse(schema, data);
   if (result.success) return { ok: true, output: result.output };
   const messages = result.issues.flatMap((issue) => toMessages(schema, issue, ctx));
-  return { ok: false, messages: dedupe(messages) };
+  return { ok: false, messages: dedupe(messages).sort((a, b) => (a.line ?? 0) - (b.line ?? 0) || (a.column ?? 0) - (b.column ?? 0)) };
 }
 
 type Issue = v.BaseIssue<unknown>;
@@ -58,8 +58,11 @@ function toMessages(schema: v.GenericSchema, issue: Issue, ctx: ValidateContext)
     return report(issue.message, ruleOf((issue as { requirement?: unknown }).requirement) ?? 'bad-value');
   }
   if (issue.type === 'union' && issue.issues) {
-    // Report the branch that matches the kind of value written, if any.
-    const specific = issue.issues.filter((sub) => !(sub.kind === 'schema' && sameLength(sub, issue)));
+    // Report the branch that matches the kind of value written, if any; sub-issue
+    // paths are relative to the union. A branch of the wrong kind says nothing.
+    const specific = issue.issues
+      .filter((sub) => !(sub.kind === 'schema' && (sub.path?.length ?? 0) === 0 && sub.type !== 'strict_object' && sub.type !== 'union'))
+      .map((sub) => ({ ...sub, path: [...(issue.path ?? []), ...(sub.path ?? [])] }) as Issue);
     if (specific.length > 0) return specific.flatMap((sub) => toMessages(schema, sub, ctx));
   }
   if (issue.input === undefined) {
@@ -74,10 +77,6 @@ function toMessages(schema: v.GenericSchema, issue: Issue, ctx: ValidateContext)
   }
   const custom = issue.message.startsWith('Invalid type:') ? undefined : issue.message;
   return report(custom ?? `Expected ${name} to be ${describeExpected(issue.expected)}, not ${describeValue(issue.input)}`, 'wrong-type');
-}
-
-function sameLength(a: Issue, b: Issue): boolean {
-  return (a.path?.length ?? 0) === (b.path?.length ?? 0);
 }
 
 function fieldName(path: YamlPath, subject: string): string {

@@ -1,0 +1,54 @@
+import { readdirSync } from 'node:fs';
+import path from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { build } from '../src/index.js';
+import { expectGalleyError, fixtures, formatAll, listFiles, tempDir } from './helpers.js';
+
+const cases = readdirSync(fixtures('bad'));
+let cleanup: (() => Promise<void>) | undefined;
+afterEach(async () => {
+  await cleanup?.();
+  cleanup = undefined;
+});
+
+describe('bad input', () => {
+  it.each(cases)('%s: located messages, no output', async (name) => {
+    const dir = fixtures('bad', name);
+    const temp = await tempDir();
+    cleanup = temp.cleanup;
+    const error = await expectGalleyError(() => build({ root: dir, outDir: temp.dir, formats: ['html'] }));
+    expect(error.messages.some((m) => m.fatal)).toBe(true);
+    for (const message of error.messages) {
+      expect(message.file, 'every message names its file').toBeTruthy();
+      expect(message.ruleId, 'every message has a rule id').toBeTruthy();
+    }
+    await expect(formatAll(error.messages, dir)).toMatchFileSnapshot(path.join(dir, 'messages.txt'));
+    expect(await listFiles(temp.dir)).toEqual([]);
+  });
+
+  it('reports every problem of a multi-chapter build, not only the first', async () => {
+    const error = await expectGalleyError(() => build({ root: fixtures('bad', 'several-files'), outDir: 'unused', formats: ['html'] }));
+    const files = new Set(error.messages.map((m) => path.basename(m.file ?? '')));
+    expect([...files].sort()).toEqual(['one.md', 'three.md', 'two.md']);
+  });
+
+  it('names the byte offset of invalid UTF-8', async () => {
+    const error = await expectGalleyError(() => build({ root: fixtures('bad', 'not-utf8'), outDir: 'unused', formats: ['html'] }));
+    expect(error.messages[0]!.reason).toContain('0xe9 at byte offset 10');
+    expect(error.messages[0]!.line).toBe(3);
+    expect(error.messages[0]!.column).toBe(4);
+  });
+
+  it('suggests the field that was probably meant', async () => {
+    const error = await expectGalleyError(() => build({ root: fixtures('bad', 'infobox-unknown-field'), outDir: 'unused', formats: ['html'] }));
+    const reasons = error.messages.map((m) => m.reason);
+    expect(reasons).toContain('Unknown field `palce` in `infobox`, did you mean `place`?');
+    expect(reasons).toContain('Unknown field `comanders` in `infobox.sides[0]`, did you mean `commanders`?');
+  });
+
+  it('rejects invalid build options at the boundary', async () => {
+    await expect(build({ root: '' })).rejects.toThrow();
+    // @ts-expect-error: not a format
+    await expect(build({ root: 'manuscript', formats: ['docx'] })).rejects.toThrow();
+  });
+});

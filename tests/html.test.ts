@@ -1,0 +1,70 @@
+import { readdirSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { build } from '../src/index.js';
+import { fixtures, formatAll, repoRoot, tempDir } from './helpers.js';
+
+const cases = readdirSync(fixtures('html'));
+let cleanup: (() => Promise<void>) | undefined;
+afterEach(async () => {
+  await cleanup?.();
+  cleanup = undefined;
+});
+
+async function buildHtml(root: string): Promise<{ html: string; messages: string }> {
+  const temp = await tempDir();
+  cleanup = temp.cleanup;
+  const result = await build({ root, outDir: temp.dir, formats: ['html'] });
+  expect(result.outputs).toHaveLength(1);
+  const html = await readFile(result.outputs[0]!.path, 'utf8');
+  return { html, messages: result.messages.length === 0 ? '' : formatAll(result.messages, root) };
+}
+
+/** The body of the document, without the inlined style sheets (snapshotted apart). */
+const withoutStyles = (html: string) => html.replace(/<style>[\s\S]*?<\/style>/g, '<style>…</style>');
+
+describe('HTML edition', () => {
+  it.each(cases)('matches the expected output of fixture %s', async (name) => {
+    const dir = fixtures('html', name);
+    const { html, messages } = await buildHtml(path.join(dir, 'input'));
+    await expect(withoutStyles(html)).toMatchFileSnapshot(path.join(dir, 'output.html'));
+    await expect(messages).toMatchFileSnapshot(path.join(dir, 'messages.txt'));
+  });
+
+  it('builds the committed manuscript: the whole article with its infobox', async () => {
+    const { html, messages } = await buildHtml(path.join(repoRoot, 'manuscript'));
+    expect(messages).toBe('');
+    await expect(withoutStyles(html)).toMatchFileSnapshot(fixtures('manuscript.html'));
+    // Every paragraph of the seed made it into the edition.
+    const seed = await readFile(path.join(repoRoot, '..', 'shared', 'seed', 'ar-rashid-revolt.txt'), 'utf8').catch(() => undefined);
+    if (seed) {
+      const paragraphs = seed.split('\n').filter((line) => line.length > 80 && !line.startsWith('-'));
+      const text = html.replace(/<[^>]+>/g, '').replace(/&#x27;/g, "'").replace(/&quot;/g, '"').replace(/&#x3C;/g, '<').replace(/&amp;/g, '&');
+      for (const paragraph of paragraphs) expect(text).toContain(paragraph);
+    }
+  });
+
+  it('is a standalone document: styles inlined, no external references', async () => {
+    const { html } = await buildHtml(path.join(repoRoot, 'manuscript'));
+    expect(html.startsWith('<!doctype html><html lang="en">')).toBe(true);
+    expect(html).toMatch(/<style>[\s\S]*\.infobox[\s\S]*<\/style>/);
+    expect(html).not.toMatch(/<link |<script|src="/);
+  });
+
+  it('never lets scripts, handlers or script URLs through', async () => {
+    const { html, messages } = await buildHtml(fixtures('html', 'unsafe-html', 'input'));
+    expect(html).not.toMatch(/<script|onclick|javascript:|<iframe|<object/i);
+    expect(html).toContain('fallback text');
+    expect(messages).toMatch(/chapters\/unsafe\.md:3:1: warning: Unexpected `<script>`/);
+  });
+
+  it('gives headings ids unique across chapters and keeps in-chapter links right', async () => {
+    const { html } = await buildHtml(fixtures('html', 'multi-chapter', 'input'));
+    expect(html).toContain('<h2 id="background">Background</h2>');
+    expect(html).toContain('<h2 id="background-1">Background</h2>');
+    expect(html).toContain('href="#background-1">background</a>');
+    expect(html).toContain('id="first-fn-1"');
+    expect(html).toContain('id="second-part-fn-1"');
+  });
+});
