@@ -36,6 +36,12 @@ function parseFormats(value: string, previous: Format[] | undefined): Format[] {
   return [...new Set([...(previous ?? []), ...(list as Format[])])];
 }
 
+function parseSeconds(value: string): number {
+  const seconds = Number(value);
+  if (!Number.isFinite(seconds) || seconds < 1) throw new InvalidArgumentError(`expected a number of seconds (at least 1), not "${value}"`);
+  return seconds;
+}
+
 const collect = (value: string, previous: string[] = []): string[] => [...previous, value];
 
 function program(): Command {
@@ -54,14 +60,21 @@ function program(): Command {
     .argument('[dir]', 'the manuscript folder, holding book.yaml', 'manuscript')
     .option('-o, --out <dir>', 'output folder', 'build')
     .addOption(new Option('-f, --format <list>', `editions to build, comma separated: ${formats.join(', ')}`).argParser(parseFormats))
-    .action(async (dir: string, opts: { out: string; format?: Format[] }, command: Command) => {
+    .addOption(new Option('--timeout <seconds>', 'limit for page layout and printing').default(120).argParser(parseSeconds))
+    .action(async (dir: string, opts: { out: string; format?: Format[]; timeout: number }, command: Command) => {
       const flags = command.optsWithGlobals<GlobalFlags>();
       const controller = new AbortController();
       const stop = () => controller.abort(new Error('Interrupted'));
       process.once('SIGINT', stop);
       process.once('SIGTERM', stop);
       try {
-        const result = await build({ root: dir, outDir: opts.out, ...(opts.format ? { formats: opts.format } : {}), signal: controller.signal });
+        const result = await build({
+          root: dir,
+          outDir: opts.out,
+          ...(opts.format ? { formats: opts.format } : {}),
+          timeout: opts.timeout * 1000,
+          signal: controller.signal,
+        });
         report(result.messages, flags);
         if (!flags.quiet) for (const output of result.outputs) process.stdout.write(`wrote ${relative(output.path)}\n`);
       } finally {

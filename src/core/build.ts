@@ -4,6 +4,9 @@ import type { VFileMessage } from 'vfile-message';
 import { buildHtml } from '../html/build-html.js';
 import { renderChapters } from '../html/render-chapters.js';
 import { loadManuscript } from '../manuscript/load.js';
+import { withBrowser } from '../pdf/browser.js';
+import { buildPdf } from '../pdf/build-pdf.js';
+import { sourceDate } from './source-date.js';
 import { throwIfFatal } from './messages.js';
 import { BuildOptions, type BuildOptionsInput, type Format } from './options.js';
 import { slugify } from './slug.js';
@@ -13,6 +16,8 @@ export interface BuildOutput {
   format: Format;
   /** The written file. */
   path: string;
+  /** Number of pages (PDF only). */
+  pages?: number;
 }
 
 export interface BuildResult {
@@ -39,6 +44,16 @@ export async function build(input: BuildOptionsInput): Promise<BuildResult> {
     const file = `${base}.html`;
     await writeAtomic(file, await buildHtml(config, rendered.chapters));
     outputs.push({ format: 'html', path: file });
+  }
+  if (options.formats.includes('pdf')) {
+    const date = sourceDate(config.date);
+    const pdf = await withBrowser({ executablePath: options.executablePath, signal: options.signal }, (session) =>
+      buildPdf({ config, chapters: rendered.chapters, root: options.root, configFile: loaded.manuscript.configFile, session, timeout: options.timeout, date, signal: options.signal }),
+    );
+    messages.push(...pdf.messages);
+    const file = `${base}.pdf`;
+    await writeAtomic(file, pdf.bytes);
+    outputs.push({ format: 'pdf', path: file, pages: pdf.pages });
   }
   return { outputs, messages };
 }

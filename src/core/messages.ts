@@ -4,6 +4,8 @@ import type { Point } from 'unist';
 /** Rule ids of every message Galley emits. They never change once released. */
 export type RuleId =
   | 'bad-date'
+  | 'blocked-request'
+  | 'browser'
   | 'bad-value'
   | 'duplicate-chapter'
   | 'duplicate-key'

@@ -11,6 +11,10 @@ export const BuildOptions = v.strictObject({
   outDir: v.optional(v.pipe(v.string(), v.nonEmpty()), 'build'),
   /** Which editions to build. */
   formats: v.optional(v.pipe(v.array(v.picklist(formats)), v.minLength(1)), ['html', 'pdf', 'epub']),
+  /** How long page layout and printing may take, in milliseconds. */
+  timeout: v.optional(v.pipe(v.number(), v.integer(), v.minValue(1000)), 120_000),
+  /** The browser to use (default: found by `findBrowser`). */
+  executablePath: v.optional(v.string()),
   /** Cancels the build; the browser is closed and no partial file is left. */
   signal: v.optional(v.instance(AbortSignal)),
 });

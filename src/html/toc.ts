@@ -36,7 +36,7 @@ function nest(entries: RenderedChapter['outline'], depth: number, chapter: Rende
 /** The `nav` element wrapping the list. */
 export function tocNav(chapters: readonly RenderedChapter[], options: TocOptions): Element {
   return h('nav', { id: 'toc', className: ['toc'], ariaLabelledBy: 'toc-title' }, [
-    h('h2', { id: 'toc-title' }, options.title),
+    h('h1', { id: 'toc-title' }, options.title),
     tocList(chapters, options),
   ]);
 }

@@ -1,0 +1,45 @@
+import type { VFileMessage } from 'vfile-message';
+import type { BookConfig } from '../config/schema.js';
+import { warning } from '../core/messages.js';
+import type { RenderedChapter } from '../html/render-chapters.js';
+import type { BrowserSession } from './browser.js';
+import { paginate } from './paginate.js';
+import { postProcess } from './post-process.js';
+import { printDocument } from './print-document.js';
+import { printPdf } from './print-pdf.js';
+
+export interface PdfStageOptions {
+  config: BookConfig;
+  chapters: readonly RenderedChapter[];
+  /** The manuscript folder: the only place the page may load files from. */
+  root: string;
+  /** Where messages about the book point (book.yaml). */
+  configFile: string;
+  session: BrowserSession;
+  timeout: number;
+  date: Date | undefined;
+  signal?: AbortSignal | undefined;
+}
+
+export interface PdfStageResult {
+  bytes: Uint8Array;
+  pages: number;
+  messages: VFileMessage[];
+}
+
+/** The print edition: lay out with Paged.js, print with Chromium, post-process with pdf-lib. */
+export async function buildPdf(options: PdfStageOptions): Promise<PdfStageResult> {
+  const html = await printDocument(options.config, options.chapters);
+  const page = await options.session.newPage();
+  try {
+    const layout = await paginate(page, { html, root: options.root, timeout: options.timeout, signal: options.signal });
+    const printed = await printPdf(page, options.timeout, options.signal);
+    const bytes = await postProcess(printed, { config: options.config, date: options.date });
+    const messages = layout.blocked.map((url) =>
+      warning({ file: options.configFile, reason: `Refused to load \`${url}\` while rendering: builds only read files inside the manuscript folder`, ruleId: 'blocked-request' }),
+    );
+    return { bytes, pages: layout.pages, messages };
+  } finally {
+    await page.close().catch(() => undefined);
+  }
+}

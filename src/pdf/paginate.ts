@@ -1,0 +1,132 @@
+import { readFile } from 'node:fs/promises';
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import type { HTTPRequest, Page } from 'puppeteer-core';
+import { fontFileFor } from './fonts.js';
+
+const require = createRequire(import.meta.url);
+
+/** The virtual origin pages are served from. Nothing under it touches the network. */
+export const ORIGIN = 'http://galley.localhost';
+const POLYFILL_PATH = '/_galley/paged.polyfill.js';
+
+/** The Paged.js polyfill shipped in the `pagedjs` package. */
+export const polyfillFile = (): string => path.join(path.dirname(require.resolve('pagedjs')), '..', 'dist', 'paged.polyfill.js');
+
+export interface PaginateOptions {
+  /** The print document. */
+  html: string;
+  /** Files under this folder may be loaded (images of the manuscript). */
+  root: string;
+  /** Give up after this many milliseconds. */
+  timeout: number;
+  signal?: AbortSignal | undefined;
+}
+
+export interface Pagination {
+  /** Number of pages laid out. */
+  pages: number;
+  /** URLs the page tried to load that were refused (outside the project, network). */
+  blocked: string[];
+}
+
+const contentTypes: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.woff2': 'font/woff2',
+  '.woff': 'font/woff',
+  '.png': 'image/png',
+  '.jpg': 'image/jpeg',
+  '.jpeg': 'image/jpeg',
+  '.gif': 'image/gif',
+  '.svg': 'image/svg+xml',
+  '.webp': 'image/webp',
+};
+
+/** Serve the page's requests from memory and disk; refuse everything else. */
+function router(options: PaginateOptions, blocked: string[]) {
+  const root = path.resolve(options.root);
+  return async (request: HTTPRequest) => {
+    if (request.isInterceptResolutionHandled()) return;
+    const url = request.url();
+    if (url.startsWith('data:')) return request.continue();
+    let file: string | undefined;
+    let body: string | Buffer | undefined;
+    const parsed = URL.canParse(url) ? new URL(url) : undefined;
+    if (parsed && parsed.origin === ORIGIN) {
+      const pathname = decodeURIComponent(parsed.pathname);
+      if (pathname === '/index.html') body = options.html;
+      else if (pathname === POLYFILL_PATH) file = polyfillFile();
+      else if (pathname.startsWith('/_galley/fonts/')) file = fontFileFor(pathname);
+      else {
+        const candidate = path.resolve(root, `.${pathname}`);
+        if (candidate.startsWith(root + path.sep)) file = candidate;
+      }
+    }
+    if (file !== undefined) body = await readFile(file).catch(() => undefined);
+    if (body === undefined) {
+      blocked.push(url);
+      return request.abort('blockedbyclient');
+    }
+    const ext = path.extname(parsed?.pathname ?? '').toLowerCase();
+    return request.respond({ status: 200, contentType: contentTypes[ext] ?? 'application/octet-stream', body });
+  };
+}
+
+/** Race a promise against a timeout and an abort signal; clears its timer. */
+export async function bounded<T>(work: Promise<T>, timeout: number, what: string, signal?: AbortSignal): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  let onAbort: (() => void) | undefined;
+  const limits = new Promise<never>((_resolve, reject) => {
+    timer = setTimeout(() => reject(new Error(`${what} did not finish within ${Math.round(timeout / 1000)} s (raise it with --timeout)`)), timeout);
+    onAbort = () => reject(signal?.reason instanceof Error ? signal.reason : new Error('Aborted'));
+    if (signal?.aborted) onAbort();
+    signal?.addEventListener('abort', onAbort, { once: true });
+  });
+  try {
+    return await Promise.race([work, limits]);
+  } finally {
+    clearTimeout(timer);
+    if (onAbort) signal?.removeEventListener('abort', onAbort);
+  }
+}
+
+/**
+ * Load the print document and let Paged.js lay it out into pages, waiting for its
+ * own completion (the promise of `preview()`), never for a fixed delay.
+ */
+export async function paginate(page: Page, options: PaginateOptions): Promise<Pagination> {
+  const blocked: string[] = [];
+  const errors: string[] = [];
+  page.on('pageerror', (error) => errors.push(error instanceof Error ? error.message : String(error)));
+  await page.setRequestInterception(true);
+  page.on('request', (request) => void router(options, blocked)(request));
+  await page.evaluateOnNewDocument('window.PagedConfig = { auto: false };');
+  const work = (async () => {
+    await page.goto(`${ORIGIN}/index.html`, { waitUntil: 'load', timeout: 0 });
+    await page.addScriptTag({ url: `${ORIGIN}${POLYFILL_PATH}` });
+    return page.evaluate(async () => {
+      await document.fonts.ready;
+      const faces: FontFace[] = [];
+      document.fonts.forEach((face) => faces.push(face));
+      await Promise.all(faces.map((face) => face.load().catch(() => undefined)));
+      const polyfill = (window as unknown as { PagedPolyfill: { preview(): Promise<{ total: number }> } }).PagedPolyfill;
+      const flow = await polyfill.preview();
+      // Paged.js does not always flag the pages it inserts for `break-before: right`
+      // as blank: a page with no content is blank, and carries no heads or folios.
+      for (const sheet of document.querySelectorAll('.pagedjs_page')) {
+        const content = sheet.querySelector('.pagedjs_page_content');
+        if (content && content.textContent?.trim() === '' && !content.querySelector('img, svg, table')) sheet.classList.add('pagedjs_blank_page');
+      }
+      return flow.total;
+    });
+  })();
+  try {
+    const pages = await bounded(work, options.timeout, 'Page layout (Paged.js)', options.signal);
+    return { pages, blocked };
+  } catch (cause) {
+    const detail = errors.length > 0 ? ` (page errors: ${errors.join('; ')})` : '';
+    throw new Error(`${cause instanceof Error ? cause.message : String(cause)}${detail}`, { cause });
+  }
+}

@@ -1,0 +1,35 @@
+import type { Root } from 'hast';
+import { toHtml } from 'hast-util-to-html';
+import { h } from 'hastscript';
+import { unified } from 'unified';
+import type { BookConfig } from '../config/schema.js';
+import { readAsset } from '../core/assets.js';
+import { htmlDocument } from '../html/document.js';
+import { rehypeHyphenate } from '../html/plugins/rehype-hyphenate.js';
+import type { RenderedChapter } from '../html/render-chapters.js';
+import { fontFaceCss } from './fonts.js';
+import { hyphenatorFor } from './hyphenation.js';
+import { pageCss } from './page-css.js';
+
+/** Style sheets of the print edition, in cascade order (after the fonts). */
+export const printStyles = ['styles/base.css', 'styles/print.css'];
+
+/**
+ * The HTML that Paged.js lays out: the same chapters as the other editions,
+ * hyphenated with soft hyphens, with embedded fonts, the print styles and the
+ * page geometry of the trim size.
+ */
+export async function printDocument(config: BookConfig, chapters: readonly RenderedChapter[]): Promise<string> {
+  const hyphenate = hyphenatorFor(config.language);
+  const hyphenator = hyphenate ? unified().use(rehypeHyphenate, { hyphenate }) : undefined;
+  const printed: RenderedChapter[] = [];
+  for (const chapter of chapters) {
+    const tree = structuredClone(chapter.tree) as Root;
+    if (hyphenator) await hyphenator.run(tree); // transforms in place
+    printed.push({ ...chapter, tree });
+  }
+  const css = [await fontFaceCss(), ...(await Promise.all(printStyles.map(readAsset))), pageCss(config.trim)];
+  // An empty icon keeps the browser from asking for /favicon.ico.
+  const head = [h('link', { rel: 'icon', href: 'data:,' })];
+  return toHtml(htmlDocument(config, printed, { css, head }));
+}

@@ -1,0 +1,22 @@
+import { expect, it } from 'vitest';
+import * as galley from '../src/index.js';
+
+it('pins the public API', () => {
+  expect(Object.keys(galley).sort()).toEqual([
+    'BookConfig',
+    'BuildOptions',
+    'ChapterFrontMatter',
+    'GalleyError',
+    'MilitaryConflict',
+    'Person',
+    'build',
+    'formatMessage',
+    'formats',
+    'importArticle',
+    'infoboxTypeNames',
+    'infoboxTypes',
+    'loadManuscript',
+    'trimSizes',
+    'writeManuscript',
+  ]);
+});
