@@ -1,7 +1,10 @@
 #!/usr/bin/env node
 // Set-up for a fresh clone, run by `npm run book` and before `npm test`. Idempotent
 // and quick when everything is in place:
-//   1. installs the npm dependencies (npm ci) when node_modules is missing or stale;
+//   1. installs the npm dependencies at their locked versions when node_modules is
+//      missing or stale (`npm install`, not `npm ci`: the lock file lacks the optional
+//      packages of other platforms, which this project's registry mirror does not
+//      serve, and `npm ci` rejects such a lock file);
 //   2. compiles the TypeScript sources to dist/;
 //   3. makes the system tools available: a Chromium for the PDF edition, and the
 //      checkers the tests use (poppler-utils, qpdf, epubcheck). As root on Debian
@@ -28,9 +31,9 @@ const has = (command) => spawnSync('sh', ['-c', `command -v ${command}`], { stdi
 const lock = path.join(root, 'package-lock.json');
 const installed = path.join(root, 'node_modules', '.package-lock.json');
 if (!existsSync(installed) || statSync(installed).mtimeMs < statSync(lock).mtimeMs) {
-  log('installing npm dependencies (npm ci)');
-  if (!run('npm', ['ci', '--no-audit', '--no-fund'])) {
-    log('npm ci failed');
+  log('installing npm dependencies');
+  if (!run('npm', ['install', '--no-audit', '--no-fund'])) {
+    log('npm install failed');
     process.exit(1);
   }
 }

@@ -3,7 +3,7 @@ import path from 'node:path';
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import type { VFileMessage } from 'vfile-message';
 import { galleyVersion } from './core/assets.js';
-import { formatMessage, GalleyError } from './core/messages.js';
+import { BuildFailure, formatMessage, GalleyError } from './core/messages.js';
 import { formats, type Format } from './core/options.js';
 import { build, importArticle, writeManuscript } from './index.js';
 
@@ -125,6 +125,11 @@ async function main(argv: string[]): Promise<number> {
       report(cause.messages, flags);
       const errors = cause.messages.filter((m) => m.fatal).length;
       process.stderr.write(`galley: ${errors} error${errors === 1 ? '' : 's'}, nothing written\n`);
+      return EXIT_FAILURE;
+    }
+    if (cause instanceof BuildFailure) {
+      process.stderr.write(`galley: error: ${cause.message}\n`);
+      if (flags.verbose && cause.cause instanceof Error) process.stderr.write(`${cause.cause.stack ?? ''}\n`);
       return EXIT_FAILURE;
     }
     const err = cause instanceof Error ? cause : new Error(String(cause));

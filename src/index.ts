@@ -4,7 +4,8 @@
  */
 export { build, type BuildOutput, type BuildResult } from './core/build.js';
 export { BuildOptions, formats, type BuildOptionsInput, type Format } from './core/options.js';
-export { GalleyError, formatMessage, type RuleId } from './core/messages.js';
+export { BuildFailure, GalleyError, formatMessage, type RuleId } from './core/messages.js';
+export { BrowserNotFoundError, findBrowser } from './pdf/find-browser.js';
 export { BookConfig, ChapterFrontMatter, trimSizes } from './config/schema.js';
 export { loadManuscript } from './manuscript/load.js';
 export type { Chapter, Manuscript } from './manuscript/types.js';

@@ -73,3 +73,15 @@ export function formatMessage(msg: VFileMessage, relativeTo?: (file: string) => 
 export function throwIfFatal(messages: readonly VFileMessage[]): void {
   if (messages.some((m) => m.fatal)) throw new GalleyError(messages);
 }
+
+/**
+ * A build that could not complete for a reason outside the manuscript: no browser,
+ * the browser crashed, layout timed out, the build was interrupted. The message
+ * says what happened and what to do; no stack trace is needed.
+ */
+export class BuildFailure extends Error {
+  constructor(message: string, options?: { cause?: unknown }) {
+    super(message, options);
+    this.name = 'BuildFailure';
+  }
+}

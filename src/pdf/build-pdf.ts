@@ -1,6 +1,7 @@
 import type { VFileMessage } from 'vfile-message';
 import type { BookConfig } from '../config/schema.js';
-import { warning } from '../core/messages.js';
+import type { Page } from 'puppeteer-core';
+import { BuildFailure, warning } from '../core/messages.js';
 import type { RenderedChapter } from '../html/render-chapters.js';
 import type { BrowserSession } from './browser.js';
 import { paginate } from './paginate.js';
@@ -32,14 +33,23 @@ export async function buildPdf(options: PdfStageOptions): Promise<PdfStageResult
   const html = await printDocument(options.config, options.chapters);
   const page = await options.session.newPage();
   try {
-    const layout = await paginate(page, { html, root: options.root, timeout: options.timeout, signal: options.signal });
-    const printed = await printPdf(page, options.timeout, options.signal);
-    const bytes = await postProcess(printed, { config: options.config, date: options.date });
-    const messages = layout.blocked.map((url) =>
-      warning({ file: options.configFile, reason: `Refused to load \`${url}\` while rendering: builds only read files inside the manuscript folder`, ruleId: 'blocked-request' }),
-    );
-    return { bytes, pages: layout.pages, messages };
+    return await layOut(page, html, options);
+  } catch (cause) {
+    if (cause instanceof BuildFailure) throw cause;
+    if (options.signal?.aborted) throw new BuildFailure('The build was interrupted; the browser was closed and nothing was written', { cause });
+    const reason = cause instanceof Error ? cause.message : String(cause);
+    throw new BuildFailure(`The PDF edition failed: ${reason}`, { cause });
   } finally {
     await page.close().catch(() => undefined);
   }
+}
+
+async function layOut(page: Page, html: string, options: PdfStageOptions): Promise<PdfStageResult> {
+  const layout = await paginate(page, { html, root: options.root, timeout: options.timeout, signal: options.signal });
+  const printed = await printPdf(page, options.timeout, options.signal);
+  const bytes = await postProcess(printed, { config: options.config, date: options.date });
+  const messages = layout.blocked.map((url) =>
+    warning({ file: options.configFile, reason: `Refused to load \`${url}\` while rendering: builds only read files inside the manuscript folder`, ruleId: 'blocked-request' }),
+  );
+  return { bytes, pages: layout.pages, messages };
 }

@@ -1,6 +1,7 @@
 import { existsSync, readdirSync } from 'node:fs';
 import { homedir } from 'node:os';
 import path from 'node:path';
+import { BuildFailure } from '../core/messages.js';
 
 /** Where Chromium-family browsers are usually installed, by platform. */
 const systemPaths: Record<string, string[]> = {
@@ -18,7 +19,7 @@ const systemPaths: Record<string, string[]> = {
 };
 
 /** Thrown when no browser can be found; the message says how to get one. */
-export class BrowserNotFoundError extends Error {
+export class BrowserNotFoundError extends BuildFailure {
   constructor(detail: string) {
     super(
       `${detail}. The PDF edition needs Chromium or Chrome. Install one ` +
