@@ -4,12 +4,15 @@ import * as galley from '../src/index.js';
 it('pins the public API', () => {
   expect(Object.keys(galley).sort()).toEqual([
     'BookConfig',
+    'BrowserNotFoundError',
+    'BuildFailure',
     'BuildOptions',
     'ChapterFrontMatter',
     'GalleyError',
     'MilitaryConflict',
     'Person',
     'build',
+    'findBrowser',
     'formatMessage',
     'formats',
     'importArticle',

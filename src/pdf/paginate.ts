@@ -119,6 +119,29 @@ export async function paginate(page: Page, options: PaginateOptions): Promise<Pa
         const content = sheet.querySelector('.pagedjs_page_content');
         if (content && content.textContent?.trim() === '' && !content.querySelector('img, svg, table')) sheet.classList.add('pagedjs_blank_page');
       }
+      // Soft hyphens let lines break inside words; the ones where no line broke would
+      // stay in the PDF's text and spoil search and copying. Line breaking is greedy,
+      // so removing unused break opportunities changes no line.
+      const range = document.createRange();
+      const rect = (node: Text, at: number) => {
+        range.setStart(node, at);
+        range.setEnd(node, at + 1);
+        const rects = range.getClientRects();
+        return rects[rects.length - 1] ?? range.getBoundingClientRect();
+      };
+      const walker = document.createTreeWalker(document.querySelector('.pagedjs_pages') ?? document.body, NodeFilter.SHOW_TEXT);
+      const texts: Text[] = [];
+      while (walker.nextNode()) if ((walker.currentNode as Text).data.includes('\u00ad')) texts.push(walker.currentNode as Text);
+      for (const node of texts) {
+        const data = node.data;
+        let kept = '';
+        for (let i = 0; i < data.length; i++) {
+          const ch = data[i]!;
+          if (ch !== '\u00ad') kept += ch;
+          else if (i > 0 && i < data.length - 1 && rect(node, i + 1).top > rect(node, i - 1).bottom - 1) kept += ch;
+        }
+        if (kept !== data) node.data = kept;
+      }
       return flow.total;
     });
   })();
