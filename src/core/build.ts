@@ -5,7 +5,8 @@ import { buildHtml } from '../html/build-html.js';
 import { renderChapters } from '../html/render-chapters.js';
 import { loadManuscript } from '../manuscript/load.js';
 import { withBrowser } from '../pdf/browser.js';
-import { buildPdf } from '../pdf/build-pdf.js';
+import { buildEpub } from '../epub/build-epub.js';
+import { buildPdf, type PdfStageResult } from '../pdf/build-pdf.js';
 import { sourceDate } from './source-date.js';
 import { throwIfFatal } from './messages.js';
 import { BuildOptions, type BuildOptionsInput, type Format } from './options.js';
@@ -45,15 +46,30 @@ export async function build(input: BuildOptionsInput): Promise<BuildResult> {
     await writeAtomic(file, await buildHtml(config, rendered.chapters));
     outputs.push({ format: 'html', path: file });
   }
+  const date = sourceDate(config.date);
+  const wantEpub = options.formats.includes('epub');
+  let pdf: PdfStageResult | undefined;
   if (options.formats.includes('pdf')) {
-    const date = sourceDate(config.date);
-    const pdf = await withBrowser({ executablePath: options.executablePath, signal: options.signal }, (session) =>
-      buildPdf({ config, chapters: rendered.chapters, root: options.root, configFile: loaded.manuscript.configFile, session, timeout: options.timeout, date, signal: options.signal }),
+    pdf = await withBrowser({ executablePath: options.executablePath, signal: options.signal }, (session) =>
+      buildPdf({ config, chapters: rendered.chapters, root: options.root, configFile: loaded.manuscript.configFile, session, timeout: options.timeout, date, cover: wantEpub, signal: options.signal }),
     );
     messages.push(...pdf.messages);
+  }
+  // Build everything first, then write: a failure leaves no new artifact half-made.
+  const epub = wantEpub
+    ? await buildEpub({ config, chapters: rendered.chapters, configFile: loaded.manuscript.configFile, date, coverPng: pdf?.coverPng, pageStarts: pdf?.pageStarts })
+    : undefined;
+  options.signal?.throwIfAborted();
+  if (pdf) {
     const file = `${base}.pdf`;
     await writeAtomic(file, pdf.bytes);
     outputs.push({ format: 'pdf', path: file, pages: pdf.pages });
+  }
+  if (epub) {
+    messages.push(...epub.messages);
+    const file = `${base}.epub`;
+    await writeAtomic(file, epub.bytes);
+    outputs.push({ format: 'epub', path: file });
   }
   return { outputs, messages };
 }

@@ -5,6 +5,7 @@ import type { Point } from 'unist';
 export type RuleId =
   | 'bad-date'
   | 'blocked-request'
+  | 'broken-link'
   | 'browser'
   | 'bad-value'
   | 'duplicate-chapter'

@@ -4,7 +4,8 @@ import type { Page } from 'puppeteer-core';
 import { BuildFailure, warning } from '../core/messages.js';
 import type { RenderedChapter } from '../html/render-chapters.js';
 import type { BrowserSession } from './browser.js';
-import { paginate } from './paginate.js';
+import type { PageStart } from '../epub/page-markers.js';
+import { bounded, paginate } from './paginate.js';
 import { postProcess } from './post-process.js';
 import { printDocument } from './print-document.js';
 import { printPdf } from './print-pdf.js';
@@ -19,6 +20,8 @@ export interface PdfStageOptions {
   session: BrowserSession;
   timeout: number;
   date: Date | undefined;
+  /** Also render the title page as a cover image. */
+  cover: boolean;
   signal?: AbortSignal | undefined;
 }
 
@@ -26,6 +29,10 @@ export interface PdfStageResult {
   bytes: Uint8Array;
   pages: number;
   messages: VFileMessage[];
+  /** Where each page starts in the chapters (for the e-book's page list). */
+  pageStarts: PageStart[];
+  /** The title page as PNG, for the e-book's cover (with `cover: true`). */
+  coverPng: Uint8Array | undefined;
 }
 
 /** The print edition: lay out with Paged.js, print with Chromium, post-process with pdf-lib. */
@@ -48,8 +55,18 @@ async function layOut(page: Page, html: string, options: PdfStageOptions): Promi
   const layout = await paginate(page, { html, root: options.root, timeout: options.timeout, signal: options.signal });
   const printed = await printPdf(page, options.timeout, options.signal);
   const bytes = await postProcess(printed, { config: options.config, date: options.date });
+  const coverPng = options.cover ? await bounded(titlePagePng(page), options.timeout, 'Rendering the cover', options.signal) : undefined;
   const messages = layout.blocked.map((url) =>
     warning({ file: options.configFile, reason: `Refused to load \`${url}\` while rendering: builds only read files inside the manuscript folder`, ruleId: 'blocked-request' }),
   );
-  return { bytes, pages: layout.pages, messages };
+  return { bytes, pages: layout.pages, messages, pageStarts: layout.pageStarts, coverPng };
+}
+
+/** The laid-out title page as a PNG at twice the CSS resolution. */
+async function titlePagePng(page: Page): Promise<Uint8Array> {
+  const first = await page.$('.pagedjs_page');
+  if (!first) throw new Error('No page to render as the cover');
+  const box = await first.boundingBox();
+  await page.setViewport({ width: Math.ceil(box?.width ?? 800), height: Math.ceil(box?.height ?? 1100), deviceScaleFactor: 2 });
+  return first.screenshot({ type: 'png', omitBackground: false });
 }

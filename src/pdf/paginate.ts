@@ -2,6 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import type { HTTPRequest, Page } from 'puppeteer-core';
+import type { PageStart } from '../epub/page-markers.js';
 import { fontFileFor } from './fonts.js';
 
 const require = createRequire(import.meta.url);
@@ -26,6 +27,8 @@ export interface PaginateOptions {
 export interface Pagination {
   /** Number of pages laid out. */
   pages: number;
+  /** Where each page that starts inside a chapter starts (see `assignGids`). */
+  pageStarts: PageStart[];
   /** URLs the page tried to load that were refused (outside the project, network). */
   blocked: string[];
 }
@@ -142,12 +145,39 @@ export async function paginate(page: Page, options: PaginateOptions): Promise<Pa
         }
         if (kept !== data) node.data = kept;
       }
-      return flow.total;
+      // Where each page starts, as (block, characters of its text before the page),
+      // soft hyphens not counted: the e-book marks the print pages there.
+      const length = (text: string) => text.replace(/\u00ad/g, '').length;
+      const seen = new Map<string, number>();
+      const starts: Array<{ page: number; gid: string; offset: number }> = [];
+      document.querySelectorAll('.pagedjs_page').forEach((sheet, index) => {
+        const content = sheet.querySelector('.pagedjs_page_content');
+        if (!content) return;
+        const texts = document.createTreeWalker(content, NodeFilter.SHOW_TEXT);
+        let first: Text | undefined;
+        while (texts.nextNode()) {
+          if ((texts.currentNode as Text).data.trim() !== '') {
+            first = texts.currentNode as Text;
+            break;
+          }
+        }
+        const block = first?.parentElement?.closest<HTMLElement>('[data-gid]');
+        if (first && block?.dataset.gid !== undefined) {
+          range.setStart(block, 0);
+          range.setEnd(first, 0);
+          starts.push({ page: index + 1, gid: block.dataset.gid, offset: (seen.get(block.dataset.gid) ?? 0) + length(range.toString()) });
+        }
+        content.querySelectorAll<HTMLElement>('[data-gid]').forEach((el) => {
+          const gid = el.dataset.gid!;
+          seen.set(gid, (seen.get(gid) ?? 0) + length(el.textContent ?? ''));
+        });
+      });
+      return { total: flow.total, starts };
     });
   })();
   try {
-    const pages = await bounded(work, options.timeout, 'Page layout (Paged.js)', options.signal);
-    return { pages, blocked };
+    const result = await bounded(work, options.timeout, 'Page layout (Paged.js)', options.signal);
+    return { pages: result.total, pageStarts: result.starts, blocked };
   } catch (cause) {
     const detail = errors.length > 0 ? ` (page errors: ${errors.join('; ')})` : '';
     throw new Error(`${cause instanceof Error ? cause.message : String(cause)}${detail}`, { cause });

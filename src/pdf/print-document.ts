@@ -5,6 +5,7 @@ import { unified } from 'unified';
 import type { BookConfig } from '../config/schema.js';
 import { readAsset } from '../core/assets.js';
 import { htmlDocument } from '../html/document.js';
+import { assignGids } from '../html/gids.js';
 import { rehypeHyphenate } from '../html/plugins/rehype-hyphenate.js';
 import type { RenderedChapter } from '../html/render-chapters.js';
 import { fontFaceCss } from './fonts.js';
@@ -22,12 +23,10 @@ export const printStyles = ['styles/base.css', 'styles/print.css'];
 export async function printDocument(config: BookConfig, chapters: readonly RenderedChapter[]): Promise<string> {
   const hyphenate = hyphenatorFor(config.language);
   const hyphenator = hyphenate ? unified().use(rehypeHyphenate, { hyphenate }) : undefined;
-  const printed: RenderedChapter[] = [];
-  for (const chapter of chapters) {
-    const tree = structuredClone(chapter.tree) as Root;
-    if (hyphenator) await hyphenator.run(tree); // transforms in place
-    printed.push({ ...chapter, tree });
-  }
+  const printed: RenderedChapter[] = chapters.map((chapter) => ({ ...chapter, tree: structuredClone(chapter.tree) as Root }));
+  assignGids(printed.map((chapter) => chapter.tree));
+  // Hyphenation changes text only, so the numbering matches the other editions'.
+  if (hyphenator) for (const chapter of printed) await hyphenator.run(chapter.tree);
   const css = [await fontFaceCss(), ...(await Promise.all(printStyles.map(readAsset))), pageCss(config.trim)];
   // An empty icon keeps the browser from asking for /favicon.ico.
   const head = [h('link', { rel: 'icon', href: 'data:,' })];

@@ -1,0 +1,77 @@
+import type { Element, ElementContent, Root, Text } from 'hast';
+import { h } from 'hastscript';
+import { visit } from 'unist-util-visit';
+
+/** Where a print page starts: in the element with `data-gid`, after `offset` characters of its text. */
+export interface PageStart {
+  page: number;
+  gid: string;
+  offset: number;
+}
+
+/** A marker inserted into a chapter. */
+export interface PageMarker {
+  label: string;
+  id: string;
+}
+
+/**
+ * Insert `doc-pagebreak` markers where the print edition's pages start, moving a
+ * position that falls inside a word back to the word's start. The `data-gid`
+ * attributes that locate them are removed afterwards.
+ */
+export function insertPageMarkers(tree: Root, starts: readonly PageStart[]): PageMarker[] {
+  const byGid = new Map<string, PageStart[]>();
+  for (const start of starts) byGid.set(start.gid, [...(byGid.get(start.gid) ?? []), start]);
+  const markers: PageMarker[] = [];
+  visit(tree, 'element', (node: Element) => {
+    const gid = node.properties.dataGid;
+    if (gid === undefined) return;
+    delete node.properties.dataGid;
+    for (const start of (byGid.get(String(gid)) ?? []).sort((a, b) => b.offset - a.offset)) {
+      const id = `page-${start.page}`;
+      insertAt(node, start.offset, h('span', { id, className: ['pagebreak'], 'epub:type': 'pagebreak', role: 'doc-pagebreak', ariaLabel: String(start.page) }));
+      markers.push({ label: String(start.page), id });
+    }
+  });
+  return markers;
+}
+
+/** Insert `marker` into `parent` before the character at `offset` of its text. */
+function insertAt(parent: Element, offset: number, marker: Element): void {
+  let remaining = offset;
+  const walk = (node: Element): boolean => {
+    for (let i = 0; i < node.children.length; i++) {
+      const child = node.children[i]!;
+      if (child.type === 'text') {
+        if (remaining <= child.value.length) {
+          split(node, i, child, remaining, marker);
+          return true;
+        }
+        remaining -= child.value.length;
+      } else if (child.type === 'element') {
+        if (remaining === 0) {
+          node.children.splice(i, 0, marker);
+          return true;
+        }
+        if (walk(child)) return true;
+      }
+    }
+    return false;
+  };
+  if (!walk(parent)) parent.children.push(marker);
+}
+
+function split(parent: Element, index: number, text: Text, at: number, marker: Element): void {
+  // Never split a word: go back to the start of the word the page begins in.
+  let cut = at;
+  while (cut > 0 && !/\s/.test(text.value[cut - 1]!)) cut--;
+  if (cut === 0 && at > 0 && !/\s/.test(text.value[0] ?? ' ')) cut = 0;
+  const before = text.value.slice(0, cut);
+  const after = text.value.slice(cut);
+  const parts: ElementContent[] = [];
+  if (before) parts.push({ type: 'text', value: before });
+  parts.push(marker);
+  if (after) parts.push({ type: 'text', value: after });
+  parent.children.splice(index, 1, ...parts);
+}

@@ -1,0 +1,33 @@
+import type { Element, Root } from 'hast';
+import { visit } from 'unist-util-visit';
+
+/**
+ * Add EPUB structural semantics and ARIA roles to a chapter tree (in place): the
+ * chapter, footnote references, the notes section and its notes, back links.
+ */
+export function addEpubSemantics(tree: Root): void {
+  visit(tree, 'element', (node: Element) => {
+    const p = node.properties;
+    const classes = Array.isArray(p.className) ? p.className.map(String) : [];
+    if (node.tagName === 'section' && classes.includes('chapter')) {
+      p['epub:type'] = 'chapter';
+      p.role = 'doc-chapter';
+    } else if (node.tagName === 'section' && p.dataFootnotes !== undefined) {
+      p['epub:type'] = 'endnotes';
+      p.role = 'doc-endnotes';
+      visit(node, 'element', (item: Element) => {
+        if (item.tagName === 'li' && typeof item.properties.id === 'string') {
+          item.properties['epub:type'] = 'endnote';
+          item.properties.role = 'doc-endnote';
+        }
+      });
+    } else if (node.tagName === 'a' && p.dataFootnoteRef !== undefined) {
+      p['epub:type'] = 'noteref';
+      p.role = 'doc-noteref';
+    } else if (node.tagName === 'a' && p.dataFootnoteBackref !== undefined) {
+      p.role = 'doc-backlink';
+    } else if (node.tagName === 'aside' && classes.includes('infobox')) {
+      p['epub:type'] = 'sidebar';
+    }
+  });
+}
