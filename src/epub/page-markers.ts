@@ -24,16 +24,22 @@ export function insertPageMarkers(tree: Root, starts: readonly PageStart[]): Pag
   const byGid = new Map<string, PageStart[]>();
   for (const start of starts) byGid.set(start.gid, [...(byGid.get(start.gid) ?? []), start]);
   const markers: PageMarker[] = [];
-  visit(tree, 'element', (node: Element) => {
+  const before: Array<{ parent: Element | Root; node: Element; marker: Element }> = [];
+  visit(tree, 'element', (node: Element, _index, parent) => {
     const gid = node.properties.dataGid;
     if (gid === undefined) return;
     delete node.properties.dataGid;
     for (const start of (byGid.get(String(gid)) ?? []).sort((a, b) => b.offset - a.offset)) {
       const id = `page-${start.page}`;
-      insertAt(node, start.offset, h('span', { id, className: ['pagebreak'], 'epub:type': 'pagebreak', role: 'doc-pagebreak', ariaLabel: String(start.page) }));
+      const marker = h('span', { id, className: ['pagebreak'], 'epub:type': 'pagebreak', role: 'doc-pagebreak', ariaLabel: String(start.page) });
       markers.push({ label: String(start.page), id });
+      // A page that starts with the block gets its marker before the block (a
+      // heading keeps a clean name); inside a list or table it must stay inside.
+      if (start.offset === 0 && parent && !['ul', 'ol', 'tr', 'tbody', 'thead', 'table', 'dl'].includes((parent as Element).tagName ?? '')) before.push({ parent, node, marker });
+      else insertAt(node, start.offset, marker);
     }
   });
+  for (const { parent, node, marker } of before) parent.children.splice(parent.children.indexOf(node), 0, marker);
   return markers;
 }
 

@@ -13,6 +13,7 @@ import { rehypeHeadingIds } from './plugins/rehype-heading-ids.js';
 import { rehypeInfobox } from './plugins/rehype-infobox.js';
 import { rehypeOutline } from './plugins/rehype-outline.js';
 import { rehypeSections } from './plugins/rehype-sections.js';
+import { rehypeTableAlign } from './plugins/rehype-table-align.js';
 import { sanitizeSchema } from './sanitize-schema.js';
 import './data.js';
 
@@ -22,8 +23,8 @@ import './data.js';
  *    by remark-rehype, so positions stay true), remark-gfm;
  * 2. remark-rehype keeps raw HTML, rehype-raw parses it with positions;
  * 3. rehype-flag-unsafe warns about what rehype-sanitize then removes;
- * 4. only after sanitising do our own trusted plugins add ids, the infobox,
- *    sections and the outline.
+ * 4. only after sanitising do our own trusted plugins run: table alignment as
+ *    classes, ids, the infobox, sections and the outline.
  */
 export const chapterProcessor = unified()
   .use(remarkParse)
@@ -33,6 +34,7 @@ export const chapterProcessor = unified()
   .use(rehypeRaw)
   .use(rehypeFlagUnsafe)
   .use(rehypeSanitize, sanitizeSchema)
+  .use(rehypeTableAlign)
   .use(rehypeHeadingIds)
   .use(rehypeFootnoteScope)
   .use(rehypeInfobox)
