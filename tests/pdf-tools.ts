@@ -67,7 +67,7 @@ export async function expectPageLike(actual: PNG, reference: string, maxDiffRati
   expect(existsSync(reference), `reference image ${path.basename(reference)} exists (run vitest -u to create it)`).toBe(true);
   const expected = PNG.sync.read(await readFile(reference));
   expect([actual.width, actual.height]).toEqual([expected.width, expected.height]);
-  const diff = pixelmatch(actual.data, expected.data, undefined, actual.width, actual.height, { threshold: 0.1 });
+  const diff = pixelmatch(actual.data, expected.data, null, actual.width, actual.height, { threshold: 0.1 });
   const ratio = diff / (actual.width * actual.height);
   expect(ratio, `${path.basename(reference)}: ${diff} pixels differ`).toBeLessThanOrEqual(maxDiffRatio);
 }
