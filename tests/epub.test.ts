@@ -50,7 +50,7 @@ describe('EPUB of the manuscript (built with the PDF)', () => {
         "EPUB/fonts/source-serif-4-latin-ext-400-normal.woff2",
         "EPUB/fonts/source-serif-4-latin-ext-400-italic.woff2",
         "EPUB/fonts/source-serif-4-latin-ext-700-normal.woff2",
-        "EPUB/images/cover.png",
+        "EPUB/images/_cover.png",
       ]
     `);
   });
@@ -65,8 +65,8 @@ describe('EPUB of the manuscript (built with the PDF)', () => {
 
   it('uses the print title page as the cover image', async () => {
     const { text, names } = await readEpub(epub);
-    expect(names).toContain('EPUB/images/cover.png');
-    expect(text('EPUB/package.opf')).toContain('<item id="cover-image" href="images/cover.png" media-type="image/png" properties="cover-image" />');
+    expect(names).toContain('EPUB/images/_cover.png');
+    expect(text('EPUB/package.opf')).toContain('<item id="cover-image" href="images/_cover.png" media-type="image/png" properties="cover-image" />');
     const png = (await readEpub(epub)).bytes;
     expect(png.length).toBeGreaterThan(0);
   });
@@ -108,7 +108,7 @@ describe('EPUB without a print edition', () => {
       const check = await epubcheck(file);
       expect(check.report.trim()).toBe('');
       const { names, text } = await readEpub(file);
-      expect(names).toContain('EPUB/images/cover.svg');
+      expect(names).toContain('EPUB/images/_cover.svg');
       expect(text('EPUB/nav.xhtml')).not.toContain('page-list');
       await expect(formatAll(result.messages, root)).toMatchFileSnapshot(fixtures('epub', name, 'messages.txt'));
     } finally {

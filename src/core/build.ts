@@ -1,16 +1,17 @@
 import path from 'node:path';
 import * as v from 'valibot';
 import type { VFileMessage } from 'vfile-message';
+import { dataUris, resolveImages } from '../assets/resolve-images.js';
+import { buildEpub } from '../epub/build-epub.js';
 import { buildHtml } from '../html/build-html.js';
 import { renderChapters } from '../html/render-chapters.js';
 import { loadManuscript } from '../manuscript/load.js';
 import { withBrowser } from '../pdf/browser.js';
-import { buildEpub } from '../epub/build-epub.js';
 import { buildPdf, type PdfStageResult } from '../pdf/build-pdf.js';
-import { sourceDate } from './source-date.js';
 import { throwIfFatal } from './messages.js';
 import { BuildOptions, type BuildOptionsInput, type Format } from './options.js';
 import { slugify } from './slug.js';
+import { sourceDate } from './source-date.js';
 import { writeAtomic } from './write-atomic.js';
 
 export interface BuildOutput {
@@ -29,47 +30,49 @@ export interface BuildResult {
 
 /**
  * Build the editions of a manuscript. Sequences the stages, nothing else:
- * load → render chapters → write each requested edition atomically.
+ * load → render chapters → resolve images → make every requested edition in
+ * memory → write them, each atomically. Nothing is written unless every edition
+ * was made.
  */
 export async function build(input: BuildOptionsInput): Promise<BuildResult> {
   const options = v.parse(BuildOptions, input);
-  options.signal?.throwIfAborted();
+  const { signal } = options;
+  signal?.throwIfAborted();
   const loaded = await loadManuscript(options.root);
-  const rendered = await renderChapters(loaded.manuscript);
-  const messages = [...loaded.messages, ...rendered.messages];
+  const { manuscript } = loaded;
+  const rendered = await renderChapters(manuscript);
+  const images = await resolveImages(manuscript.root, rendered.chapters);
+  const messages = [...loaded.messages, ...rendered.messages, ...images.messages];
   throwIfFatal(messages);
-  const { config } = loaded.manuscript;
-  const base = path.join(options.outDir, slugify(config.title));
-  const outputs: BuildOutput[] = [];
-  if (options.formats.includes('html')) {
-    const file = `${base}.html`;
-    await writeAtomic(file, await buildHtml(config, rendered.chapters));
-    outputs.push({ format: 'html', path: file });
-  }
+
+  const { config } = manuscript;
   const date = sourceDate(config.date);
+  const inline = dataUris(images.assets);
+  const artifacts: Array<{ format: Format; data: string | Uint8Array; pages?: number }> = [];
+
+  if (options.formats.includes('html')) artifacts.push({ format: 'html', data: await buildHtml(config, rendered.chapters, inline) });
   const wantEpub = options.formats.includes('epub');
   let pdf: PdfStageResult | undefined;
   if (options.formats.includes('pdf')) {
-    pdf = await withBrowser({ executablePath: options.executablePath, signal: options.signal }, (session) =>
-      buildPdf({ config, chapters: rendered.chapters, root: options.root, configFile: loaded.manuscript.configFile, session, timeout: options.timeout, date, cover: wantEpub, signal: options.signal }),
+    pdf = await withBrowser({ executablePath: options.executablePath, signal }, (session) =>
+      buildPdf({ config, chapters: rendered.chapters, images: inline, root: manuscript.root, configFile: manuscript.configFile, session, timeout: options.timeout, date, cover: wantEpub, signal }),
     );
     messages.push(...pdf.messages);
+    artifacts.push({ format: 'pdf', data: pdf.bytes, pages: pdf.pages });
   }
-  // Build everything first, then write: a failure leaves no new artifact half-made.
-  const epub = wantEpub
-    ? await buildEpub({ config, chapters: rendered.chapters, configFile: loaded.manuscript.configFile, date, coverPng: pdf?.coverPng, pageStarts: pdf?.pageStarts })
-    : undefined;
-  options.signal?.throwIfAborted();
-  if (pdf) {
-    const file = `${base}.pdf`;
-    await writeAtomic(file, pdf.bytes);
-    outputs.push({ format: 'pdf', path: file, pages: pdf.pages });
-  }
-  if (epub) {
+  if (wantEpub) {
+    const epub = await buildEpub({ config, chapters: rendered.chapters, images: images.assets, configFile: manuscript.configFile, date, coverPng: pdf?.coverPng, pageStarts: pdf?.pageStarts });
     messages.push(...epub.messages);
-    const file = `${base}.epub`;
-    await writeAtomic(file, epub.bytes);
-    outputs.push({ format: 'epub', path: file });
+    artifacts.push({ format: 'epub', data: epub.bytes });
+  }
+
+  signal?.throwIfAborted();
+  const base = path.join(options.outDir, slugify(config.title));
+  const outputs: BuildOutput[] = [];
+  for (const artifact of artifacts) {
+    const file = `${base}.${artifact.format}`;
+    await writeAtomic(file, artifact.data);
+    outputs.push({ format: artifact.format, path: file, ...(artifact.pages === undefined ? {} : { pages: artifact.pages }) });
   }
   return { outputs, messages };
 }

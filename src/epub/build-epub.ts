@@ -7,7 +7,9 @@ import type { BookConfig } from '../config/schema.js';
 import { readAsset } from '../core/assets.js';
 import { warning } from '../core/messages.js';
 import type { RenderedChapter } from '../html/render-chapters.js';
+import type { ImageAsset } from '../assets/resolve-images.js';
 import { assignGids } from '../html/gids.js';
+import { withImageSources } from '../html/image-sources.js';
 import { titlePage } from '../html/title-page.js';
 import { contentDocument } from './content-document.js';
 import { svgCover } from './cover.js';
@@ -24,6 +26,8 @@ import { zip, type ZipEntry } from './zip.js';
 export interface EpubStageOptions {
   config: BookConfig;
   chapters: readonly RenderedChapter[];
+  /** The checked images of the book. */
+  images: readonly ImageAsset[];
   /** Where messages about the book point. */
   configFile: string;
   /** The reproducible timestamp; `undefined` falls back to the Unix epoch, with a warning. */
@@ -54,7 +58,8 @@ export async function buildEpub(options: EpubStageOptions): Promise<EpubStageRes
   }
 
   // Chapters: semantics, cross-document links, print page markers.
-  const trees = options.chapters.map((chapter) => structuredClone(chapter.tree) as Root);
+  // Content documents live in text/, images in images/.
+  const trees = withImageSources(options.chapters, (href) => `../${href}`).map((chapter) => chapter.tree);
   assignGids(trees);
   const fileOfId = new Map<string, string>();
   const idsOf = trees.map((tree, i) => {
@@ -84,10 +89,11 @@ export async function buildEpub(options: EpubStageOptions): Promise<EpubStageRes
   const xhtml = 'application/xhtml+xml';
   const creators = config.creator.join(', ');
 
-  // Cover: the print title page when we have it, else a typographic SVG.
+  // Cover: the print title page when we have it, else a typographic SVG. (Image
+  // assets never start with `_`, so the names cannot clash.)
   const coverImage = options.coverPng
-    ? { href: 'images/cover.png', data: options.coverPng, mediaType: 'image/png' }
-    : { href: 'images/cover.svg', data: xmlDocument(svgCover(config)), mediaType: 'image/svg+xml' };
+    ? { href: 'images/_cover.png', data: options.coverPng, mediaType: 'image/png' }
+    : { href: 'images/_cover.svg', data: xmlDocument(svgCover(config)), mediaType: 'image/svg+xml' };
   const coverBody: ElementContent[] = [
     h('section', { className: ['cover'], 'epub:type': 'cover' }, [h('img', { src: `../${coverImage.href}`, alt: `Cover: ${config.title}, by ${creators}`, role: 'doc-cover' })]),
   ];
@@ -99,10 +105,13 @@ export async function buildEpub(options: EpubStageOptions): Promise<EpubStageRes
   add(NAV_HREF, xhtmlDocument(navDocument({ title: config.title, language: config.language, chapters: options.chapters, pages, hasCover: true })), { id: 'nav', mediaType: xhtml, properties: 'nav', spine: { linear: true } });
 
   let hasImages = false;
+  let allDescribed = true;
   trees.forEach((tree, i) => {
     const chapter = options.chapters[i]!;
     visit(tree, 'element', (node: Element) => {
-      if (node.tagName === 'img') hasImages = true;
+      if (node.tagName !== 'img') return;
+      hasImages = true;
+      if (typeof node.properties.alt !== 'string' || node.properties.alt.trim() === '') allDescribed = false;
     });
     const body = tree.children.filter((node): node is Element => node.type === 'element');
     add(chapterHref(chapter.chapter.id), xhtmlDocument(contentDocument({ title: chapter.title, language: config.language, body, bodyType: 'bodymatter' })), {
@@ -117,13 +126,14 @@ export async function buildEpub(options: EpubStageOptions): Promise<EpubStageRes
   add(STYLE_HREF, `${fontFaceRules(fonts)}\n\n${await readAsset('styles/epub.css')}`, { id: 'style', mediaType: 'text/css' });
   fonts.forEach((font, i) => add(font.href, font.data, { id: `font-${i + 1}`, mediaType: 'font/woff2' }));
   add(coverImage.href, coverImage.data, { id: 'cover-image', mediaType: coverImage.mediaType, properties: 'cover-image' });
+  options.images.forEach((image, i) => add(image.href, image.data, { id: `image-${i + 1}`, mediaType: image.mediaType }));
 
-  const features = ['structuralNavigation', 'tableOfContents', 'readingOrder', 'displayTransformability', ...(pages.length > 0 ? ['printPageNumbers', 'pageNavigation'] : []), ...(hasImages ? ['alternativeText'] : [])];
+  const features = ['structuralNavigation', 'tableOfContents', 'readingOrder', 'displayTransformability', ...(pages.length > 0 ? ['printPageNumbers', 'pageNavigation'] : []), ...(hasImages && allDescribed ? ['alternativeText'] : [])];
   const summary = [
     'A reflowable text publication with a navigable table of contents, headings in a logical hierarchy and a reading order that follows the print edition.',
     'Data tables have header cells and captions.',
     pages.length > 0 ? 'Page numbers of the print edition are marked and listed.' : '',
-    hasImages ? 'Images have text alternatives.' : 'The cover is the only image and carries no information beyond the title and author.',
+    hasImages ? (allDescribed ? 'Images have text alternatives.' : 'Some images have no text alternative.') : 'The cover is the only image and carries no information beyond the title and author.',
     'No flashing, sound or motion hazards.',
   ].filter(Boolean).join(' ');
   const opf = packageDocument({

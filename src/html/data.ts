@@ -19,6 +19,8 @@ declare module 'vfile' {
     ids: GithubSlugger;
     /** The chapter's validated infobox, if any. */
     infobox: Infobox | undefined;
+    /** The chapter's `<img>` elements, filled by `rehypeCollectImages`. */
+    images: import('hast').Element[];
     /** The chapter's headings, in order, filled by `rehypeOutline`. */
     outline: OutlineEntry[];
   }

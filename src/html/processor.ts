@@ -7,6 +7,7 @@ import remarkParse from 'remark-parse';
 import remarkRehype from 'remark-rehype';
 import { unified } from 'unified';
 import type { VFile } from 'vfile';
+import { rehypeCollectImages } from './plugins/rehype-collect-images.js';
 import { rehypeFlagUnsafe } from './plugins/rehype-flag-unsafe.js';
 import { rehypeFootnoteScope } from './plugins/rehype-footnote-scope.js';
 import { rehypeHeadingIds } from './plugins/rehype-heading-ids.js';
@@ -40,6 +41,7 @@ export const chapterProcessor = unified()
   .use(rehypeInfobox)
   .use(rehypeSections)
   .use(rehypeOutline)
+  .use(rehypeCollectImages)
   .freeze();
 
 /** Turn one chapter's Markdown into its hast tree (messages land on `file`). */

@@ -13,6 +13,8 @@ import { printPdf } from './print-pdf.js';
 export interface PdfStageOptions {
   config: BookConfig;
   chapters: readonly RenderedChapter[];
+  /** Image `src` → data URI (see `dataUris`). */
+  images: ReadonlyMap<string, string>;
   /** The manuscript folder: the only place the page may load files from. */
   root: string;
   /** Where messages about the book point (book.yaml). */
@@ -37,7 +39,7 @@ export interface PdfStageResult {
 
 /** The print edition: lay out with Paged.js, print with Chromium, post-process with pdf-lib. */
 export async function buildPdf(options: PdfStageOptions): Promise<PdfStageResult> {
-  const html = await printDocument(options.config, options.chapters);
+  const html = await printDocument(options.config, options.chapters, options.images);
   const page = await options.session.newPage();
   try {
     return await layOut(page, html, options);

@@ -1,4 +1,3 @@
-import type { Root } from 'hast';
 import { toHtml } from 'hast-util-to-html';
 import { h } from 'hastscript';
 import { unified } from 'unified';
@@ -6,6 +5,7 @@ import type { BookConfig } from '../config/schema.js';
 import { readAsset } from '../core/assets.js';
 import { htmlDocument } from '../html/document.js';
 import { assignGids } from '../html/gids.js';
+import { withImageSources } from '../html/image-sources.js';
 import { rehypeHyphenate } from '../html/plugins/rehype-hyphenate.js';
 import type { RenderedChapter } from '../html/render-chapters.js';
 import { fontFaceCss } from './fonts.js';
@@ -20,10 +20,10 @@ export const printStyles = ['styles/base.css', 'styles/print.css'];
  * hyphenated with soft hyphens, with embedded fonts, the print styles and the
  * page geometry of the trim size.
  */
-export async function printDocument(config: BookConfig, chapters: readonly RenderedChapter[]): Promise<string> {
+export async function printDocument(config: BookConfig, chapters: readonly RenderedChapter[], images: ReadonlyMap<string, string>): Promise<string> {
   const hyphenate = hyphenatorFor(config.language);
   const hyphenator = hyphenate ? unified().use(rehypeHyphenate, { hyphenate }) : undefined;
-  const printed: RenderedChapter[] = chapters.map((chapter) => ({ ...chapter, tree: structuredClone(chapter.tree) as Root }));
+  const printed = withImageSources(chapters, (href) => images.get(href) ?? href);
   assignGids(printed.map((chapter) => chapter.tree));
   // Hyphenation changes text only, so the numbering matches the other editions'.
   if (hyphenator) for (const chapter of printed) await hyphenator.run(chapter.tree);
