@@ -1,7 +1,10 @@
-import { readFile } from 'node:fs/promises';
+import { readFile, stat } from 'node:fs/promises';
 import type { VFileMessage } from 'vfile-message';
 import { error } from '../core/messages.js';
 import { pointAtOffset } from '../util/offset.js';
+
+/** The largest text file Galley reads (a chapter, `book.yaml`, an article). */
+export const MAX_TEXT_BYTES = 64 * 1024 * 1024;
 
 export type TextResult = { ok: true; text: string } | { ok: false; message: VFileMessage };
 
@@ -13,6 +16,13 @@ export type TextResult = { ok: true; text: string } | { ok: false; message: VFil
 export async function readText(file: string): Promise<TextResult> {
   let bytes: Buffer;
   try {
+    const size = (await stat(file)).size;
+    if (size > MAX_TEXT_BYTES) {
+      return {
+        ok: false,
+        message: error({ file, reason: `File too large: ${(size / 1024 / 1024).toFixed(1)} MiB, the limit is ${MAX_TEXT_BYTES / 1024 / 1024} MiB per file; split it into chapters`, ruleId: 'too-large' }),
+      };
+    }
     bytes = await readFile(file);
   } catch (cause) {
     const code = (cause as NodeJS.ErrnoException).code;
