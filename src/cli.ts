@@ -10,6 +10,11 @@ import { build, importArticle, writeManuscript } from './index.js';
 /** Exit codes: 0 success, 1 bad input or failed build, 2 wrong usage. */
 const EXIT_FAILURE = 1;
 const EXIT_USAGE = 2;
+/** 128 + the signal number, as shells report a process ended by a signal. */
+const EXIT_SIGNAL: Record<string, number> = { SIGINT: 130, SIGTERM: 143 };
+
+/** The signal that interrupted the running build, if any. */
+let interruptedBy: NodeJS.Signals | undefined;
 
 interface GlobalFlags {
   quiet?: boolean;
@@ -64,7 +69,10 @@ function program(): Command {
     .action(async (dir: string, opts: { out: string; format?: Format[]; timeout: number }, command: Command) => {
       const flags = command.optsWithGlobals<GlobalFlags>();
       const controller = new AbortController();
-      const stop = () => controller.abort(new Error('Interrupted'));
+      const stop = (signal: NodeJS.Signals) => {
+        interruptedBy = signal;
+        controller.abort(new Error(`Interrupted by ${signal}`));
+      };
       process.once('SIGINT', stop);
       process.once('SIGTERM', stop);
       try {
@@ -118,6 +126,10 @@ async function main(argv: string[]): Promise<number> {
     return 0;
   } catch (cause) {
     const flags = cli.opts<GlobalFlags>();
+    if (interruptedBy) {
+      process.stderr.write(`galley: interrupted by ${interruptedBy}; the browser was closed and nothing was written\n`);
+      return EXIT_SIGNAL[interruptedBy] ?? EXIT_FAILURE;
+    }
     if (cause instanceof CommanderError) {
       return cause.code === 'commander.helpDisplayed' || cause.code === 'commander.version' || cause.code === 'commander.help' ? 0 : EXIT_USAGE;
     }

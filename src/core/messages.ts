@@ -92,3 +92,12 @@ export class BuildFailure extends Error {
     this.name = 'BuildFailure';
   }
 }
+
+/** A readable reason for anything thrown, including the bare events of browser transports. */
+export function describeError(cause: unknown): string {
+  if (cause instanceof Error) return cause.message;
+  const event = cause as { type?: unknown; message?: unknown } | null;
+  if (typeof event?.message === 'string' && event.message) return event.message;
+  if (typeof event?.type === 'string') return `${event.type} event from the browser connection`;
+  return String(cause);
+}

@@ -1,5 +1,7 @@
 import puppeteer, { type Browser, type Page } from 'puppeteer-core';
-import { findBrowser } from './find-browser.js';
+import { existsSync } from 'node:fs';
+import { BuildFailure, describeError } from '../core/messages.js';
+import { BrowserNotFoundError, findBrowser } from './find-browser.js';
 
 /** Flags for headless Chromium in CI containers (root, no GPU, small /dev/shm, no network chatter). */
 export const chromiumArgs = [
@@ -33,6 +35,9 @@ export interface LaunchOptions {
 /** Launch one headless browser. Always pair with `close()` in a `finally`. */
 export async function launchBrowser(options: LaunchOptions = {}): Promise<BrowserSession> {
   options.signal?.throwIfAborted();
+  if (options.executablePath !== undefined && !existsSync(options.executablePath)) {
+    throw new BrowserNotFoundError(`The browser ${options.executablePath} does not exist`);
+  }
   const executablePath = options.executablePath ?? findBrowser();
   const browser = await puppeteer.launch({
     executablePath,
@@ -44,18 +49,29 @@ export async function launchBrowser(options: LaunchOptions = {}): Promise<Browse
     handleSIGHUP: false,
     protocolTimeout: 600_000,
   });
+  const proc = browser.process();
+  // Chromium runs in its own process group (Puppeteer starts it detached): killing
+  // the group also ends renderers and helpers that a crash may have orphaned.
+  const killGroup = () => {
+    if (proc?.pid === undefined) return;
+    try {
+      process.kill(-proc.pid, 'SIGKILL');
+    } catch {
+      proc.kill('SIGKILL');
+    }
+  };
   let closed = false;
   const close = async () => {
     if (closed) return;
     closed = true;
-    const proc = browser.process();
-    const kill = setTimeout(() => proc?.kill('SIGKILL'), 5_000);
+    const timer = setTimeout(killGroup, 5_000);
     try {
-      await browser.close();
+      if (browser.connected) await browser.close();
     } catch {
-      proc?.kill('SIGKILL');
+      // Closing a crashed browser fails; the group is killed below either way.
     } finally {
-      clearTimeout(kill);
+      clearTimeout(timer);
+      killGroup();
     }
   };
   const onAbort = () => void close();
@@ -66,7 +82,14 @@ export async function launchBrowser(options: LaunchOptions = {}): Promise<Browse
 
 /** Run `work` with one browser, closed on every path (success, error, abort). */
 export async function withBrowser<T>(options: LaunchOptions, work: (session: BrowserSession) => Promise<T>): Promise<T> {
-  const session = await launchBrowser(options);
+  let session: BrowserSession;
+  try {
+    session = await launchBrowser(options);
+  } catch (cause) {
+    if (cause instanceof BuildFailure) throw cause;
+    if (options.signal?.aborted) throw new BuildFailure('The build was interrupted before the browser started', { cause });
+    throw new BuildFailure(`Could not start the browser: ${describeError(cause)}`, { cause });
+  }
   try {
     return await work(session);
   } finally {

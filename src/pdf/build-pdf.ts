@@ -1,7 +1,7 @@
 import type { VFileMessage } from 'vfile-message';
 import type { BookConfig } from '../config/schema.js';
 import type { Page } from 'puppeteer-core';
-import { BuildFailure, warning } from '../core/messages.js';
+import { BuildFailure, describeError, warning } from '../core/messages.js';
 import type { RenderedChapter } from '../html/render-chapters.js';
 import type { BrowserSession } from './browser.js';
 import type { PageStart } from '../epub/page-markers.js';
@@ -40,16 +40,17 @@ export interface PdfStageResult {
 /** The print edition: lay out with Paged.js, print with Chromium, post-process with pdf-lib. */
 export async function buildPdf(options: PdfStageOptions): Promise<PdfStageResult> {
   const html = await printDocument(options.config, options.chapters, options.images);
-  const page = await options.session.newPage();
+  let page: Page | undefined;
   try {
+    page = await options.session.newPage();
     return await layOut(page, html, options);
   } catch (cause) {
     if (cause instanceof BuildFailure) throw cause;
     if (options.signal?.aborted) throw new BuildFailure('The build was interrupted; the browser was closed and nothing was written', { cause });
-    const reason = cause instanceof Error ? cause.message : String(cause);
-    throw new BuildFailure(`The PDF edition failed: ${reason}`, { cause });
+    if (!options.session.browser.connected) throw new BuildFailure('The PDF edition failed: the browser crashed or was killed during the build', { cause });
+    throw new BuildFailure(`The PDF edition failed: ${describeError(cause)}`, { cause });
   } finally {
-    await page.close().catch(() => undefined);
+    await page?.close().catch(() => undefined);
   }
 }
 

@@ -115,7 +115,15 @@ export async function paginate(page: Page, options: PaginateOptions): Promise<Pa
       document.fonts.forEach((face) => faces.push(face));
       await Promise.all(faces.map((face) => face.load().catch(() => undefined)));
       const polyfill = (window as unknown as { PagedPolyfill: { preview(): Promise<{ total: number }> } }).PagedPolyfill;
-      const flow = await polyfill.preview();
+      let flow: { total: number };
+      try {
+        flow = await polyfill.preview();
+      } catch (thrown) {
+        // Paged.js rejects with bare events when it cannot fetch a style sheet.
+        if (thrown instanceof Error) throw new Error(`Paged.js failed: ${thrown.message}`);
+        const type = (thrown as { type?: unknown } | null)?.type;
+        throw new Error(typeof type === 'string' ? `Paged.js failed: a resource did not load (${type} event)` : `Paged.js failed: ${String(thrown)}`);
+      }
       // Paged.js does not always flag the pages it inserts for `break-before: right`
       // as blank: a page with no content is blank, and carries no heads or folios.
       for (const sheet of document.querySelectorAll('.pagedjs_page')) {
@@ -177,7 +185,7 @@ export async function paginate(page: Page, options: PaginateOptions): Promise<Pa
   })();
   try {
     const result = await bounded(work, options.timeout, 'Page layout (Paged.js)', options.signal);
-    return { pages: result.total, pageStarts: result.starts, blocked };
+    return { pages: result.total, pageStarts: result.starts, blocked: [...new Set(blocked)] };
   } catch (cause) {
     const detail = errors.length > 0 ? ` (page errors: ${errors.join('; ')})` : '';
     throw new Error(`${cause instanceof Error ? cause.message : String(cause)}${detail}`, { cause });
