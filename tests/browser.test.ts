@@ -171,3 +171,15 @@ describe('signals', () => {
     expect(await listFiles(out)).toEqual([]);
   });
 });
+
+describe('scripts in the manuscript', () => {
+  it('never reach the page Chromium lays out', async () => {
+    const { loadManuscript } = await import('../src/manuscript/load.js');
+    const { renderChapters } = await import('../src/html/render-chapters.js');
+    const { printDocument } = await import('../src/pdf/print-document.js');
+    const { manuscript } = await loadManuscript(fixtures('html', 'unsafe-html', 'input'));
+    const { chapters } = await renderChapters(manuscript);
+    const html = await printDocument(manuscript.config, chapters, new Map());
+    expect(html).not.toMatch(/<script|onclick|javascript:|<iframe|<object/i);
+  });
+});

@@ -22,6 +22,11 @@ export function validate<S extends v.GenericSchema>(
   data: unknown,
   ctx: ValidateContext,
 ): Validated<v.InferOutput<S>> {
+  // Valibot lets a list through as an object with numeric keys: say what is wrong.
+  if ('entries' in schema && (data === null || typeof data !== 'object' || Array.isArray(data))) {
+    const place = ctx.yaml.locate(ctx.base ?? []);
+    return { ok: false, messages: [error({ file: ctx.file, reason: `Expected the ${ctx.subject} to be a mapping of fields, not ${describeValue(data)}`, ruleId: 'wrong-type', place })] };
+  }
   const result = v.safeParse(schema, data);
   if (result.success) return { ok: true, output: result.output };
   const messages = result.issues.flatMap((issue) => toMessages(schema, issue, ctx));
