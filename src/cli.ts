@@ -66,7 +66,8 @@ function program(): Command {
     .option('-o, --out <dir>', 'output folder', 'build')
     .addOption(new Option('-f, --format <list>', `editions to build, comma separated: ${formats.join(', ')}`).argParser(parseFormats))
     .addOption(new Option('--timeout <seconds>', 'limit for page layout and printing').default(120).argParser(parseSeconds))
-    .action(async (dir: string, opts: { out: string; format?: Format[]; timeout: number }, command: Command) => {
+    .option('--timings', 'print how long each stage took (stderr)')
+    .action(async (dir: string, opts: { out: string; format?: Format[]; timeout: number; timings?: boolean }, command: Command) => {
       const flags = command.optsWithGlobals<GlobalFlags>();
       const controller = new AbortController();
       const stop = (signal: NodeJS.Signals) => {
@@ -85,6 +86,7 @@ function program(): Command {
         });
         report(result.messages, flags);
         if (!flags.quiet) for (const output of result.outputs) process.stdout.write(`wrote ${relative(output.path)}\n`);
+        if (opts.timings) for (const { stage, ms } of result.timings) process.stderr.write(`timing: ${stage} ${ms} ms\n`);
       } finally {
         process.off('SIGINT', stop);
         process.off('SIGTERM', stop);

@@ -3,6 +3,7 @@
  * returned, bad input is thrown as a `GalleyError` carrying located messages.
  */
 export { build, type BuildOutput, type BuildResult } from './core/build.js';
+export type { Timings } from './core/timings.js';
 export { BuildOptions, formats, type BuildOptionsInput, type Format } from './core/options.js';
 export { BuildFailure, GalleyError, formatMessage, type RuleId } from './core/messages.js';
 export { BrowserNotFoundError, findBrowser } from './pdf/find-browser.js';

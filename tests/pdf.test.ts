@@ -124,6 +124,8 @@ describe('PDF edition of the manuscript', () => {
     expect(fonts.length).toBeGreaterThan(2);
     for (const font of fonts) expect(font, font.name).toMatchObject({ embedded: true, subset: true });
     expect(fonts.map((f) => f.name.replace(/^[A-Z]{6}\+/, '')).sort().join(' ')).toMatch(/SourceSerif4-Regular/);
+    // Never a font of the machine: layout must be the same everywhere.
+    for (const font of fonts) expect(font.name, 'an embedded @fontsource face').toMatch(/^[A-Z]{6}\+(SourceSerif4|SourceSans3|NotoNaskhArabic)/);
   });
 
   it('passes qpdf --check', async () => {

@@ -12,6 +12,7 @@ import { throwIfFatal } from './messages.js';
 import { BuildOptions, type BuildOptionsInput, type Format } from './options.js';
 import { slugify } from './slug.js';
 import { sourceDate } from './source-date.js';
+import { StageTimer, type Timings } from './timings.js';
 import { writeAtomic } from './write-atomic.js';
 
 export interface BuildOutput {
@@ -26,6 +27,8 @@ export interface BuildResult {
   outputs: BuildOutput[];
   /** Warnings (errors are thrown as a `GalleyError`). */
   messages: VFileMessage[];
+  /** How long each stage took. */
+  timings: Timings;
 }
 
 /**
@@ -38,10 +41,11 @@ export async function build(input: BuildOptionsInput): Promise<BuildResult> {
   const options = v.parse(BuildOptions, input);
   const { signal } = options;
   signal?.throwIfAborted();
-  const loaded = await loadManuscript(options.root);
+  const timer = new StageTimer();
+  const loaded = await timer.measure('load', () => loadManuscript(options.root));
   const { manuscript } = loaded;
-  const rendered = await renderChapters(manuscript);
-  const images = await resolveImages(manuscript.root, rendered.chapters);
+  const rendered = await timer.measure('markdown', () => renderChapters(manuscript));
+  const images = await timer.measure('images', () => resolveImages(manuscript.root, rendered.chapters));
   const messages = [...loaded.messages, ...rendered.messages, ...images.messages];
   throwIfFatal(messages);
 
@@ -50,18 +54,18 @@ export async function build(input: BuildOptionsInput): Promise<BuildResult> {
   const inline = dataUris(images.assets);
   const artifacts: Array<{ format: Format; data: string | Uint8Array; pages?: number }> = [];
 
-  if (options.formats.includes('html')) artifacts.push({ format: 'html', data: await buildHtml(config, rendered.chapters, inline) });
+  if (options.formats.includes('html')) artifacts.push({ format: 'html', data: await timer.measure('html', () => buildHtml(config, rendered.chapters, inline)) });
   const wantEpub = options.formats.includes('epub');
   let pdf: PdfStageResult | undefined;
   if (options.formats.includes('pdf')) {
-    pdf = await withBrowser({ executablePath: options.executablePath, signal }, (session) =>
-      buildPdf({ config, chapters: rendered.chapters, images: inline, root: manuscript.root, configFile: manuscript.configFile, session, timeout: options.timeout, date, cover: wantEpub, signal }),
+    pdf = await withBrowser({ executablePath: options.executablePath, signal, timer }, (session) =>
+      buildPdf({ config, chapters: rendered.chapters, images: inline, root: manuscript.root, configFile: manuscript.configFile, session, timeout: options.timeout, date, cover: wantEpub, signal, timer }),
     );
     messages.push(...pdf.messages);
     artifacts.push({ format: 'pdf', data: pdf.bytes, pages: pdf.pages });
   }
   if (wantEpub) {
-    const epub = await buildEpub({ config, chapters: rendered.chapters, images: images.assets, configFile: manuscript.configFile, date, coverPng: pdf?.coverPng, pageStarts: pdf?.pageStarts });
+    const epub = await timer.measure('epub', () => buildEpub({ config, chapters: rendered.chapters, images: images.assets, configFile: manuscript.configFile, date, coverPng: pdf?.coverPng, pageStarts: pdf?.pageStarts }));
     messages.push(...epub.messages);
     artifacts.push({ format: 'epub', data: epub.bytes });
   }
@@ -69,10 +73,12 @@ export async function build(input: BuildOptionsInput): Promise<BuildResult> {
   signal?.throwIfAborted();
   const base = path.join(options.outDir, slugify(config.title));
   const outputs: BuildOutput[] = [];
-  for (const artifact of artifacts) {
-    const file = `${base}.${artifact.format}`;
-    await writeAtomic(file, artifact.data);
-    outputs.push({ format: artifact.format, path: file, ...(artifact.pages === undefined ? {} : { pages: artifact.pages }) });
-  }
-  return { outputs, messages };
+  await timer.measure('write', async () => {
+    for (const artifact of artifacts) {
+      const file = `${base}.${artifact.format}`;
+      await writeAtomic(file, artifact.data);
+      outputs.push({ format: artifact.format, path: file, ...(artifact.pages === undefined ? {} : { pages: artifact.pages }) });
+    }
+  });
+  return { outputs, messages, timings: timer.timings };
 }

@@ -1,6 +1,7 @@
 import puppeteer, { type Browser, type Page } from 'puppeteer-core';
 import { existsSync } from 'node:fs';
 import { BuildFailure, describeError } from '../core/messages.js';
+import type { StageTimer } from '../core/timings.js';
 import { BrowserNotFoundError, findBrowser } from './find-browser.js';
 
 /** Flags for headless Chromium in CI containers (root, no GPU, small /dev/shm, no network chatter). */
@@ -30,6 +31,8 @@ export interface BrowserSession {
 export interface LaunchOptions {
   executablePath?: string | undefined;
   signal?: AbortSignal | undefined;
+  /** Records the launch as the `browser` stage. */
+  timer?: StageTimer | undefined;
 }
 
 /** Launch one headless browser. Always pair with `close()` in a `finally`. */
@@ -84,7 +87,7 @@ export async function launchBrowser(options: LaunchOptions = {}): Promise<Browse
 export async function withBrowser<T>(options: LaunchOptions, work: (session: BrowserSession) => Promise<T>): Promise<T> {
   let session: BrowserSession;
   try {
-    session = await launchBrowser(options);
+    session = options.timer ? await options.timer.measure('browser', () => launchBrowser(options)) : await launchBrowser(options);
   } catch (cause) {
     if (cause instanceof BuildFailure) throw cause;
     if (options.signal?.aborted) throw new BuildFailure('The build was interrupted before the browser started', { cause });

@@ -2,6 +2,7 @@ import type { VFileMessage } from 'vfile-message';
 import type { BookConfig } from '../config/schema.js';
 import type { Page } from 'puppeteer-core';
 import { BuildFailure, describeError, warning } from '../core/messages.js';
+import type { StageTimer } from '../core/timings.js';
 import type { RenderedChapter } from '../html/render-chapters.js';
 import type { BrowserSession } from './browser.js';
 import type { PageStart } from '../epub/page-markers.js';
@@ -24,6 +25,7 @@ export interface PdfStageOptions {
   date: Date | undefined;
   /** Also render the title page as a cover image. */
   cover: boolean;
+  timer: StageTimer;
   signal?: AbortSignal | undefined;
 }
 
@@ -39,7 +41,7 @@ export interface PdfStageResult {
 
 /** The print edition: lay out with Paged.js, print with Chromium, post-process with pdf-lib. */
 export async function buildPdf(options: PdfStageOptions): Promise<PdfStageResult> {
-  const html = await printDocument(options.config, options.chapters, options.images);
+  const html = await options.timer.measure('print-document', () => printDocument(options.config, options.chapters, options.images));
   let page: Page | undefined;
   try {
     page = await options.session.newPage();
@@ -55,10 +57,11 @@ export async function buildPdf(options: PdfStageOptions): Promise<PdfStageResult
 }
 
 async function layOut(page: Page, html: string, options: PdfStageOptions): Promise<PdfStageResult> {
-  const layout = await paginate(page, { html, root: options.root, timeout: options.timeout, signal: options.signal });
-  const printed = await printPdf(page, options.timeout, options.signal);
-  const bytes = await postProcess(printed, { config: options.config, date: options.date });
-  const coverPng = options.cover ? await bounded(titlePagePng(page), options.timeout, 'Rendering the cover', options.signal) : undefined;
+  const { timer } = options;
+  const layout = await timer.measure('layout', () => paginate(page, { html, root: options.root, timeout: options.timeout, signal: options.signal }));
+  const printed = await timer.measure('print', () => printPdf(page, options.timeout, options.signal));
+  const bytes = await timer.measure('post-process', () => postProcess(printed, { config: options.config, date: options.date }));
+  const coverPng = options.cover ? await timer.measure('cover', () => bounded(titlePagePng(page), options.timeout, 'Rendering the cover', options.signal)) : undefined;
   const messages = layout.blocked.map((url) =>
     warning({ file: options.configFile, reason: `Refused to load \`${url}\` while rendering: builds only read files inside the manuscript folder`, ruleId: 'blocked-request' }),
   );

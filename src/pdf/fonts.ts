@@ -22,22 +22,50 @@ export const fontPackageDir = (pkg: string): string => path.dirname(require.reso
  * `urlPrefix + pkg/files/…` (or through `rewrite`). Each package's subsets keep their
  * `unicode-range`, so only the scripts a book uses are loaded and embedded.
  */
-export async function fontFaceCss(rewrite: (pkg: string, file: string) => string = (pkg, file) => `${FONT_URL_PREFIX}${pkg}/files/${file}`): Promise<string> {
+export async function fontFaceCss(
+  rewrite: (pkg: string, file: string) => string = (pkg, file) => `${FONT_URL_PREFIX}${pkg}/files/${file}`,
+  /** Only faces whose `unicode-range` covers one of these code points (default: all). */
+  codePoints?: ReadonlySet<number>,
+): Promise<string> {
   const parts: string[] = [];
   for (const face of fontFaces) {
     const dir = fontPackageDir(face.pkg);
     for (const file of face.files) {
       const css = await readFile(path.join(dir, file), 'utf8');
-      // Only woff2: every browser Galley drives reads it, and one format keeps rules short.
-      parts.push(
-        css
-          .replace(/,\s*url\(\.\/files\/[^)]+\.woff\) format\('woff'\)/g, '')
-          .replace(/url\(\.\/files\/([^)]+)\)/g, (_m, name: string) => `url(${rewrite(face.pkg, name)})`)
-          .replace(/font-display: swap;/g, 'font-display: block;'),
-      );
+      for (const rule of css.match(/@font-face\s*{[^}]*}/g) ?? []) {
+        const range = /unicode-range:\s*([^;]+);/.exec(rule)?.[1];
+        if (codePoints && range && !covers(range, codePoints)) continue;
+        // Only woff2: every browser Galley drives reads it, and one format keeps rules short.
+        parts.push(
+          rule
+            .replace(/,\s*url\(\.\/files\/[^)]+\.woff\) format\('woff'\)/g, '')
+            .replace(/url\(\.\/files\/([^)]+)\)/g, (_m, name: string) => `url(${rewrite(face.pkg, name)})`)
+            .replace(/font-display: swap;/g, 'font-display: block;'),
+        );
+      }
     }
   }
   return parts.join('\n');
+}
+
+/** Whether a CSS `unicode-range` (`U+0000-00FF,U+0131,…`) covers any of the code points. */
+export function covers(range: string, codePoints: ReadonlySet<number>): boolean {
+  const spans = range.split(',').map((part) => {
+    const [from, to] = part.trim().replace(/^U\+/i, '').split('-');
+    const start = parseInt(from!.replace(/\?/g, '0'), 16);
+    const end = to !== undefined ? parseInt(to, 16) : parseInt(from!.replace(/\?/g, 'F'), 16);
+    return [start, end] as const;
+  });
+  for (const cp of codePoints) if (spans.some(([a, b]) => cp >= a && cp <= b)) return true;
+  return false;
+}
+
+/** The code points of a text, plus what generated content adds (folios, leaders, quotes). */
+export function codePointsOf(text: string): Set<number> {
+  const set = new Set<number>();
+  // List markers, leaders, folios and back links are generated, not in the text.
+  for (const ch of text + '0123456789.–—‘’“”…-•◦▪↩') set.add(ch.codePointAt(0)!);
+  return set;
 }
 
 /** Resolve a served font URL path (`/_galley/fonts/pkg/files/name`) to a file, or undefined. */

@@ -105,7 +105,8 @@ export async function paginate(page: Page, options: PaginateOptions): Promise<Pa
   page.on('pageerror', (error) => errors.push(error instanceof Error ? error.message : String(error)));
   await page.setRequestInterception(true);
   page.on('request', (request) => void router(options, blocked)(request));
-  await page.evaluateOnNewDocument('window.PagedConfig = { auto: false };');
+  // A page break inside a word gets the body font's own hyphen, not U+2011.
+  await page.evaluateOnNewDocument("window.PagedConfig = { auto: false, settings: { hyphenGlyph: '-' } };");
   const work = (async () => {
     await page.goto(`${ORIGIN}/index.html`, { waitUntil: 'load', timeout: 0 });
     await page.addScriptTag({ url: `${ORIGIN}${POLYFILL_PATH}` });
@@ -113,7 +114,9 @@ export async function paginate(page: Page, options: PaginateOptions): Promise<Pa
       await document.fonts.ready;
       const faces: FontFace[] = [];
       document.fonts.forEach((face) => faces.push(face));
-      await Promise.all(faces.map((face) => face.load().catch(() => undefined)));
+      // One at a time, in the order of the style sheet: the PDF's font resources are
+      // then numbered the same way in every build, whatever the load on the machine.
+      for (const face of faces) await face.load().catch(() => undefined);
       const polyfill = (window as unknown as { PagedPolyfill: { preview(): Promise<{ total: number }> } }).PagedPolyfill;
       let flow: { total: number };
       try {

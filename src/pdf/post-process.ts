@@ -1,6 +1,7 @@
 import { PDFDocument, PDFHexString, PDFName } from 'pdf-lib';
 import type { BookConfig } from '../config/schema.js';
 import { generator } from '../core/assets.js';
+import { stabiliseStructIds } from './stable-struct-ids.js';
 
 export interface PostProcessOptions {
   config: BookConfig;
@@ -16,6 +17,7 @@ export interface PostProcessOptions {
 export async function postProcess(bytes: Uint8Array, options: PostProcessOptions): Promise<Uint8Array> {
   const { config } = options;
   const pdf = await PDFDocument.load(bytes, { updateMetadata: false });
+  stabiliseStructIds(pdf);
   pdf.setTitle(config.subtitle ? `${config.title}: ${config.subtitle}` : config.title, { showInWindowTitleBar: true });
   pdf.setAuthor(config.creator.join(', '));
   if (config.description) pdf.setSubject(config.description);

@@ -1,5 +1,6 @@
 import { toHtml } from 'hast-util-to-html';
 import { h } from 'hastscript';
+import { toString } from 'hast-util-to-string';
 import { unified } from 'unified';
 import type { BookConfig } from '../config/schema.js';
 import { readAsset } from '../core/assets.js';
@@ -8,7 +9,7 @@ import { assignGids } from '../html/gids.js';
 import { withImageSources } from '../html/image-sources.js';
 import { rehypeHyphenate } from '../html/plugins/rehype-hyphenate.js';
 import type { RenderedChapter } from '../html/render-chapters.js';
-import { fontFaceCss } from './fonts.js';
+import { codePointsOf, fontFaceCss } from './fonts.js';
 import { hyphenatorFor } from './hyphenation.js';
 import { pageCss } from './page-css.js';
 
@@ -20,15 +21,24 @@ export const printStyles = ['styles/base.css', 'styles/print.css'];
  * hyphenated with soft hyphens, with embedded fonts, the print styles and the
  * page geometry of the trim size.
  */
-export async function printDocument(config: BookConfig, chapters: readonly RenderedChapter[], images: ReadonlyMap<string, string>): Promise<string> {
+export async function printDocument(
+  config: BookConfig,
+  chapters: readonly RenderedChapter[],
+  images: ReadonlyMap<string, string>,
+  /** Where font files are referenced from (default: Galley's virtual origin). */
+  fontUrl?: (pkg: string, file: string) => string,
+): Promise<string> {
   const hyphenate = hyphenatorFor(config.language);
   const hyphenator = hyphenate ? unified().use(rehypeHyphenate, { hyphenate }) : undefined;
   const printed = withImageSources(chapters, (href) => images.get(href) ?? href);
   assignGids(printed.map((chapter) => chapter.tree));
   // Hyphenation changes text only, so the numbering matches the other editions'.
   if (hyphenator) for (const chapter of printed) await hyphenator.run(chapter.tree);
-  const css = [await fontFaceCss(), ...(await Promise.all(printStyles.map(readAsset))), pageCss(config.trim)];
+  const styles = [...(await Promise.all(printStyles.map(readAsset))), pageCss(config.trim)];
   // An empty icon keeps the browser from asking for /favicon.ico.
   const head = [h('link', { rel: 'icon', href: 'data:,' })];
-  return toHtml(htmlDocument(config, printed, { css, head }));
+  // Only the font subsets the text needs: fewer fonts to load, and the same ones every time.
+  const text = toString(htmlDocument(config, printed, { css: [] }));
+  const fonts = await fontFaceCss(fontUrl, codePointsOf(text));
+  return toHtml(htmlDocument(config, printed, { css: [fonts, ...styles], head }));
 }

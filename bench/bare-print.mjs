@@ -1,0 +1,15 @@
+// The lower bound: Chromium's own print of Galley's print HTML, without Paged.js.
+import { writeFile } from 'node:fs/promises';
+import { pathToFileURL } from 'node:url';
+import { launchBrowser } from '../dist/pdf/browser.js';
+
+const [input, output] = process.argv.slice(2);
+const session = await launchBrowser();
+try {
+  const page = await session.newPage();
+  await page.goto(pathToFileURL(input).href, { waitUntil: 'load' });
+  await page.evaluate(() => document.fonts.ready);
+  await writeFile(output, await page.pdf({ preferCSSPageSize: true, printBackground: true }));
+} finally {
+  await session.close();
+}

@@ -1,0 +1,47 @@
+import { PDFArray, PDFDict, PDFHexString, PDFName, PDFString, type PDFDocument, type PDFObject } from 'pdf-lib';
+
+const chromiumId = /^node(\d+)$/;
+
+/**
+ * Chromium names the structure elements of a tagged PDF after its internal DOM
+ * node numbers (`node00000403`), which shift when the machine is busy. Rename them
+ * by rank (`id0001`, …) wherever they appear — `/ID` of structure elements, the
+ * `/IDTree` name tree, table `/Headers` — so the same book gives the same bytes.
+ * Order is kept, so the name tree stays sorted.
+ */
+export function stabiliseStructIds(pdf: PDFDocument): void {
+  const text = (obj: PDFObject | undefined) => (obj instanceof PDFString || obj instanceof PDFHexString ? obj.decodeText() : undefined);
+  const found = new Set<string>();
+  const dicts: PDFDict[] = [];
+  for (const [, obj] of pdf.context.enumerateIndirectObjects()) if (obj instanceof PDFDict) dicts.push(obj);
+  const visit = (obj: PDFObject | undefined, each: (holder: PDFArray | PDFDict, key: number | PDFName, value: string) => void) => {
+    if (obj instanceof PDFArray) {
+      for (let i = 0; i < obj.size(); i++) {
+        const item = obj.get(i);
+        const value = text(item);
+        if (value !== undefined && chromiumId.test(value)) each(obj, i, value);
+        else if (item instanceof PDFArray || item instanceof PDFDict) visit(item, each);
+      }
+    } else if (obj instanceof PDFDict) {
+      for (const [key, item] of obj.entries()) {
+        const name = key.asString();
+        if (!['/ID', '/Names', '/Limits', '/Headers', '/A', '/Kids'].includes(name)) continue;
+        const value = text(item);
+        if (value !== undefined && chromiumId.test(value)) each(obj, key, value);
+        else if (item instanceof PDFArray || item instanceof PDFDict) visit(item, each);
+      }
+    }
+  };
+  for (const dict of dicts) visit(dict, (_holder, _key, value) => found.add(value));
+  if (found.size === 0) return;
+  const ranked = [...found].sort((a, b) => Number(chromiumId.exec(a)![1]) - Number(chromiumId.exec(b)![1]));
+  const width = String(ranked.length).length;
+  const renamed = new Map(ranked.map((name, i) => [name, `id${String(i + 1).padStart(Math.max(4, width), '0')}`]));
+  for (const dict of dicts) {
+    visit(dict, (holder, key, value) => {
+      const replacement = PDFString.of(renamed.get(value)!);
+      if (holder instanceof PDFArray) holder.set(key as number, replacement);
+      else holder.set(key as PDFName, replacement);
+    });
+  }
+}
