@@ -148,6 +148,19 @@ describe('PDF edition of the manuscript', () => {
   });
 });
 
+describe('PDF of other manuscripts', () => {
+  it('lays out every Markdown construct, headings that start with digits included', async () => {
+    const temp = await tempDir();
+    try {
+      const result = await build({ root: fixtures('html', 'gfm', 'input'), outDir: temp.dir, formats: ['pdf'] });
+      const toc = await pageText(result.outputs[0]!.path, 3);
+      expect(toc).toMatch(/1963 in numbers\s+\d+/);
+    } finally {
+      await temp.cleanup();
+    }
+  });
+});
+
 describe('PDF timestamps', () => {
   it('come from SOURCE_DATE_EPOCH when it is set', async () => {
     const temp = await tempDir();

@@ -6,7 +6,8 @@ import type { VFile } from 'vfile';
 import { visit } from 'unist-util-visit';
 
 /**
- * Give every heading an id that is unique in the whole book (`file.data.ids`),
+ * Give every heading an id that is unique in the whole book (`file.data.ids`) and
+ * starts with a letter,
  * and rewrite the chapter's own `#slug` links when an id had to be renamed.
  */
 export function rehypeHeadingIds() {
@@ -21,7 +22,9 @@ export function rehypeHeadingIds() {
       if (headingRank(node) === undefined || node.properties.id !== undefined) return;
       const text = toString(node).trim() || 'section';
       const natural = local.slug(text);
-      const id = ids.slug(text);
+      // Ids must also be CSS identifiers (Paged.js finds link targets with
+      // selectors): one that would start with a digit or hyphen gets an `h-` prefix.
+      const id = ids.slug(/^[a-z]/.test(natural) ? text : `h ${text}`);
       node.properties.id = id;
       if (natural !== id) renamed.set(natural, id);
     });
