@@ -13,9 +13,11 @@ export async function exportPrintHtml(root, outDir) {
   const { chapters } = await renderChapters(manuscript);
   const images = await resolveImages(manuscript.root, chapters);
   const fonts = [];
-  const html = await printDocument(manuscript.config, chapters, dataUris(images.assets), (pkg, file) => {
-    fonts.push([pkg, file]);
-    return `fonts/${pkg}/${file}`;
+  const html = await printDocument(manuscript.config, chapters, dataUris(images.assets), {
+    fontUrl: (pkg, file) => {
+      fonts.push([pkg, file]);
+      return `fonts/${pkg}/${file}`;
+    },
   });
   for (const [pkg, file] of fonts) {
     await mkdir(path.join(outDir, 'fonts', pkg), { recursive: true });

@@ -36,14 +36,14 @@ function variants(root, printHtml, out) {
     'galley-all': [process.execPath, [cli, 'build', root, '--out', out, '--timings', '--quiet']],
     'galley-pdf': [process.execPath, [cli, 'build', root, '--out', out, '--format', 'pdf', '--timings', '--quiet']],
     'galley-epub': [process.execPath, [cli, 'build', root, '--out', out, '--format', 'epub', '--timings', '--quiet']],
-    'pagedjs-cli': [process.execPath, [pagedjsCli, printHtml, '-o', path.join(out, 'pagedjs-cli.pdf'), '--timeout', '3600000', '--browserArgs', chromiumArgs.join(',')]],
+    'pagedjs-cli': [process.execPath, [pagedjsCli, printHtml, '-o', path.join(out, 'pagedjs-cli.pdf'), '--timeout', '3600000', '--browserArgs', chromiumArgs.filter((a) => !a.includes(',')).join(',')]],
     'bare-print': [process.execPath, [path.join(here, 'bare-print.mjs'), printHtml, path.join(out, 'bare.pdf')]],
   };
 }
 
 function parseTimings(stderr) {
   const stages = {};
-  for (const [, stage, ms] of stderr.matchAll(/^timing: (\S+) ([\d.]+) ms$/gm)) stages[stage] = Number(ms);
+  for (const [, stage, ms] of stderr.matchAll(/^timing: (\S+) ([\d.]+) ms/gm)) stages[stage] = Number(ms);
   return stages;
 }
 

@@ -59,11 +59,13 @@ const browserFound = () => {
     return false;
   }
 };
+const isRoot = typeof process.getuid === 'function' && process.getuid() === 0;
+const isDebian = existsSync('/etc/debian_version') && has('apt-get');
 const missing = tools.filter((t) => (t.command ? !has(t.command) : !existsSync(t.file))).map((t) => t.apt);
 const needBrowser = !browserFound();
 if (needBrowser) missing.unshift('chromium');
-const isRoot = typeof process.getuid === 'function' && process.getuid() === 0;
-const isDebian = existsSync('/etc/debian_version') && has('apt-get');
+// On Debian, also the headless shell: the same engine, twice as fast for printing.
+if (isDebian && !existsSync('/usr/lib/chromium/chromium-headless-shell')) missing.unshift('chromium-headless-shell');
 if (missing.length > 0 && isRoot && isDebian) {
   log(`installing ${missing.join(', ')} with apt`);
   const aptEnv = { ...env, DEBIAN_FRONTEND: 'noninteractive' };
@@ -76,6 +78,6 @@ if (missing.length > 0 && isRoot && isDebian) {
       log('could not download a browser. The PDF edition needs Chromium or Chrome: install one (Debian/Ubuntu: `apt-get install chromium`) or set PUPPETEER_EXECUTABLE_PATH.');
     }
   }
-  const other = missing.filter((m) => m !== 'chromium');
+  const other = missing.filter((m) => !m.startsWith('chromium'));
   if (other.length > 0) log(`the tests also use: ${other.join(', ')} (Debian/Ubuntu package names); install them to run \`npm test\``);
 }

@@ -86,7 +86,7 @@ function program(): Command {
         });
         report(result.messages, flags);
         if (!flags.quiet) for (const output of result.outputs) process.stdout.write(`wrote ${relative(output.path)}\n`);
-        if (opts.timings) for (const { stage, ms } of result.timings) process.stderr.write(`timing: ${stage} ${ms} ms\n`);
+        if (opts.timings) for (const { stage, at, ms } of result.timings) process.stderr.write(`timing: ${stage} ${ms} ms (at ${at} ms)\n`);
       } finally {
         process.off('SIGINT', stop);
         process.off('SIGTERM', stop);

@@ -5,7 +5,7 @@ import { promisify } from 'node:util';
 import { afterEach, describe, expect, it } from 'vitest';
 import { BrowserNotFoundError, BuildFailure, build, findBrowser } from '../src/index.js';
 import { launchBrowser } from '../src/pdf/browser.js';
-import { paginate } from '../src/pdf/paginate.js';
+import { paginate, POLYFILL_URL } from '../src/pdf/paginate.js';
 import { fixtures, listFiles, repoRoot, tempDir } from './helpers.js';
 
 const exec = promisify(execFile);
@@ -63,7 +63,7 @@ async function longManuscript(dir: string): Promise<string> {
   await mkdir(path.join(root, 'chapters'), { recursive: true });
   const seed = await readFile(fixtures('import', 'ar-rashid-revolt.txt'), 'utf8');
   const text = seed.split('\n').filter((l) => l.length > 200).join('\n\n');
-  await writeFile(path.join(root, 'chapters', 'long.md'), `# Long\n\n${Array.from({ length: 40 }, (_, i) => `## Part ${i}\n\n${text}`).join('\n\n')}\n`);
+  await writeFile(path.join(root, 'chapters', 'long.md'), `# Long\n\n${Array.from({ length: 120 }, (_, i) => `## Part ${i}\n\n${text}`).join('\n\n')}\n`);
   await writeFile(path.join(root, 'book.yaml'), 'title: Long\nlanguage: en\ncreator: C\nidentifier: urn:uuid:11111111-2222-4333-8444-55555555555f\ndate: 2024-01-01\nchapters: [chapters/long.md]\n');
   return root;
 }
@@ -119,7 +119,7 @@ describe('failures during layout', () => {
     try {
       const page = await session.newPage();
       const html = [
-        '<!doctype html><html><head><link rel="icon" href="data:,">',
+        `<!doctype html><html><head><link rel="icon" href="data:,"><script src="${POLYFILL_URL}"></script>`,
         '<style>body { background: url(https://example.org/x.png) }</style>',
         '</head><body>',
         '<img src="file:///etc/passwd"><img src="http://127.0.0.1:9/x.png"><img src="/../../../etc/passwd"><img src="data:image/gif;base64,R0lGODlhAQABAAAAACw=">',
@@ -139,7 +139,7 @@ describe('failures during layout', () => {
     const out = path.join(dir, 'out');
     const building = build({ root, outDir: out, formats: ['html', 'pdf'] });
     const chrome = await waitFor(() => chromiumChild(process.pid), 20_000);
-    await new Promise((r) => setTimeout(r, 2_500)); // well into layout
+    await new Promise((r) => setTimeout(r, 2_000)); // well into layout
     process.kill(chrome, 'SIGKILL');
     const error = await building.then(() => undefined, (e: unknown) => e);
     expect(error).toBeInstanceOf(BuildFailure);

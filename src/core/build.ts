@@ -2,12 +2,11 @@ import path from 'node:path';
 import * as v from 'valibot';
 import type { VFileMessage } from 'vfile-message';
 import { dataUris, resolveImages } from '../assets/resolve-images.js';
-import { buildEpub } from '../epub/build-epub.js';
 import { buildHtml } from '../html/build-html.js';
 import { renderChapters } from '../html/render-chapters.js';
 import { loadManuscript } from '../manuscript/load.js';
-import { withBrowser } from '../pdf/browser.js';
-import { buildPdf, type PdfStageResult } from '../pdf/build-pdf.js';
+import type { BrowserHandle } from '../pdf/browser.js';
+import type { PdfStageResult } from '../pdf/build-pdf.js';
 import { throwIfFatal } from './messages.js';
 import { BuildOptions, type BuildOptionsInput, type Format } from './options.js';
 import { slugify } from './slug.js';
@@ -42,6 +41,20 @@ export async function build(input: BuildOptionsInput): Promise<BuildResult> {
   const { signal } = options;
   signal?.throwIfAborted();
   const timer = new StageTimer();
+  // The PDF and EPUB stages (Puppeteer, pdf-lib, …) are loaded only when asked for,
+  // and the browser is started first, so it boots while the manuscript is read.
+  const browser = options.formats.includes('pdf')
+    ? (await import('../pdf/browser.js')).startBrowser({ executablePath: options.executablePath, signal, timer })
+    : undefined;
+  try {
+    return await buildWith(options, timer, browser);
+  } finally {
+    if (browser) await timer.measure('close', () => browser.close());
+  }
+}
+
+async function buildWith(options: BuildOptions, timer: StageTimer, browser: BrowserHandle | undefined): Promise<BuildResult> {
+  const { signal } = options;
   const loaded = await timer.measure('load', () => loadManuscript(options.root));
   const { manuscript } = loaded;
   const rendered = await timer.measure('markdown', () => renderChapters(manuscript));
@@ -57,14 +70,15 @@ export async function build(input: BuildOptionsInput): Promise<BuildResult> {
   if (options.formats.includes('html')) artifacts.push({ format: 'html', data: await timer.measure('html', () => buildHtml(config, rendered.chapters, inline)) });
   const wantEpub = options.formats.includes('epub');
   let pdf: PdfStageResult | undefined;
-  if (options.formats.includes('pdf')) {
-    pdf = await withBrowser({ executablePath: options.executablePath, signal, timer }, (session) =>
-      buildPdf({ config, chapters: rendered.chapters, images: inline, root: manuscript.root, configFile: manuscript.configFile, session, timeout: options.timeout, date, cover: wantEpub, signal, timer }),
-    );
+  const epubStage = wantEpub ? import('../epub/build-epub.js') : undefined;
+  if (browser) {
+    const { buildPdf } = await import('../pdf/build-pdf.js');
+    pdf = await buildPdf({ config, chapters: rendered.chapters, images: inline, root: manuscript.root, configFile: manuscript.configFile, browser, timeout: options.timeout, date, cover: wantEpub, signal, timer });
     messages.push(...pdf.messages);
     artifacts.push({ format: 'pdf', data: pdf.bytes, pages: pdf.pages });
   }
   if (wantEpub) {
+    const { buildEpub } = await epubStage!;
     const epub = await timer.measure('epub', () => buildEpub({ config, chapters: rendered.chapters, images: images.assets, configFile: manuscript.configFile, date, coverPng: pdf?.coverPng, pageStarts: pdf?.pageStarts }));
     messages.push(...epub.messages);
     artifacts.push({ format: 'epub', data: epub.bytes });

@@ -1,19 +1,22 @@
 import { performance } from 'node:perf_hooks';
 
-/** Named stage durations of a build, in milliseconds, in the order they ran. */
-export type Timings = Array<{ stage: string; ms: number }>;
+/** Named stages of a build: when each started (ms after the build began) and how long it took. */
+export type Timings = Array<{ stage: string; at: number; ms: number }>;
+
+const round = (ms: number) => Math.round(ms * 10) / 10;
 
 /** Measures stages (the clock is used for measuring only, never in an artifact). */
 export class StageTimer {
   readonly timings: Timings = [];
+  readonly #origin = performance.now();
 
-  /** Run `work` and record how long it took under `stage`. */
+  /** Run `work` and record when it started and how long it took under `stage`. */
   async measure<T>(stage: string, work: () => Promise<T> | T): Promise<T> {
     const start = performance.now();
     try {
       return await work();
     } finally {
-      this.timings.push({ stage, ms: Math.round((performance.now() - start) * 10) / 10 });
+      this.timings.push({ stage, at: round(start - this.#origin), ms: round(performance.now() - start) });
     }
   }
 }

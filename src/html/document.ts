@@ -9,6 +9,8 @@ import { tocNav } from './toc.js';
 export interface DocumentOptions {
   /** Style sheets, inlined in order. */
   css: readonly string[];
+  /** Style sheets placed first and marked for Paged.js to leave alone (fonts). */
+  ignoredCss?: readonly string[];
   /** Extra elements for the head (scripts of the print edition). */
   head?: readonly Element[];
 }
@@ -34,6 +36,7 @@ export function htmlDocument(config: BookConfig, chapters: readonly RenderedChap
     meta('dcterms.date', config.date),
     meta('dcterms.publisher', config.publisher),
     meta('dcterms.rights', config.rights),
+    ...(options.ignoredCss ?? []).map((css) => h('style', { dataPagedjsIgnore: '' }, css)),
     ...options.css.map((css) => h('style', css)),
     ...(options.head ?? []),
   ]);

@@ -1,5 +1,8 @@
 import puppeteer, { type Browser, type Page } from 'puppeteer-core';
 import { existsSync } from 'node:fs';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { BuildFailure, describeError } from '../core/messages.js';
 import type { StageTimer } from '../core/timings.js';
 import { BrowserNotFoundError, findBrowser } from './find-browser.js';
@@ -42,16 +45,26 @@ export async function launchBrowser(options: LaunchOptions = {}): Promise<Browse
     throw new BrowserNotFoundError(`The browser ${options.executablePath} does not exist`);
   }
   const executablePath = options.executablePath ?? findBrowser();
-  const browser = await puppeteer.launch({
-    executablePath,
-    headless: true,
-    args: chromiumArgs,
+  // Our own profile folder: closing kills the browser at once and removes it.
+  const userDataDir = await mkdtemp(path.join(tmpdir(), 'galley-chromium-'));
+  let browser: Browser;
+  try {
+    browser = await puppeteer.launch({
+      executablePath,
+      // chrome-headless-shell is the old headless mode in a binary of its own.
+      headless: /headless[-_]shell/.test(path.basename(executablePath)) ? 'shell' : true,
+      userDataDir,
+      args: chromiumArgs,
     // Galley handles SIGINT/SIGTERM itself and closes the browser in `finally`.
     handleSIGINT: false,
     handleSIGTERM: false,
     handleSIGHUP: false,
-    protocolTimeout: 600_000,
-  });
+      protocolTimeout: 600_000,
+    });
+  } catch (cause) {
+    await rm(userDataDir, { recursive: true, force: true });
+    throw cause;
+  }
   const proc = browser.process();
   // Chromium runs in its own process group (Puppeteer starts it detached): killing
   // the group also ends renderers and helpers that a crash may have orphaned.
@@ -63,39 +76,64 @@ export async function launchBrowser(options: LaunchOptions = {}): Promise<Browse
       proc.kill('SIGKILL');
     }
   };
-  let closed = false;
-  const close = async () => {
-    if (closed) return;
-    closed = true;
-    const timer = setTimeout(killGroup, 5_000);
-    try {
-      if (browser.connected) await browser.close();
-    } catch {
-      // Closing a crashed browser fails; the group is killed below either way.
-    } finally {
-      clearTimeout(timer);
+  let closed: Promise<void> | undefined;
+  // Nothing in the profile is worth a graceful shutdown (hundreds of milliseconds):
+  // the process group is killed, then its profile folder removed.
+  const close = () =>
+    (closed ??= (async () => {
+      const exited = proc && proc.exitCode === null && proc.signalCode === null ? new Promise((resolve) => proc.once('exit', resolve)) : undefined;
+      browser.disconnect().catch(() => undefined);
       killGroup();
-    }
-  };
+      if (exited) await Promise.race([exited, new Promise((resolve) => setTimeout(resolve, 5_000).unref())]);
+      await rm(userDataDir, { recursive: true, force: true, maxRetries: 3 });
+    })());
   const onAbort = () => void close();
   options.signal?.addEventListener('abort', onAbort, { once: true });
   browser.once('disconnected', () => options.signal?.removeEventListener('abort', onAbort));
-  return { browser, newPage: () => browser.newPage(), close };
+  // The first page is the tab Chromium opened at start: creating a target costs
+  // hundreds of milliseconds.
+  let initial: Page | undefined = (await browser.pages())[0];
+  const newPage = async () => {
+    const page = initial ?? (await browser.newPage());
+    initial = undefined;
+    return page;
+  };
+  return { browser, newPage, close };
+}
+
+/** A browser being started in the background; `session()` waits for it. */
+export interface BrowserHandle {
+  session(): Promise<BrowserSession>;
+  /** Close it if it started; safe on every path. */
+  close(): Promise<void>;
+}
+
+function toFailure(cause: unknown, signal: AbortSignal | undefined): BuildFailure {
+  if (cause instanceof BuildFailure) return cause;
+  if (signal?.aborted) return new BuildFailure('The build was interrupted before the browser started', { cause });
+  return new BuildFailure(`Could not start the browser: ${describeError(cause)}`, { cause });
+}
+
+/**
+ * Start a browser now, so that it launches while the manuscript is read and
+ * rendered. Launch errors surface when `session()` is awaited.
+ */
+export function startBrowser(options: LaunchOptions): BrowserHandle {
+  const launch = () => launchBrowser(options).catch((cause: unknown) => Promise.reject(toFailure(cause, options.signal)));
+  const pending = options.timer ? options.timer.measure('browser', launch) : launch();
+  pending.catch(() => undefined); // reported by session(), not as an unhandled rejection
+  return {
+    session: () => pending,
+    close: async () => (await pending.catch(() => undefined))?.close(),
+  };
 }
 
 /** Run `work` with one browser, closed on every path (success, error, abort). */
 export async function withBrowser<T>(options: LaunchOptions, work: (session: BrowserSession) => Promise<T>): Promise<T> {
-  let session: BrowserSession;
+  const handle = startBrowser(options);
   try {
-    session = options.timer ? await options.timer.measure('browser', () => launchBrowser(options)) : await launchBrowser(options);
-  } catch (cause) {
-    if (cause instanceof BuildFailure) throw cause;
-    if (options.signal?.aborted) throw new BuildFailure('The build was interrupted before the browser started', { cause });
-    throw new BuildFailure(`Could not start the browser: ${describeError(cause)}`, { cause });
-  }
-  try {
-    return await work(session);
+    return await work(await handle.session());
   } finally {
-    await session.close();
+    await handle.close();
   }
 }

@@ -4,9 +4,9 @@ import type { Page } from 'puppeteer-core';
 import { BuildFailure, describeError, warning } from '../core/messages.js';
 import type { StageTimer } from '../core/timings.js';
 import type { RenderedChapter } from '../html/render-chapters.js';
-import type { BrowserSession } from './browser.js';
+import type { BrowserHandle } from './browser.js';
 import type { PageStart } from '../epub/page-markers.js';
-import { bounded, paginate } from './paginate.js';
+import { bounded, paginate, POLYFILL_URL } from './paginate.js';
 import { postProcess } from './post-process.js';
 import { printDocument } from './print-document.js';
 import { printPdf } from './print-pdf.js';
@@ -20,7 +20,8 @@ export interface PdfStageOptions {
   root: string;
   /** Where messages about the book point (book.yaml). */
   configFile: string;
-  session: BrowserSession;
+  /** The browser, possibly still starting: the print document is made meanwhile. */
+  browser: BrowserHandle;
   timeout: number;
   date: Date | undefined;
   /** Also render the title page as a cover image. */
@@ -41,15 +42,16 @@ export interface PdfStageResult {
 
 /** The print edition: lay out with Paged.js, print with Chromium, post-process with pdf-lib. */
 export async function buildPdf(options: PdfStageOptions): Promise<PdfStageResult> {
-  const html = await options.timer.measure('print-document', () => printDocument(options.config, options.chapters, options.images));
+  const html = await options.timer.measure('print-document', () => printDocument(options.config, options.chapters, options.images, { polyfillUrl: POLYFILL_URL }));
+  const session = await options.browser.session();
   let page: Page | undefined;
   try {
-    page = await options.session.newPage();
+    page = await session.newPage();
     return await layOut(page, html, options);
   } catch (cause) {
     if (cause instanceof BuildFailure) throw cause;
     if (options.signal?.aborted) throw new BuildFailure('The build was interrupted; the browser was closed and nothing was written', { cause });
-    if (!options.session.browser.connected) throw new BuildFailure('The PDF edition failed: the browser crashed or was killed during the build', { cause });
+    if (!session.browser.connected) throw new BuildFailure('The PDF edition failed: the browser crashed or was killed during the build', { cause });
     throw new BuildFailure(`The PDF edition failed: ${describeError(cause)}`, { cause });
   } finally {
     await page?.close().catch(() => undefined);

@@ -5,7 +5,10 @@ import { BuildFailure } from '../core/messages.js';
 
 /** Where Chromium-family browsers are usually installed, by platform. */
 const systemPaths: Record<string, string[]> = {
-  linux: ['/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome-stable', '/usr/bin/google-chrome', '/snap/bin/chromium', '/usr/lib/chromium/chromium'],
+  // The headless shell first: it starts and lays out about twice as fast as the
+  // full browser's headless mode, and prints the same PDF.
+  // (Debian's /usr/bin wrapper of the shell does not exec: launch the binary itself.)
+  linux: ['/usr/lib/chromium/chromium-headless-shell', '/usr/bin/chromium-headless-shell', '/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome-stable', '/usr/bin/google-chrome', '/snap/bin/chromium', '/usr/lib/chromium/chromium'],
   darwin: [
     '/Applications/Google Chrome.app/Contents/MacOS/Google Chrome',
     '/Applications/Chromium.app/Contents/MacOS/Chromium',

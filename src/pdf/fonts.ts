@@ -11,19 +11,17 @@ export const fontFaces: ReadonlyArray<{ pkg: string; files: readonly string[] }>
   { pkg: 'noto-naskh-arabic', files: ['400.css', '700.css'] },
 ];
 
-/** URL prefix under which font files are served to the browser. */
-export const FONT_URL_PREFIX = '/_galley/fonts/';
-
 /** The folder of an @fontsource package. */
 export const fontPackageDir = (pkg: string): string => path.dirname(require.resolve(`@fontsource/${pkg}/package.json`));
 
 /**
- * The @font-face rules of every face, with their `url(./files/…)` rewritten to
- * `urlPrefix + pkg/files/…` (or through `rewrite`). Each package's subsets keep their
+ * The @font-face rules of every face, with their `url(./files/…)` rewritten
+ * through `rewrite`. Each package's subsets keep their
  * `unicode-range`, so only the scripts a book uses are loaded and embedded.
  */
 export async function fontFaceCss(
-  rewrite: (pkg: string, file: string) => string = (pkg, file) => `${FONT_URL_PREFIX}${pkg}/files/${file}`,
+  /** The URL of a font file in the CSS (a data URI, a relative path, …). */
+  rewrite: (pkg: string, file: string) => string | Promise<string>,
   /** Only faces whose `unicode-range` covers one of these code points (default: all). */
   codePoints?: ReadonlySet<number>,
 ): Promise<string> {
@@ -36,12 +34,9 @@ export async function fontFaceCss(
         const range = /unicode-range:\s*([^;]+);/.exec(rule)?.[1];
         if (codePoints && range && !covers(range, codePoints)) continue;
         // Only woff2: every browser Galley drives reads it, and one format keeps rules short.
-        parts.push(
-          rule
-            .replace(/,\s*url\(\.\/files\/[^)]+\.woff\) format\('woff'\)/g, '')
-            .replace(/url\(\.\/files\/([^)]+)\)/g, (_m, name: string) => `url(${rewrite(face.pkg, name)})`)
-            .replace(/font-display: swap;/g, 'font-display: block;'),
-        );
+        const woff2 = rule.replace(/,\s*url\(\.\/files\/[^)]+\.woff\) format\('woff'\)/g, '').replace(/font-display: swap;/g, 'font-display: block;');
+        const file = /url\(\.\/files\/([^)]+)\)/.exec(woff2)?.[1];
+        parts.push(file ? woff2.replace(`url(./files/${file})`, `url(${await rewrite(face.pkg, file)})`) : woff2);
       }
     }
   }
@@ -68,9 +63,9 @@ export function codePointsOf(text: string): Set<number> {
   return set;
 }
 
-/** Resolve a served font URL path (`/_galley/fonts/pkg/files/name`) to a file, or undefined. */
-export function fontFileFor(urlPath: string): string | undefined {
-  const match = /^\/_galley\/fonts\/([a-z0-9-]+)\/files\/([a-z0-9-]+\.woff2?)$/.exec(urlPath);
-  if (!match || !fontFaces.some((f) => f.pkg === match[1])) return undefined;
-  return path.join(fontPackageDir(match[1]!), 'files', match[2]!);
+/** A font file as a data URI, for documents that must load nothing (the print edition). */
+export async function fontDataUri(pkg: string, file: string): Promise<string> {
+  const data = await readFile(path.join(fontPackageDir(pkg), 'files', file));
+  return `data:font/woff2;base64,${data.toString('base64')}`;
 }
+

@@ -3,16 +3,17 @@ import { createRequire } from 'node:module';
 import path from 'node:path';
 import type { HTTPRequest, Page } from 'puppeteer-core';
 import type { PageStart } from '../epub/page-markers.js';
-import { fontFileFor } from './fonts.js';
 
 const require = createRequire(import.meta.url);
 
 /** The virtual origin pages are served from. Nothing under it touches the network. */
 export const ORIGIN = 'http://galley.localhost';
-const POLYFILL_PATH = '/_galley/paged.polyfill.js';
+/** Where the print document loads Paged.js from (served by `paginate`). */
+export const POLYFILL_URL = `${ORIGIN}/_galley/paged.polyfill.js`;
+const POLYFILL_PATH = new URL(POLYFILL_URL).pathname;
 
-/** The Paged.js polyfill shipped in the `pagedjs` package. */
-export const polyfillFile = (): string => path.join(path.dirname(require.resolve('pagedjs')), '..', 'dist', 'paged.polyfill.js');
+/** The Paged.js polyfill shipped in the `pagedjs` package (minified: quicker to parse). */
+export const polyfillFile = (): string => path.join(path.dirname(require.resolve('pagedjs')), '..', 'dist', 'paged.polyfill.min.js');
 
 export interface PaginateOptions {
   /** The print document. */
@@ -61,7 +62,6 @@ function router(options: PaginateOptions, blocked: string[]) {
       const pathname = decodeURIComponent(parsed.pathname);
       if (pathname === '/index.html') body = options.html;
       else if (pathname === POLYFILL_PATH) file = polyfillFile();
-      else if (pathname.startsWith('/_galley/fonts/')) file = fontFileFor(pathname);
       else {
         const candidate = path.resolve(root, `.${pathname}`);
         if (candidate.startsWith(root + path.sep)) file = candidate;
@@ -109,7 +109,6 @@ export async function paginate(page: Page, options: PaginateOptions): Promise<Pa
   await page.evaluateOnNewDocument("window.PagedConfig = { auto: false, settings: { hyphenGlyph: '-' } };");
   const work = (async () => {
     await page.goto(`${ORIGIN}/index.html`, { waitUntil: 'load', timeout: 0 });
-    await page.addScriptTag({ url: `${ORIGIN}${POLYFILL_PATH}` });
     return page.evaluate(async () => {
       await document.fonts.ready;
       const faces: FontFace[] = [];

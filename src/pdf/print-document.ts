@@ -9,7 +9,7 @@ import { assignGids } from '../html/gids.js';
 import { withImageSources } from '../html/image-sources.js';
 import { rehypeHyphenate } from '../html/plugins/rehype-hyphenate.js';
 import type { RenderedChapter } from '../html/render-chapters.js';
-import { codePointsOf, fontFaceCss } from './fonts.js';
+import { codePointsOf, fontDataUri, fontFaceCss } from './fonts.js';
 import { hyphenatorFor } from './hyphenation.js';
 import { pageCss } from './page-css.js';
 
@@ -25,8 +25,12 @@ export async function printDocument(
   config: BookConfig,
   chapters: readonly RenderedChapter[],
   images: ReadonlyMap<string, string>,
-  /** Where font files are referenced from (default: Galley's virtual origin). */
-  fontUrl?: (pkg: string, file: string) => string,
+  options: {
+    /** Where font files are referenced from (default: embedded as data URIs). */
+    fontUrl?: (pkg: string, file: string) => string | Promise<string>;
+    /** Load Paged.js from this URL in the head (default: none, e.g. for other tools). */
+    polyfillUrl?: string;
+  } = {},
 ): Promise<string> {
   const hyphenate = hyphenatorFor(config.language);
   const hyphenator = hyphenate ? unified().use(rehypeHyphenate, { hyphenate }) : undefined;
@@ -36,9 +40,10 @@ export async function printDocument(
   if (hyphenator) for (const chapter of printed) await hyphenator.run(chapter.tree);
   const styles = [...(await Promise.all(printStyles.map(readAsset))), pageCss(config.trim)];
   // An empty icon keeps the browser from asking for /favicon.ico.
-  const head = [h('link', { rel: 'icon', href: 'data:,' })];
-  // Only the font subsets the text needs: fewer fonts to load, and the same ones every time.
+  const head = [h('link', { rel: 'icon', href: 'data:,' }), ...(options.polyfillUrl ? [h('script', { src: options.polyfillUrl })] : [])];
+  // Only the font subsets the text needs, embedded: nothing to fetch, the same every
+  // time, and outside Paged.js's style processing.
   const text = toString(htmlDocument(config, printed, { css: [] }));
-  const fonts = await fontFaceCss(fontUrl, codePointsOf(text));
-  return toHtml(htmlDocument(config, printed, { css: [fonts, ...styles], head }));
+  const fonts = await fontFaceCss(options.fontUrl ?? fontDataUri, codePointsOf(text));
+  return toHtml(htmlDocument(config, printed, { css: styles, ignoredCss: [fonts], head }));
 }
