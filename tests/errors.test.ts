@@ -52,3 +52,13 @@ describe('bad input', () => {
     await expect(build({ root: 'manuscript', formats: ['docx'] })).rejects.toThrow();
   });
 });
+
+describe('chapter ids from file names', () => {
+  it('keeps the name, drops a numeric prefix, and keeps numbers that are the whole name', async () => {
+    const { idFromFileName } = await import('../src/manuscript/load.js');
+    expect(idFromFileName('chapters/01-the-revolt.md')).toBe('the-revolt');
+    expect(idFromFileName('chapters/007.md')).toBe('chapter-007');
+    expect(idFromFileName('chapters/2 Ärger.md')).toBe('arger');
+    expect(idFromFileName('chapters/---.md')).toBe('chapter-untitled');
+  });
+});

@@ -6,6 +6,7 @@ import { error, GalleyError, throwIfFatal } from '../core/messages.js';
 import { validateInfobox, type Infobox } from '../infobox/validate-infobox.js';
 import { parseYaml } from '../schema/parse-yaml.js';
 import { validate } from '../schema/validate.js';
+import { slugify } from '../core/slug.js';
 import { splitFrontMatter } from './front-matter.js';
 import { readText } from './read-text.js';
 import type { Chapter, Manuscript } from './types.js';
@@ -94,13 +95,12 @@ function loadChapter(file: string, text: string, messages: VFileMessage[]): { id
   return { id: front.output.id, infobox };
 }
 
-/** `chapters/01-the-revolt.md` → `the-revolt`. */
+/** `chapters/01-the-revolt.md` → `the-revolt`; `chapters/007.md` → `chapter-007`. */
 export function idFromFileName(relative: string): string {
   const base = path.basename(relative, path.extname(relative));
-  const slug = base
-    .toLowerCase()
-    .replace(/^[\d]+[-_ .]*/, '')
-    .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-+|-+$/g, '');
-  return /^[a-z]/.test(slug) ? slug : `chapter-${slug || 'untitled'}`;
+  const rest = base.replace(/^\d+[-_ .]*/, '');
+  const named = rest ? slugify(rest) : '';
+  if (/^[a-z]/.test(named)) return named;
+  const whole = slugify(base);
+  return `chapter-${named || (whole === 'book' ? 'untitled' : whole)}`;
 }

@@ -117,9 +117,27 @@ export async function paginate(page: Page, options: PaginateOptions): Promise<Pa
       // then numbered the same way in every build, whatever the load on the machine.
       for (const face of faces) await face.load().catch(() => undefined);
       const polyfill = (window as unknown as { PagedPolyfill: { preview(): Promise<{ total: number }> } }).PagedPolyfill;
+      // Finished pages leave the layout tree while later pages are made: every new
+      // page would otherwise restyle and reflow all earlier ones, and the time per
+      // page would grow with the length of the book. They come back before printing.
+      const paged = (window as unknown as { Paged?: { Handler: new (...args: never[]) => object; registerHandlers(...handlers: unknown[]): void } }).Paged;
+      const hidden: HTMLElement[] = [];
+      if (paged) {
+        class KeepFinishedPagesOut extends paged.Handler {
+          afterPageLayout(pageElement: HTMLElement) {
+            const done = pageElement.previousElementSibling?.previousElementSibling;
+            if (done instanceof HTMLElement && done.classList.contains('pagedjs_page')) {
+              done.style.display = 'none';
+              hidden.push(done);
+            }
+          }
+        }
+        paged.registerHandlers(KeepFinishedPagesOut);
+      }
       let flow: { total: number };
       try {
         flow = await polyfill.preview();
+        for (const page of hidden) page.style.removeProperty('display');
       } catch (thrown) {
         // Paged.js rejects with bare events when it cannot fetch a style sheet.
         if (thrown instanceof Error) throw new Error(`Paged.js failed: ${thrown.message}`);
