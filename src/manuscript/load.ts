@@ -6,7 +6,7 @@ import { error, GalleyError, throwIfFatal } from '../core/messages.js';
 import { validateInfobox, type Infobox } from '../infobox/validate-infobox.js';
 import { parseYaml } from '../schema/parse-yaml.js';
 import { validate } from '../schema/validate.js';
-import { slugify } from '../core/slug.js';
+import { slugOrEmpty } from '../core/slug.js';
 import { splitFrontMatter } from './front-matter.js';
 import { readText } from './read-text.js';
 import type { Chapter, Manuscript } from './types.js';
@@ -99,8 +99,7 @@ function loadChapter(file: string, text: string, messages: VFileMessage[]): { id
 export function idFromFileName(relative: string): string {
   const base = path.basename(relative, path.extname(relative));
   const rest = base.replace(/^\d+[-_ .]*/, '');
-  const named = rest ? slugify(rest) : '';
+  const named = slugOrEmpty(rest);
   if (/^[a-z]/.test(named)) return named;
-  const whole = slugify(base);
-  return `chapter-${named || (whole === 'book' ? 'untitled' : whole)}`;
+  return `chapter-${named || slugOrEmpty(base) || 'untitled'}`;
 }
