@@ -77,6 +77,12 @@ for (const chapters of sizes) {
     for (const stage of Object.keys(stageRuns[0] ?? {})) stages[stage] = median(stageRuns.map((t) => t[stage] ?? 0));
     row.variants[name] = { ms: median(samples.map((s) => s.ms)), peakMb: Math.max(...samples.map((s) => s.peakMb)), runs: samples.length, ...(Object.keys(stages).length ? { stages } : {}) };
   }
+  if (!values.only || values.only.split(',').includes('watch')) {
+    const { stdout } = await measure(process.execPath, [path.join(here, 'watch-rebuild.mjs'), root, String(runs)], { env, cwd: repo });
+    const rebuilds = JSON.parse(stdout);
+    row.variants['galley-watch-rebuild'] = { ms: median(rebuilds), runs: rebuilds.length, samples: rebuilds };
+    process.stderr.write(`  ${chapters} chapters, watch rebuilds: ${rebuilds.join(', ')} ms\n`);
+  }
   const slug = `benchmark-of-${chapters}-chapter${chapters === 1 ? '' : 's'}`;
   row.pages = await pageCount(path.join(out, `${slug}.pdf`)).catch(() => undefined);
   results.push(row);
@@ -92,17 +98,19 @@ for (const row of results) {
     pdfVsBarePrint: ratio(v['galley-pdf']?.ms, v['bare-print']?.ms),
     memoryVsPagedjsCli: ratio(v['galley-pdf']?.peakMb, v['pagedjs-cli']?.peakMb),
     pdfMsPerPage: row.pages ? Math.round((v['galley-pdf']?.ms ?? 0) / row.pages) : undefined,
+    watchVsColdPdf: ratio(v['galley-watch-rebuild']?.ms, v['galley-pdf']?.ms),
+    epubSeconds: v['galley-epub'] ? Math.round(v['galley-epub'].ms) / 1000 : undefined,
   };
 }
 
 const machine = { cpus: os.cpus().length, cpu: os.cpus()[0]?.model, memoryGb: Math.round(os.totalmem() / 2 ** 30), node: process.version, browser };
 const table = [
-  '| chapters | pages | galley all | galley pdf | galley epub | pagedjs-cli | bare print | all/pagedjs | pdf/pagedjs | pdf/bare | ms/page | peak MB galley pdf / pagedjs-cli |',
-  '| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |',
+  '| chapters | pages | galley all | galley pdf | galley epub | pagedjs-cli | bare print | watch rebuild | all/pagedjs | pdf/pagedjs | pdf/bare | watch/cold pdf | ms/page | peak MB galley pdf / pagedjs-cli |',
+  '| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |',
   ...results.map((r) => {
     const v = r.variants;
     const s = (name) => (v[name] ? `${(v[name].ms / 1000).toFixed(2)} s` : '–');
-    return `| ${r.chapters} | ${r.pages ?? '–'} | ${s('galley-all')} | ${s('galley-pdf')} | ${s('galley-epub')} | ${s('pagedjs-cli')} | ${s('bare-print')} | ${r.ratios.allVsPagedjsCli ?? '–'} | ${r.ratios.pdfVsPagedjsCli ?? '–'} | ${r.ratios.pdfVsBarePrint ?? '–'} | ${r.ratios.pdfMsPerPage ?? '–'} | ${v['galley-pdf']?.peakMb.toFixed(0) ?? '–'} / ${v['pagedjs-cli']?.peakMb.toFixed(0) ?? '–'} |`;
+    return `| ${r.chapters} | ${r.pages ?? '–'} | ${s('galley-all')} | ${s('galley-pdf')} | ${s('galley-epub')} | ${s('pagedjs-cli')} | ${s('bare-print')} | ${s('galley-watch-rebuild')} | ${r.ratios.allVsPagedjsCli ?? '–'} | ${r.ratios.pdfVsPagedjsCli ?? '–'} | ${r.ratios.pdfVsBarePrint ?? '–'} | ${r.ratios.watchVsColdPdf ?? '–'} | ${r.ratios.pdfMsPerPage ?? '–'} | ${v['galley-pdf']?.peakMb.toFixed(0) ?? '–'} / ${v['pagedjs-cli']?.peakMb.toFixed(0) ?? '–'} |`;
   }),
 ];
 const stageTable = [

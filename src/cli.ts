@@ -67,8 +67,10 @@ function program(): Command {
     .addOption(new Option('-f, --format <list>', `editions to build, comma separated: ${formats.join(', ')}`).argParser(parseFormats))
     .addOption(new Option('--timeout <seconds>', 'limit for page layout and printing').default(120).argParser(parseSeconds))
     .option('--timings', 'print how long each stage took (stderr)')
-    .action(async (dir: string, opts: { out: string; format?: Format[]; timeout: number; timings?: boolean }, command: Command) => {
+    .option('-w, --watch', 'keep running: rebuild on every change of the manuscript or styles')
+    .action(async (dir: string, opts: { out: string; format?: Format[]; timeout: number; timings?: boolean; watch?: boolean }, command: Command) => {
       const flags = command.optsWithGlobals<GlobalFlags>();
+      if (opts.watch) return watchMode(dir, opts, flags);
       const controller = new AbortController();
       const stop = (signal: NodeJS.Signals) => {
         interruptedBy = signal;
@@ -119,6 +121,30 @@ function program(): Command {
       if (!flags.quiet) for (const file of written) process.stdout.write(`wrote ${relative(file)}\n`);
     });
   return cli;
+}
+
+/** `galley build --watch`: report each rebuild until SIGINT or SIGTERM. */
+async function watchMode(dir: string, opts: { out: string; format?: Format[]; timeout: number; timings?: boolean }, flags: GlobalFlags): Promise<void> {
+  const { watch } = await import('./watch/watch.js');
+  const watcher = watch({ root: dir, outDir: opts.out, ...(opts.format ? { formats: opts.format } : {}), timeout: opts.timeout * 1000 }, (event) => {
+    const what = event.changed.length === 0 ? 'built' : `rebuilt after ${event.changed.map(relative).join(', ')} changed`;
+    if (event.type === 'failed') {
+      if (event.error instanceof GalleyError) report(event.error.messages, flags);
+      else process.stderr.write(`galley: error: ${event.error instanceof Error ? event.error.message : String(event.error)}\n`);
+      process.stderr.write(`galley: ${what}: failed, the previous files are kept (${Math.round(event.ms)} ms)\n`);
+      return;
+    }
+    report(event.result.messages, flags);
+    if (!flags.quiet) process.stdout.write(`${what}: ${event.result.outputs.map((o) => relative(o.path)).join(', ')} in ${Math.round(event.ms)} ms\n`);
+    if (opts.timings) for (const { stage, at, ms } of event.result.timings) process.stderr.write(`timing: ${stage} ${ms} ms (at ${at} ms)\n`);
+  });
+  await watcher.ready;
+  if (!flags.quiet) process.stdout.write(`watching ${relative(path.resolve(dir))} and Galley's styles; Ctrl-C stops\n`);
+  await new Promise<void>((resolve) => {
+    process.once('SIGINT', resolve);
+    process.once('SIGTERM', resolve);
+  });
+  await watcher.close();
 }
 
 async function main(argv: string[]): Promise<number> {

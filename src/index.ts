@@ -2,7 +2,8 @@
  * Galley's library API. Nothing here prints or exits: results and warnings are
  * returned, bad input is thrown as a `GalleyError` carrying located messages.
  */
-export { build, type BuildOutput, type BuildResult } from './core/build.js';
+export { build, createBuilder, type Builder, type BuildOutput, type BuildResult } from './core/build.js';
+export { watch, type WatchEvent, type Watcher } from './watch/watch.js';
 export type { Timings } from './core/timings.js';
 export { BuildOptions, formats, type BuildOptionsInput, type Format } from './core/options.js';
 export { BuildFailure, GalleyError, formatMessage, type RuleId } from './core/messages.js';

@@ -12,6 +12,7 @@ it('pins the public API', () => {
     'MilitaryConflict',
     'Person',
     'build',
+    'createBuilder',
     'findBrowser',
     'formatMessage',
     'formats',
@@ -20,6 +21,7 @@ it('pins the public API', () => {
     'infoboxTypes',
     'loadManuscript',
     'trimSizes',
+    'watch',
     'writeManuscript',
   ]);
 });

@@ -37,23 +37,64 @@ export interface BuildResult {
  * was made.
  */
 export async function build(input: BuildOptionsInput): Promise<BuildResult> {
-  const options = v.parse(BuildOptions, input);
-  const { signal } = options;
-  signal?.throwIfAborted();
-  const timer = new StageTimer();
-  // The PDF and EPUB stages (Puppeteer, pdf-lib, …) are loaded only when asked for,
-  // and the browser is started first, so it boots while the manuscript is read.
-  const browser = options.formats.includes('pdf')
-    ? (await import('../pdf/browser.js')).startBrowser({ executablePath: options.executablePath, signal, timer })
-    : undefined;
+  const builder = await createBuilder(input);
   try {
-    return await buildWith(options, timer, browser);
+    return await builder.build();
   } finally {
-    if (browser) await timer.measure('close', () => browser.close());
+    await builder.close();
   }
 }
 
-async function buildWith(options: BuildOptions, timer: StageTimer, browser: BrowserHandle | undefined): Promise<BuildResult> {
+/** A builder that keeps its browser and caches between builds (watch mode). */
+export interface Builder {
+  /** Build the editions (all of the options' formats, or only `formats`). */
+  build(formats?: readonly Format[]): Promise<BuildResult>;
+  /** Close the browser; safe to call twice. */
+  close(): Promise<void>;
+}
+
+/**
+ * Make a builder. With the PDF among the formats, its browser starts right away, so
+ * it boots while the manuscript is read; the PDF and EPUB stages (Puppeteer,
+ * pdf-lib, …) are loaded only when asked for.
+ */
+export async function createBuilder(input: BuildOptionsInput): Promise<Builder> {
+  const options = v.parse(BuildOptions, input);
+  const { signal } = options;
+  signal?.throwIfAborted();
+  // The first build's timer also measures the browser's start.
+  let first: StageTimer | undefined = new StageTimer();
+  const timer = first;
+  const browser = options.formats.includes('pdf')
+    ? (await import('../pdf/browser.js')).startBrowser({ executablePath: options.executablePath, signal, timer })
+    : undefined;
+  const cache: BuildCache = { fonts: new Map() };
+  let closed = false;
+  return {
+    async build(formats) {
+      if (closed) throw new Error('This builder is closed');
+      const only = formats ? options.formats.filter((f) => formats.includes(f)) : options.formats;
+      const buildTimer = first ?? new StageTimer();
+      first = undefined;
+      return buildWith({ ...options, formats: only }, buildTimer, browser, cache);
+    },
+    async close() {
+      if (closed) return;
+      closed = true;
+      await browser?.close();
+    },
+  };
+}
+
+/** What a builder keeps between builds. */
+export interface BuildCache {
+  /** Font CSS by the set of code points it covers. */
+  fonts: Map<string, Promise<string>>;
+  /** The last print edition's cover and page starts, for an EPUB rebuilt alone. */
+  print?: Pick<PdfStageResult, 'coverPng' | 'pageStarts'>;
+}
+
+async function buildWith(options: BuildOptions, timer: StageTimer, browser: BrowserHandle | undefined, cache: BuildCache): Promise<BuildResult> {
   const { signal } = options;
   const loaded = await timer.measure('load', () => loadManuscript(options.root));
   const { manuscript } = loaded;
@@ -71,15 +112,17 @@ async function buildWith(options: BuildOptions, timer: StageTimer, browser: Brow
   const wantEpub = options.formats.includes('epub');
   let pdf: PdfStageResult | undefined;
   const epubStage = wantEpub ? import('../epub/build-epub.js') : undefined;
-  if (browser) {
+  if (browser && options.formats.includes('pdf')) {
     const { buildPdf } = await import('../pdf/build-pdf.js');
-    pdf = await buildPdf({ config, chapters: rendered.chapters, images: inline, root: manuscript.root, configFile: manuscript.configFile, browser, timeout: options.timeout, date, cover: wantEpub, signal, timer });
+    pdf = await buildPdf({ fontCache: cache.fonts, config, chapters: rendered.chapters, images: inline, root: manuscript.root, configFile: manuscript.configFile, browser, timeout: options.timeout, date, cover: wantEpub, signal, timer });
     messages.push(...pdf.messages);
     artifacts.push({ format: 'pdf', data: pdf.bytes, pages: pdf.pages });
+    cache.print = { coverPng: pdf.coverPng, pageStarts: pdf.pageStarts };
   }
+  const print = pdf ?? cache.print;
   if (wantEpub) {
     const { buildEpub } = await epubStage!;
-    const epub = await timer.measure('epub', () => buildEpub({ config, chapters: rendered.chapters, images: images.assets, configFile: manuscript.configFile, date, coverPng: pdf?.coverPng, pageStarts: pdf?.pageStarts }));
+    const epub = await timer.measure('epub', () => buildEpub({ config, chapters: rendered.chapters, images: images.assets, configFile: manuscript.configFile, date, coverPng: print?.coverPng, pageStarts: print?.pageStarts }));
     messages.push(...epub.messages);
     artifacts.push({ format: 'epub', data: epub.bytes });
   }

@@ -27,6 +27,10 @@ export interface BrowserSession {
   browser: Browser;
   /** A fresh page. */
   newPage(): Promise<Page>;
+  /** The page layouts run in, kept between builds (its renderer and code caches stay warm). */
+  layoutPage(): Promise<Page>;
+  /** Drop the layout page after a failure; the next build gets a new one. */
+  discardLayoutPage(): Promise<void>;
   /** Close the browser; kills the process if it does not close in time. Safe to call twice. */
   close(): Promise<void>;
 }
@@ -98,7 +102,14 @@ export async function launchBrowser(options: LaunchOptions = {}): Promise<Browse
     initial = undefined;
     return page;
   };
-  return { browser, newPage, close };
+  let layout: Promise<Page> | undefined;
+  const layoutPage = () => (layout ??= newPage());
+  const discardLayoutPage = async () => {
+    const page = layout;
+    layout = undefined;
+    await (await page?.catch(() => undefined))?.close().catch(() => undefined);
+  };
+  return { browser, newPage, layoutPage, discardLayoutPage, close };
 }
 
 /** A browser being started in the background; `session()` waits for it. */

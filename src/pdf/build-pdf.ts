@@ -27,6 +27,8 @@ export interface PdfStageOptions {
   /** Also render the title page as a cover image. */
   cover: boolean;
   timer: StageTimer;
+  /** Font CSS kept between builds. */
+  fontCache?: Map<string, Promise<string>> | undefined;
   signal?: AbortSignal | undefined;
 }
 
@@ -42,19 +44,16 @@ export interface PdfStageResult {
 
 /** The print edition: lay out with Paged.js, print with Chromium, post-process with pdf-lib. */
 export async function buildPdf(options: PdfStageOptions): Promise<PdfStageResult> {
-  const html = await options.timer.measure('print-document', () => printDocument(options.config, options.chapters, options.images, { polyfillUrl: POLYFILL_URL }));
+  const html = await options.timer.measure('print-document', () => printDocument(options.config, options.chapters, options.images, { polyfillUrl: POLYFILL_URL, fontCache: options.fontCache }));
   const session = await options.browser.session();
-  let page: Page | undefined;
   try {
-    page = await session.newPage();
-    return await layOut(page, html, options);
+    return await layOut(await session.layoutPage(), html, options);
   } catch (cause) {
+    await session.discardLayoutPage();
     if (cause instanceof BuildFailure) throw cause;
     if (options.signal?.aborted) throw new BuildFailure('The build was interrupted; the browser was closed and nothing was written', { cause });
     if (!session.browser.connected) throw new BuildFailure('The PDF edition failed: the browser crashed or was killed during the build', { cause });
     throw new BuildFailure(`The PDF edition failed: ${describeError(cause)}`, { cause });
-  } finally {
-    await page?.close().catch(() => undefined);
   }
 }
 

@@ -99,14 +99,40 @@ export async function bounded<T>(work: Promise<T>, timeout: number, what: string
  * Load the print document and let Paged.js lay it out into pages, waiting for its
  * own completion (the promise of `preview()`), never for a fixed delay.
  */
+interface PageState {
+  current: { options: PaginateOptions; blocked: string[]; errors: string[] } | undefined;
+}
+
+const prepared = new WeakMap<Page, Promise<PageState>>();
+
+/** Set a page up once for layouts: request routing, error capture, Paged.js config. */
+function prepare(page: Page): Promise<PageState> {
+  let state = prepared.get(page);
+  if (!state) {
+    state = (async () => {
+      const s: PageState = { current: undefined };
+      page.on('pageerror', (error) => s.current?.errors.push(error instanceof Error ? error.message : String(error)));
+      await page.setRequestInterception(true);
+      page.on('request', (request) => {
+        if (s.current) void router(s.current.options, s.current.blocked)(request);
+        else void request.abort('blockedbyclient');
+      });
+      // A page break inside a word gets the body font's own hyphen, not U+2011.
+      await page.evaluateOnNewDocument("window.PagedConfig = { auto: false, settings: { hyphenGlyph: '-' } };");
+      return s;
+    })();
+    prepared.set(page, state);
+  }
+  return state;
+}
+
 export async function paginate(page: Page, options: PaginateOptions): Promise<Pagination> {
+  const state = await prepare(page);
   const blocked: string[] = [];
   const errors: string[] = [];
-  page.on('pageerror', (error) => errors.push(error instanceof Error ? error.message : String(error)));
-  await page.setRequestInterception(true);
-  page.on('request', (request) => void router(options, blocked)(request));
-  // A page break inside a word gets the body font's own hyphen, not U+2011.
-  await page.evaluateOnNewDocument("window.PagedConfig = { auto: false, settings: { hyphenGlyph: '-' } };");
+  state.current = { options, blocked, errors };
+  // The same viewport for every layout, whatever the page was used for before.
+  await page.setViewport({ width: 800, height: 600, deviceScaleFactor: 1 });
   const work = (async () => {
     await page.goto(`${ORIGIN}/index.html`, { waitUntil: 'load', timeout: 0 });
     return page.evaluate(async () => {

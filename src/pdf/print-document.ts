@@ -30,6 +30,8 @@ export async function printDocument(
     fontUrl?: (pkg: string, file: string) => string | Promise<string>;
     /** Load Paged.js from this URL in the head (default: none, e.g. for other tools). */
     polyfillUrl?: string;
+    /** Font CSS by code point set, kept between builds (watch mode). */
+    fontCache?: Map<string, Promise<string>> | undefined;
   } = {},
 ): Promise<string> {
   const hyphenate = hyphenatorFor(config.language);
@@ -44,6 +46,12 @@ export async function printDocument(
   // Only the font subsets the text needs, embedded: nothing to fetch, the same every
   // time, and outside Paged.js's style processing.
   const text = toString(htmlDocument(config, printed, { css: [] }));
-  const fonts = await fontFaceCss(options.fontUrl ?? fontDataUri, codePointsOf(text));
-  return toHtml(htmlDocument(config, printed, { css: styles, ignoredCss: [fonts], head }));
+  const codePoints = codePointsOf(text);
+  const key = [...codePoints].sort((a, b) => a - b).join(',');
+  let fonts = options.fontUrl ? undefined : options.fontCache?.get(key);
+  if (!fonts) {
+    fonts = fontFaceCss(options.fontUrl ?? fontDataUri, codePoints);
+    if (!options.fontUrl) options.fontCache?.set(key, fonts);
+  }
+  return toHtml(htmlDocument(config, printed, { css: styles, ignoredCss: [await fonts], head }));
 }
