@@ -32,6 +32,8 @@ export interface Pagination {
   pageStarts: PageStart[];
   /** URLs the page tried to load that were refused (outside the project, network). */
   blocked: string[];
+  /** Page ends that break the rules: a split paragraph with one line on a side, a heading last on a page. */
+  breakFaults: number;
 }
 
 const contentTypes: Record<string, string> = {
@@ -161,9 +163,37 @@ export async function paginate(page: Page, options: PaginateOptions): Promise<Pa
         paged.registerHandlers(KeepFinishedPagesOut);
       }
       let flow: { total: number };
+      let faults = 0;
       try {
         flow = await polyfill.preview();
         for (const page of hidden) page.style.removeProperty('display');
+        // Paged.js lays each page out in a multi-column box, so Chromium's own
+        // fragmentation applies widows, orphans and break-after: avoid from the
+        // style sheet. Count what those rules forbid, so tests can see them kept.
+        faults = 0;
+        const lineCount = (el: Element) => {
+          const tops: number[] = [];
+          const r = document.createRange();
+          r.selectNodeContents(el);
+          for (const rect of Array.from(r.getClientRects())) {
+            if (rect.width < 0.5 || rect.height < 0.5) continue;
+            if (!tops.some((top) => Math.abs(top - rect.top) < rect.height / 2)) tops.push(rect.top);
+          }
+          return tops.length;
+        };
+        // A split paragraph: its continuation carries data-split-from, its head is the
+        // element with the same data-ref on the page before.
+        document.querySelectorAll<HTMLElement>('.pagedjs_page_content p[data-split-from]').forEach((tail) => {
+          const sheet = tail.closest('.pagedjs_page');
+          const heads = sheet?.previousElementSibling?.querySelectorAll(`p[data-ref="${tail.dataset.splitFrom}"]`);
+          const head = heads?.[heads.length - 1];
+          if (lineCount(tail) < 2 || (head && lineCount(head) < 2)) faults++;
+        });
+        document.querySelectorAll('.pagedjs_page_content').forEach((content) => {
+          const blocks = content.querySelectorAll('h1, h2, h3, h4, h5, h6, p, li, table, aside, figure, blockquote, pre');
+          const last = blocks[blocks.length - 1];
+          if (last && /^H[1-6]$/.test(last.tagName) && !last.closest('.toc')) faults++;
+        });
       } catch (thrown) {
         // Paged.js rejects with bare events when it cannot fetch a style sheet.
         if (thrown instanceof Error) throw new Error(`Paged.js failed: ${thrown.message}`);
@@ -226,12 +256,12 @@ export async function paginate(page: Page, options: PaginateOptions): Promise<Pa
           seen.set(gid, (seen.get(gid) ?? 0) + length(el.textContent ?? ''));
         });
       });
-      return { total: flow.total, starts };
+      return { total: flow.total, starts, faults };
     });
   })();
   try {
     const result = await bounded(work, options.timeout, 'Page layout (Paged.js)', options.signal);
-    return { pages: result.total, pageStarts: result.starts, blocked: [...new Set(blocked)] };
+    return { pages: result.total, pageStarts: result.starts, breakFaults: result.faults, blocked: [...new Set(blocked)] };
   } catch (cause) {
     const detail = errors.length > 0 ? ` (page errors: ${errors.join('; ')})` : '';
     throw new Error(`${cause instanceof Error ? cause.message : String(cause)}${detail}`, { cause });
