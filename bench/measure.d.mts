@@ -1,0 +1,1 @@
+export function measure(command: string, args: string[], options?: object): Promise<{ ms: number; peakMb: number; stdout: string; stderr: string }>;
