@@ -138,13 +138,3 @@ export function startBrowser(options: LaunchOptions): BrowserHandle {
     close: async () => (await pending.catch(() => undefined))?.close(),
   };
 }
-
-/** Run `work` with one browser, closed on every path (success, error, abort). */
-export async function withBrowser<T>(options: LaunchOptions, work: (session: BrowserSession) => Promise<T>): Promise<T> {
-  const handle = startBrowser(options);
-  try {
-    return await work(await handle.session());
-  } finally {
-    await handle.close();
-  }
-}
