@@ -2,25 +2,16 @@ import { execFile, spawn } from 'node:child_process';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { promisify } from 'node:util';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { BrowserNotFoundError, BuildFailure, build, findBrowser } from '../src/index.js';
 import { launchBrowser } from '../src/pdf/browser.js';
 import { paginate, POLYFILL_URL } from '../src/pdf/paginate.js';
-import { fixtures, listFiles, repoRoot, tempDir } from './helpers.js';
+import { fixtures, listFiles, repoRoot, tempDirsPerTest } from './helpers.js';
 
 const exec = promisify(execFile);
 const cli = path.join(repoRoot, 'dist', 'cli.js');
 
-let cleanup: (() => Promise<void>) | undefined;
-afterEach(async () => {
-  await cleanup?.();
-  cleanup = undefined;
-});
-const temp = async () => {
-  const t = await tempDir();
-  cleanup = t.cleanup;
-  return t.dir;
-};
+const temp = tempDirsPerTest();
 
 /**
  * Live processes of a process group (Chromium runs in its own). Zombies are dead

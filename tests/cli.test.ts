@@ -2,8 +2,8 @@ import { execFile } from 'node:child_process';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { promisify } from 'node:util';
-import { afterEach, describe, expect, it } from 'vitest';
-import { fixtures, listFiles, repoRoot, tempDir } from './helpers.js';
+import { describe, expect, it } from 'vitest';
+import { fixtures, listFiles, repoRoot, tempDirsPerTest } from './helpers.js';
 
 const run = promisify(execFile);
 const cli = path.join(repoRoot, 'dist', 'cli.js');
@@ -18,16 +18,7 @@ async function galley(args: string[], cwd = repoRoot): Promise<{ code: number; s
   }
 }
 
-let cleanup: (() => Promise<void>) | undefined;
-afterEach(async () => {
-  await cleanup?.();
-  cleanup = undefined;
-});
-const temp = async () => {
-  const t = await tempDir();
-  cleanup = t.cleanup;
-  return t.dir;
-};
+const temp = tempDirsPerTest();
 
 describe('galley CLI', () => {
   it('prints help and version with exit 0', async () => {

@@ -1,29 +1,24 @@
 import { readdirSync } from 'node:fs';
 import path from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { build } from '../src/index.js';
-import { expectGalleyError, fixtures, formatAll, listFiles, tempDir } from './helpers.js';
+import { expectGalleyError, fixtures, formatAll, listFiles, tempDirsPerTest } from './helpers.js';
 
 const cases = readdirSync(fixtures('bad'));
-let cleanup: (() => Promise<void>) | undefined;
-afterEach(async () => {
-  await cleanup?.();
-  cleanup = undefined;
-});
+const temp = tempDirsPerTest();
 
 describe('bad input', () => {
   it.each(cases)('%s: located messages, no output', async (name) => {
     const dir = fixtures('bad', name);
-    const temp = await tempDir();
-    cleanup = temp.cleanup;
-    const error = await expectGalleyError(() => build({ root: dir, outDir: temp.dir, formats: ['html'] }));
+    const out = await temp();
+    const error = await expectGalleyError(() => build({ root: dir, outDir: out, formats: ['html'] }));
     expect(error.messages.some((m) => m.fatal)).toBe(true);
     for (const message of error.messages) {
       expect(message.file, 'every message names its file').toBeTruthy();
       expect(message.ruleId, 'every message has a rule id').toBeTruthy();
     }
     await expect(formatAll(error.messages, dir)).toMatchFileSnapshot(path.join(dir, 'messages.txt'));
-    expect(await listFiles(temp.dir)).toEqual([]);
+    expect(await listFiles(out)).toEqual([]);
   });
 
   it('reports every problem of a multi-chapter build, not only the first', async () => {

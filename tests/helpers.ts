@@ -2,6 +2,7 @@ import { mkdtemp, readdir, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { afterEach } from 'vitest';
 import { formatMessage, GalleyError } from '../src/index.js';
 import type { VFileMessage } from 'vfile-message';
 
@@ -12,6 +13,19 @@ export const fixtures = (...parts: string[]) => path.join(repoRoot, 'tests', 'fi
 export async function tempDir(): Promise<{ dir: string; cleanup: () => Promise<void> }> {
   const dir = await mkdtemp(path.join(tmpdir(), 'galley-test-'));
   return { dir, cleanup: () => rm(dir, { recursive: true, force: true }) };
+}
+
+/** Call in a test file: returns a maker of temporary folders, all removed after each test. */
+export function tempDirsPerTest(): () => Promise<string> {
+  const cleanups: Array<() => Promise<void>> = [];
+  afterEach(async () => {
+    while (cleanups.length > 0) await cleanups.pop()!();
+  });
+  return async () => {
+    const made = await tempDir();
+    cleanups.push(made.cleanup);
+    return made.dir;
+  };
 }
 
 /** Messages as the CLI prints them, with paths relative to `root` (no temp paths). */

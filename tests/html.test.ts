@@ -1,21 +1,16 @@
 import { readdirSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { build } from '../src/index.js';
-import { fixtures, formatAll, repoRoot, tempDir } from './helpers.js';
+import { fixtures, formatAll, repoRoot, tempDirsPerTest } from './helpers.js';
 
 const cases = readdirSync(fixtures('html'));
-let cleanup: (() => Promise<void>) | undefined;
-afterEach(async () => {
-  await cleanup?.();
-  cleanup = undefined;
-});
+const temp = tempDirsPerTest();
 
 async function buildHtml(root: string): Promise<{ html: string; messages: string }> {
-  const temp = await tempDir();
-  cleanup = temp.cleanup;
-  const result = await build({ root, outDir: temp.dir, formats: ['html'] });
+  const out = await temp();
+  const result = await build({ root, outDir: out, formats: ['html'] });
   expect(result.outputs).toHaveLength(1);
   const html = await readFile(result.outputs[0]!.path, 'utf8');
   return { html, messages: result.messages.length === 0 ? '' : formatAll(result.messages, root) };

@@ -1,15 +1,11 @@
 import { mkdir, readFile, truncate, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { MAX_TEXT_BYTES } from '../src/manuscript/read-text.js';
 import { build } from '../src/index.js';
-import { expectGalleyError, fixtures, listFiles, tempDir } from './helpers.js';
+import { expectGalleyError, fixtures, listFiles, tempDirsPerTest } from './helpers.js';
 
-let cleanup: (() => Promise<void>) | undefined;
-afterEach(async () => {
-  await cleanup?.();
-  cleanup = undefined;
-});
+const temp = tempDirsPerTest();
 
 /** A manuscript of about `bytes` characters, from the seed's paragraphs. */
 async function bigManuscript(dir: string, bytes: number): Promise<void> {
@@ -33,27 +29,25 @@ async function bigManuscript(dir: string, bytes: number): Promise<void> {
 
 describe('very large input', () => {
   it('builds a 5 MB manuscript (HTML and EPUB)', async () => {
-    const temp = await tempDir();
-    cleanup = temp.cleanup;
-    const root = path.join(temp.dir, 'book');
+    const out = await temp();
+    const root = path.join(out, 'book');
     await mkdir(root);
     await bigManuscript(root, 5_000_000);
-    const result = await build({ root, outDir: path.join(temp.dir, 'out'), formats: ['html', 'epub'] });
+    const result = await build({ root, outDir: path.join(out, 'out'), formats: ['html', 'epub'] });
     expect(result.outputs.map((o) => o.format)).toEqual(['html', 'epub']);
     const html = await readFile(result.outputs[0]!.path, 'utf8');
     expect(html).toContain('<h2 id="section-998">Section 99.8</h2>');
   });
 
   it('stops with a clear error naming the limit for a file over it', async () => {
-    const temp = await tempDir();
-    cleanup = temp.cleanup;
-    const root = path.join(temp.dir, 'book');
+    const out = await temp();
+    const root = path.join(out, 'book');
     await mkdir(path.join(root, 'chapters'), { recursive: true });
     await writeFile(path.join(root, 'book.yaml'), 'title: T\nlanguage: en\ncreator: C\nidentifier: urn:uuid:11111111-2222-4333-8444-55555555555e\nchapters: [chapters/huge.md]\n');
     await writeFile(path.join(root, 'chapters', 'huge.md'), '');
     await truncate(path.join(root, 'chapters', 'huge.md'), MAX_TEXT_BYTES + 1); // sparse: no disk used
-    const error = await expectGalleyError(() => build({ root, outDir: path.join(temp.dir, 'out'), formats: ['html'] }));
+    const error = await expectGalleyError(() => build({ root, outDir: path.join(out, 'out'), formats: ['html'] }));
     expect(error.messages[0]!.reason).toBe('File too large: 64.0 MiB, the limit is 64 MiB per file; split it into chapters');
-    expect(await listFiles(path.join(temp.dir, 'out'))).toEqual([]);
+    expect(await listFiles(path.join(out, 'out'))).toEqual([]);
   });
 });
