@@ -105,7 +105,8 @@ async function buildWith(options: BuildOptions, timer: StageTimer, browser: Brow
 
   const { config } = manuscript;
   const date = sourceDate(config.date);
-  const inline = dataUris(images.assets);
+  // The HTML and print editions inline their images; the EPUB packages the files.
+  const inline = options.formats.some((f) => f !== 'epub') ? dataUris(images.assets) : new Map<string, string>();
   const artifacts: Array<{ format: Format; data: string | Uint8Array; pages?: number }> = [];
 
   if (options.formats.includes('html')) artifacts.push({ format: 'html', data: await timer.measure('html', () => buildHtml(config, rendered.chapters, inline)) });

@@ -102,7 +102,8 @@ export async function bounded<T>(work: Promise<T>, timeout: number, what: string
  * own completion (the promise of `preview()`), never for a fixed delay.
  */
 interface PageState {
-  current: { options: PaginateOptions; blocked: string[]; errors: string[] } | undefined;
+  /** The layout under way: its request handler (built once per layout) and its page errors. */
+  current: { route: (request: HTTPRequest) => Promise<void>; errors: string[] } | undefined;
 }
 
 const prepared = new WeakMap<Page, Promise<PageState>>();
@@ -116,7 +117,7 @@ function prepare(page: Page): Promise<PageState> {
       page.on('pageerror', (error) => s.current?.errors.push(error instanceof Error ? error.message : String(error)));
       await page.setRequestInterception(true);
       page.on('request', (request) => {
-        if (s.current) void router(s.current.options, s.current.blocked)(request);
+        if (s.current) void s.current.route(request);
         else void request.abort('blockedbyclient');
       });
       // A page break inside a word gets the body font's own hyphen, not U+2011.
@@ -132,7 +133,7 @@ export async function paginate(page: Page, options: PaginateOptions): Promise<Pa
   const state = await prepare(page);
   const blocked: string[] = [];
   const errors: string[] = [];
-  state.current = { options, blocked, errors };
+  state.current = { route: router(options, blocked), errors };
   // The same viewport for every layout, whatever the page was used for before.
   await page.setViewport({ width: 800, height: 600, deviceScaleFactor: 1 });
   const work = (async () => {
