@@ -1,7 +1,7 @@
 // The lower bound: Chromium's own print of Galley's print HTML, without Paged.js.
 import { writeFile } from 'node:fs/promises';
 import { pathToFileURL } from 'node:url';
-import { launchBrowser } from '../dist/pdf/browser.js';
+import { launchBrowser } from '../dist/editions/pdf/browser.js';
 
 const [input, output] = process.argv.slice(2);
 const session = await launchBrowser();

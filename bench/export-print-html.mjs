@@ -2,18 +2,17 @@
 // copied beside it so a browser can open it from disk.
 import { copyFile, mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { dataUris, resolveImages } from '../dist/assets/resolve-images.js';
-import { renderChapters } from '../dist/html/render-chapters.js';
-import { loadManuscript } from '../dist/manuscript/load.js';
-import { fontPackageDir } from '../dist/pdf/fonts.js';
-import { printDocument } from '../dist/pdf/print-document.js';
+import { layoutDocument } from '../dist/editions/pdf/layout-document.js';
+import { fontPackageDir } from '../dist/shared/fonts.js';
+import { resolveImages } from '../dist/stages/assets/resolve-images.js';
+import { loadManuscript } from '../dist/stages/load/load-manuscript.js';
+import { renderChapters } from '../dist/stages/render/render-chapters.js';
 
 export async function exportPrintHtml(root, outDir) {
-  const { manuscript } = await loadManuscript(root);
-  const { chapters } = await renderChapters(manuscript);
-  const images = await resolveImages(manuscript.root, chapters);
+  const manuscript = await loadManuscript(root);
+  const { chapters, assets } = await resolveImages(manuscript.root, await renderChapters(manuscript));
   const fonts = [];
-  const html = await printDocument(manuscript.config, chapters, dataUris(images.assets), {
+  const html = await layoutDocument({ ...manuscript, chapters, assets }, {
     fontUrl: (pkg, file) => {
       fonts.push([pkg, file]);
       return `fonts/${pkg}/${file}`;

@@ -12,8 +12,8 @@ import { parseArgs } from 'node:util';
 import { exportPrintHtml } from './export-print-html.mjs';
 import { generate } from './generate.mjs';
 import { measure } from './measure.mjs';
-import { findBrowser } from '../dist/pdf/find-browser.js';
-import { chromiumArgs } from '../dist/pdf/browser.js';
+import { findBrowser } from '../dist/editions/pdf/find-browser.js';
+import { chromiumArgs } from '../dist/editions/pdf/browser.js';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const repo = path.dirname(here);

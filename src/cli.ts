@@ -2,10 +2,9 @@
 import path from 'node:path';
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import type { VFileMessage } from 'vfile-message';
-import { galleyVersion } from './core/assets.js';
-import { BuildFailure, formatMessage, GalleyError } from './core/messages.js';
-import { formats, type Format } from './core/options.js';
-import { build, importArticle, writeManuscript } from './index.js';
+import { defaults } from './build/build-options.js';
+import { build, BuildFailure, formatMessage, formats, GalleyError, importArticle, watch, writeManuscript, type Format } from './index.js';
+import { galleyVersion } from './shared/package-files.js';
 
 /** Exit codes: 0 success, 1 bad input or failed build, 2 wrong usage. */
 const EXIT_FAILURE = 1;
@@ -63,9 +62,9 @@ function program(): Command {
     .command('build')
     .description('build the editions of a manuscript folder (default: html, pdf and epub)')
     .argument('[dir]', 'the manuscript folder, holding book.yaml', 'manuscript')
-    .option('-o, --out <dir>', 'output folder', 'build')
+    .option('-o, --out <dir>', 'output folder', defaults.outDir)
     .addOption(new Option('-f, --format <list>', `editions to build, comma separated: ${formats.join(', ')}`).argParser(parseFormats))
-    .addOption(new Option('--timeout <seconds>', 'limit for page layout and printing').default(120).argParser(parseSeconds))
+    .addOption(new Option('--timeout <seconds>', 'limit for page layout and printing').default(defaults.timeout / 1000).argParser(parseSeconds))
     .option('--timings', 'print how long each stage took (stderr)')
     .option('-w, --watch', 'keep running: rebuild on every change of the manuscript or styles')
     .action(async (dir: string, opts: { out: string; format?: Format[]; timeout: number; timings?: boolean; watch?: boolean }, command: Command) => {
@@ -125,7 +124,6 @@ function program(): Command {
 
 /** `galley build --watch`: report each rebuild until SIGINT or SIGTERM. */
 async function watchMode(dir: string, opts: { out: string; format?: Format[]; timeout: number; timings?: boolean }, flags: GlobalFlags): Promise<void> {
-  const { watch } = await import('./watch/watch.js');
   const watcher = watch({ root: dir, outDir: opts.out, ...(opts.format ? { formats: opts.format } : {}), timeout: opts.timeout * 1000 }, (event) => {
     const what = event.changed.length === 0 ? 'built' : `rebuilt after ${event.changed.map(relative).join(', ')} changed`;
     if (event.type === 'failed') {

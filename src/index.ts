@@ -2,18 +2,20 @@
  * Galley's library API. Nothing here prints or exits: results and warnings are
  * returned, bad input is thrown as a `GalleyError` carrying located messages.
  */
-export { build, createBuilder, type Builder, type BuildOutput, type BuildResult } from './core/build.js';
-export { watch, type WatchEvent, type Watcher } from './watch/watch.js';
-export type { Timings } from './core/timings.js';
-export { BuildOptions, formats, type BuildOptionsInput, type Format } from './core/options.js';
-export { BuildFailure, GalleyError, formatMessage, type RuleId } from './core/messages.js';
-export { BrowserNotFoundError, findBrowser } from './pdf/find-browser.js';
-export { BookConfig, ChapterFrontMatter, trimSizes } from './config/schema.js';
-export { loadManuscript } from './manuscript/load.js';
-export type { Chapter, Manuscript } from './manuscript/types.js';
+export { build, createBuilder, type Builder, type BuildOutput, type BuildResult } from './build/build.js';
+export { BuildOptions, formats, type BuildOptionsInput, type Format } from './build/build-options.js';
+export { watch, type WatchEvent, type Watcher } from './build/watch.js';
+export { BrowserNotFoundError, findBrowser } from './editions/pdf/find-browser.js';
 export { importArticle, writeManuscript, type ImportedFile, type ImportResult } from './import/import-article.js';
 export type { ImportMetadata } from './import/to-manuscript.js';
-export { infoboxTypes, infoboxTypeNames } from './infobox/registry.js';
-export type { InfoboxType, RenderContext } from './infobox/type.js';
+export type { InfoboxType, RenderContext } from './infobox/infobox-type.js';
+export { infoboxTypeNames, infoboxTypes } from './infobox/registry.js';
 export { MilitaryConflict } from './infobox/types/military-conflict.js';
 export { Person } from './infobox/types/person.js';
+export type { Book, Chapter, ChapterSource, ImageAsset, Manuscript, OutlineEntry } from './model/book.js';
+export { BookConfig, trimSizes } from './schema/book-config.js';
+export { ChapterFrontMatter } from './schema/chapter-front-matter.js';
+export { BuildFailure, formatMessage, GalleyError } from './shared/messages.js';
+export type { RuleId } from './shared/rules.js';
+export type { Timings } from './shared/timings.js';
+export { loadManuscript } from './stages/load/load-manuscript.js';

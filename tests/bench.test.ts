@@ -1,14 +1,15 @@
 import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { afterAll, beforeAll, expect, it } from 'vitest';
+import { beforeAll, expect, it } from 'vitest';
 import { generate } from '../bench/generate.mjs';
 import { measure } from '../bench/measure.mjs';
-import { tempDir } from './helpers.js';
+import { tempDirs } from './helpers.js';
 
+const temp = tempDirs();
 let dir: string;
-let cleanup: () => Promise<void>;
-beforeAll(async () => ({ dir, cleanup } = await tempDir()));
-afterAll(() => cleanup());
+beforeAll(async () => {
+  dir = await temp();
+});
 
 it('generates the same synthetic book every time', async () => {
   const read = async (root: string) => {

@@ -4,14 +4,15 @@ import path from 'node:path';
 import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
 import { BrowserNotFoundError, BuildFailure, build, findBrowser } from '../src/index.js';
-import { launchBrowser } from '../src/pdf/browser.js';
-import { paginate, POLYFILL_URL } from '../src/pdf/paginate.js';
-import { fixtures, listFiles, repoRoot, tempDirsPerTest } from './helpers.js';
+import { launchBrowser } from '../src/editions/pdf/browser.js';
+import { paginate } from '../src/editions/pdf/paginate.js';
+import { POLYFILL_URL } from '../src/editions/pdf/request-router.js';
+import { fixtures, listFiles, repoRoot, tempDirs } from './helpers.js';
 
 const exec = promisify(execFile);
 const cli = path.join(repoRoot, 'dist', 'cli.js');
 
-const temp = tempDirsPerTest();
+const temp = tempDirs();
 
 /**
  * Live processes of a process group (Chromium runs in its own). Zombies are dead
@@ -166,12 +167,9 @@ describe('signals', () => {
 
 describe('scripts in the manuscript', () => {
   it('never reach the page Chromium lays out', async () => {
-    const { loadManuscript } = await import('../src/manuscript/load.js');
-    const { renderChapters } = await import('../src/html/render-chapters.js');
-    const { printDocument } = await import('../src/pdf/print-document.js');
-    const { manuscript } = await loadManuscript(fixtures('html', 'unsafe-html', 'input'));
-    const { chapters } = await renderChapters(manuscript);
-    const html = await printDocument(manuscript.config, chapters, new Map());
+    const { makeBook } = await import('../src/build/build.js');
+    const { layoutDocument } = await import('../src/editions/pdf/layout-document.js');
+    const html = await layoutDocument(await makeBook(fixtures('html', 'unsafe-html', 'input')));
     expect(html).not.toMatch(/<script|onclick|javascript:|<iframe|<object/i);
   });
 });

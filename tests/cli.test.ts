@@ -3,7 +3,7 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
-import { fixtures, listFiles, repoRoot, tempDirsPerTest } from './helpers.js';
+import { fixtures, listFiles, repoRoot, tempDirs } from './helpers.js';
 
 const run = promisify(execFile);
 const cli = path.join(repoRoot, 'dist', 'cli.js');
@@ -18,7 +18,7 @@ async function galley(args: string[], cwd = repoRoot): Promise<{ code: number; s
   }
 }
 
-const temp = tempDirsPerTest();
+const temp = tempDirs();
 
 describe('galley CLI', () => {
   it('prints help and version with exit 0', async () => {

@@ -1,13 +1,14 @@
 import { cp, mkdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { build } from '../src/index.js';
-import { repoRoot, tempDir } from './helpers.js';
+import { repoRoot, tempDirs } from './helpers.js';
 
+const temp = tempDirs();
 let dir: string;
-let cleanup: () => Promise<void>;
-beforeAll(async () => ({ dir, cleanup } = await tempDir()));
-afterAll(() => cleanup());
+beforeAll(async () => {
+  dir = await temp();
+});
 
 describe('determinism', () => {
   it('gives byte-identical HTML, PDF and EPUB from two checkouts in different paths', async () => {

@@ -1,24 +1,23 @@
 import { readdirSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { build } from '../src/index.js';
 import { epubcheck, firstEntry, readEpub } from './epub-tools.js';
-import { fixtures, formatAll, repoRoot, tempDir } from './helpers.js';
+import { fixtures, formatAll, repoRoot, tempDirs } from './helpers.js';
 import { pageText } from './pdf-tools.js';
 
+const temp = tempDirs();
 let out: string;
-let cleanup: () => Promise<void>;
 let epub: string;
 let pdf: string;
 
 beforeAll(async () => {
-  ({ dir: out, cleanup } = await tempDir());
+  out = await temp();
   const result = await build({ root: path.join(repoRoot, 'manuscript'), outDir: out, formats: ['pdf', 'epub'] });
   pdf = result.outputs.find((o) => o.format === 'pdf')!.path;
   epub = result.outputs.find((o) => o.format === 'epub')!.path;
 });
-afterAll(() => cleanup());
 
 describe('EPUB of the manuscript (built with the PDF)', () => {
   it('passes epubcheck with no messages', async () => {
@@ -85,14 +84,10 @@ describe('EPUB of the manuscript (built with the PDF)', () => {
   });
 
   it('is byte-identical when built again', async () => {
-    const again = await tempDir();
-    try {
-      const result = await build({ root: path.join(repoRoot, 'manuscript'), outDir: again.dir, formats: ['pdf', 'epub'] });
-      const second = result.outputs.find((o) => o.format === 'epub')!.path;
-      expect((await readFile(epub)).equals(await readFile(second))).toBe(true);
-    } finally {
-      await again.cleanup();
-    }
+    const again = await temp();
+    const result = await build({ root: path.join(repoRoot, 'manuscript'), outDir: again, formats: ['pdf', 'epub'] });
+    const second = result.outputs.find((o) => o.format === 'epub')!.path;
+    expect((await readFile(epub)).equals(await readFile(second))).toBe(true);
   });
 });
 
@@ -100,49 +95,37 @@ describe('EPUB without a print edition', () => {
   const cases = readdirSync(fixtures('html'));
 
   it.each(cases)('fixture %s passes epubcheck', async (name) => {
-    const temp = await tempDir();
-    try {
-      const root = fixtures('html', name, 'input');
-      const result = await build({ root, outDir: temp.dir, formats: ['epub'] });
-      const file = result.outputs[0]!.path;
-      const check = await epubcheck(file);
-      expect(check.report.trim()).toBe('');
-      const { names, text } = await readEpub(file);
-      expect(names).toContain('EPUB/images/_cover.svg');
-      expect(text('EPUB/nav.xhtml')).not.toContain('page-list');
-      await expect(formatAll(result.messages, root)).toMatchFileSnapshot(fixtures('epub', name, 'messages.txt'));
-    } finally {
-      await temp.cleanup();
-    }
+    const tmp = await temp();
+    const root = fixtures('html', name, 'input');
+    const result = await build({ root, outDir: tmp, formats: ['epub'] });
+    const file = result.outputs[0]!.path;
+    const check = await epubcheck(file);
+    expect(check.report.trim()).toBe('');
+    const { names, text } = await readEpub(file);
+    expect(names).toContain('EPUB/images/_cover.svg');
+    expect(text('EPUB/nav.xhtml')).not.toContain('page-list');
+    await expect(formatAll(result.messages, root)).toMatchFileSnapshot(fixtures('epub', name, 'messages.txt'));
   });
 
   it('links footnotes and headings across chapter files', async () => {
-    const temp = await tempDir();
-    try {
-      const result = await build({ root: fixtures('html', 'multi-chapter', 'input'), outDir: temp.dir, formats: ['epub'] });
-      const { text } = await readEpub(result.outputs[0]!.path);
-      const second = text('EPUB/text/second-part.xhtml');
-      expect(second).toContain('<a href="#background-1">background</a>');
-      expect(second).toContain('epub:type="noteref" role="doc-noteref"');
-      expect(second).toContain('epub:type="endnotes" role="doc-endnotes"');
-      expect(text('EPUB/nav.xhtml')).toContain('<a href="text/second-part.xhtml#background-1">Background</a>');
-    } finally {
-      await temp.cleanup();
-    }
+    const tmp = await temp();
+    const result = await build({ root: fixtures('html', 'multi-chapter', 'input'), outDir: tmp, formats: ['epub'] });
+    const { text } = await readEpub(result.outputs[0]!.path);
+    const second = text('EPUB/text/second-part.xhtml');
+    expect(second).toContain('<a href="#background-1">background</a>');
+    expect(second).toContain('epub:type="noteref" role="doc-noteref"');
+    expect(second).toContain('epub:type="endnotes" role="doc-endnotes"');
+    expect(text('EPUB/nav.xhtml')).toContain('<a href="text/second-part.xhtml#background-1">Background</a>');
   });
 
   it('takes dcterms:modified from SOURCE_DATE_EPOCH', async () => {
-    const temp = await tempDir();
-    const saved = process.env.SOURCE_DATE_EPOCH;
-    process.env.SOURCE_DATE_EPOCH = '1700000000';
+    vi.stubEnv('SOURCE_DATE_EPOCH', '1700000000');
     try {
-      const result = await build({ root: fixtures('html', 'person', 'input'), outDir: temp.dir, formats: ['epub'] });
+      const result = await build({ root: fixtures('html', 'person', 'input'), outDir: await temp(), formats: ['epub'] });
       const { text } = await readEpub(result.outputs[0]!.path);
       expect(text('EPUB/package.opf')).toContain('<meta property="dcterms:modified">2023-11-14T22:13:20Z</meta>');
     } finally {
-      if (saved === undefined) delete process.env.SOURCE_DATE_EPOCH;
-      else process.env.SOURCE_DATE_EPOCH = saved;
-      await temp.cleanup();
+      vi.unstubAllEnvs();
     }
   });
 });

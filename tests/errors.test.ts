@@ -2,10 +2,10 @@ import { readdirSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { build } from '../src/index.js';
-import { expectGalleyError, fixtures, formatAll, listFiles, tempDirsPerTest } from './helpers.js';
+import { expectGalleyError, fixtures, formatAll, listFiles, tempDirs } from './helpers.js';
 
 const cases = readdirSync(fixtures('bad'));
-const temp = tempDirsPerTest();
+const temp = tempDirs();
 
 describe('bad input', () => {
   it.each(cases)('%s: located messages, no output', async (name) => {
@@ -50,7 +50,7 @@ describe('bad input', () => {
 
 describe('chapter ids from file names', () => {
   it('keeps the name, drops a numeric prefix, and keeps numbers that are the whole name', async () => {
-    const { idFromFileName } = await import('../src/manuscript/load.js');
+    const { idFromFileName } = await import('../src/stages/load/load-manuscript.js');
     expect(idFromFileName('chapters/01-the-revolt.md')).toBe('the-revolt');
     expect(idFromFileName('chapters/007.md')).toBe('chapter-007');
     expect(idFromFileName('chapters/2 Ärger.md')).toBe('arger');

@@ -1,14 +1,15 @@
 import { mkdir, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import fc from 'fast-check';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { build, GalleyError, importArticle } from '../src/index.js';
-import { tempDir } from './helpers.js';
+import { tempDirs } from './helpers.js';
 
+const temp = tempDirs();
 let dir: string;
-let cleanup: () => Promise<void>;
-beforeAll(async () => ({ dir, cleanup } = await tempDir()));
-afterAll(() => cleanup());
+beforeAll(async () => {
+  dir = await temp();
+});
 
 const validBook = `title: Fuzz
 language: en

@@ -2,29 +2,26 @@ import { mkdtemp, readdir, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { afterEach } from 'vitest';
+import { afterAll } from 'vitest';
 import { formatMessage, GalleyError } from '../src/index.js';
 import type { VFileMessage } from 'vfile-message';
 
 export const repoRoot = fileURLToPath(new URL('../', import.meta.url));
 export const fixtures = (...parts: string[]) => path.join(repoRoot, 'tests', 'fixtures', ...parts);
 
-/** A fresh temporary folder, removed by the returned cleanup. */
-export async function tempDir(): Promise<{ dir: string; cleanup: () => Promise<void> }> {
-  const dir = await mkdtemp(path.join(tmpdir(), 'galley-test-'));
-  return { dir, cleanup: () => rm(dir, { recursive: true, force: true }) };
-}
-
-/** Call in a test file: returns a maker of temporary folders, all removed after each test. */
-export function tempDirsPerTest(): () => Promise<string> {
-  const cleanups: Array<() => Promise<void>> = [];
-  afterEach(async () => {
-    while (cleanups.length > 0) await cleanups.pop()!();
+/**
+ * The one way tests get temporary folders: call once at the top of a test file;
+ * it returns a maker of fresh folders, all removed when the file's tests are done.
+ */
+export function tempDirs(): () => Promise<string> {
+  const made: string[] = [];
+  afterAll(async () => {
+    await Promise.all(made.splice(0).map((dir) => rm(dir, { recursive: true, force: true })));
   });
   return async () => {
-    const made = await tempDir();
-    cleanups.push(made.cleanup);
-    return made.dir;
+    const dir = await mkdtemp(path.join(tmpdir(), 'galley-test-'));
+    made.push(dir);
+    return dir;
   };
 }
 

@@ -3,10 +3,10 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { build } from '../src/index.js';
-import { fixtures, formatAll, repoRoot, tempDirsPerTest } from './helpers.js';
+import { fixtures, formatAll, repoRoot, tempDirs } from './helpers.js';
 
 const cases = readdirSync(fixtures('html'));
-const temp = tempDirsPerTest();
+const temp = tempDirs();
 
 async function buildHtml(root: string): Promise<{ html: string; messages: string }> {
   const out = await temp();

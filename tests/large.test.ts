@@ -1,11 +1,11 @@
 import { mkdir, readFile, truncate, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { MAX_TEXT_BYTES } from '../src/manuscript/read-text.js';
+import { MAX_TEXT_BYTES } from '../src/shared/read-text.js';
 import { build } from '../src/index.js';
-import { expectGalleyError, fixtures, listFiles, tempDirsPerTest } from './helpers.js';
+import { expectGalleyError, fixtures, listFiles, tempDirs } from './helpers.js';
 
-const temp = tempDirsPerTest();
+const temp = tempDirs();
 
 /** A manuscript of about `bytes` characters, from the seed's paragraphs. */
 async function bigManuscript(dir: string, bytes: number): Promise<void> {

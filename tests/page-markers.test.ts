@@ -2,13 +2,13 @@ import type { Root } from 'hast';
 import { h } from 'hastscript';
 import { toHtml } from 'hast-util-to-html';
 import { describe, expect, it } from 'vitest';
-import { insertPageMarkers } from '../src/epub/page-markers.js';
+import { insertPageMarkers } from '../src/editions/epub/page-markers.js';
 
 const tree = (): Root => ({
   type: 'root',
   children: [
-    h('p', { dataGid: '0' }, ['The revolt was ', h('em', 'crushed'), ' by government forces.']),
-    h('ul', [h('li', { dataGid: '1' }, 'First item')]),
+    h('p', { dataBlock: '0' }, ['The revolt was ', h('em', 'crushed'), ' by government forces.']),
+    h('ul', [h('li', { dataBlock: '1' }, 'First item')]),
   ],
 });
 
@@ -17,23 +17,23 @@ const marker = (page: number) => `<span id="page-${page}" class="pagebreak" epub
 describe('insertPageMarkers', () => {
   it('places a marker at a word boundary, moving back from inside a word', () => {
     const t = tree();
-    const markers = insertPageMarkers(t, [{ page: 7, gid: '0', offset: 27 }]); // inside "by government": "gov|ernment"
+    const markers = insertPageMarkers(t, [{ page: 7, block: '0', offset: 27 }]); // inside "by government": "gov|ernment"
     expect(markers).toEqual([{ label: '7', id: 'page-7' }]);
     expect(toHtml(t)).toContain(`crushed</em> by ${marker(7)}government forces.`);
   });
 
   it('descends into inline elements', () => {
     const t = tree();
-    insertPageMarkers(t, [{ page: 3, gid: '0', offset: 17 }]);
+    insertPageMarkers(t, [{ page: 3, block: '0', offset: 17 }]);
     expect(toHtml(t)).toContain(`<em>${marker(3)}crushed</em>`);
   });
 
   it('puts a marker before a block that starts the page, but stays inside list items', () => {
     const t = tree();
-    insertPageMarkers(t, [{ page: 2, gid: '0', offset: 0 }, { page: 4, gid: '1', offset: 0 }]);
+    insertPageMarkers(t, [{ page: 2, block: '0', offset: 0 }, { page: 4, block: '1', offset: 0 }]);
     const html = toHtml(t);
     expect(html.startsWith(`${marker(2)}<p>`)).toBe(true);
     expect(html).toContain(`<li>${marker(4)}First item</li>`);
-    expect(html).not.toContain('data-gid');
+    expect(html).not.toContain('data-block');
   });
 });

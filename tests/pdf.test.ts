@@ -1,22 +1,21 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { build } from '../src/index.js';
-import { fixtures, repoRoot, tempDir } from './helpers.js';
+import { fixtures, repoRoot, tempDirs } from './helpers.js';
 import { expectPageLike, pageText, pdfFonts, pdfInfo, pdfOutline, qpdfCheck, renderPage } from './pdf-tools.js';
 
+const temp = tempDirs();
 let out: string;
-let cleanup: () => Promise<void>;
 let pdf: string;
 let pages: number;
 
 beforeAll(async () => {
-  ({ dir: out, cleanup } = await tempDir());
+  out = await temp();
   const result = await build({ root: path.join(repoRoot, 'manuscript'), outDir: out, formats: ['pdf'] });
   pdf = result.outputs[0]!.path;
   pages = result.outputs[0]!.pages!;
 });
-afterAll(() => cleanup());
 
 describe('PDF edition of the manuscript', () => {
   it('has the expected pages and text on each', async () => {
@@ -133,14 +132,10 @@ describe('PDF edition of the manuscript', () => {
   });
 
   it('is byte-identical when built again', async () => {
-    const again = await tempDir();
-    try {
-      const result = await build({ root: path.join(repoRoot, 'manuscript'), outDir: again.dir, formats: ['pdf'] });
-      const [a, b] = await Promise.all([readFile(pdf), readFile(result.outputs[0]!.path)]);
-      expect(a.equals(b)).toBe(true);
-    } finally {
-      await again.cleanup();
-    }
+    const again = await temp();
+    const result = await build({ root: path.join(repoRoot, 'manuscript'), outDir: again, formats: ['pdf'] });
+    const [a, b] = await Promise.all([readFile(pdf), readFile(result.outputs[0]!.path)]);
+    expect(a.equals(b)).toBe(true);
   });
 
   it.each([1, 3, 5, 6])('page %i looks like its reference rendering', async (page) => {
@@ -150,42 +145,30 @@ describe('PDF edition of the manuscript', () => {
 
 describe('PDF of other manuscripts', () => {
   it('lays out every Markdown construct, headings that start with digits included', async () => {
-    const temp = await tempDir();
-    try {
-      const result = await build({ root: fixtures('html', 'gfm', 'input'), outDir: temp.dir, formats: ['pdf'] });
-      const toc = await pageText(result.outputs[0]!.path, 3);
-      expect(toc).toMatch(/1963 in numbers\s+\d+/);
-    } finally {
-      await temp.cleanup();
-    }
+    const tmp = await temp();
+    const result = await build({ root: fixtures('html', 'gfm', 'input'), outDir: tmp, formats: ['pdf'] });
+    const toc = await pageText(result.outputs[0]!.path, 3);
+    expect(toc).toMatch(/1963 in numbers\s+\d+/);
   });
 });
 
 describe('PDF timestamps', () => {
+  afterEach(() => {
+    vi.unstubAllEnvs();
+  });
+
   it('come from SOURCE_DATE_EPOCH when it is set', async () => {
-    const temp = await tempDir();
-    const saved = process.env.SOURCE_DATE_EPOCH;
-    process.env.SOURCE_DATE_EPOCH = '86400';
-    try {
-      const result = await build({ root: fixtures('html', 'person', 'input'), outDir: temp.dir, formats: ['pdf'] });
-      const info = await pdfInfo(result.outputs[0]!.path);
-      expect(info.CreationDate).toBe('1970-01-02T00:00:00Z');
-    } finally {
-      if (saved === undefined) delete process.env.SOURCE_DATE_EPOCH;
-      else process.env.SOURCE_DATE_EPOCH = saved;
-      await temp.cleanup();
-    }
+    vi.stubEnv('SOURCE_DATE_EPOCH', '86400');
+    const result = await build({ root: fixtures('html', 'person', 'input'), outDir: await temp(), formats: ['pdf'] });
+    const info = await pdfInfo(result.outputs[0]!.path);
+    expect(info.CreationDate).toBe('1970-01-02T00:00:00Z');
   });
 
   it('are left out when neither SOURCE_DATE_EPOCH nor a manuscript date exists', async () => {
-    const temp = await tempDir();
-    try {
-      const result = await build({ root: fixtures('html', 'multi-chapter', 'input'), outDir: temp.dir, formats: ['pdf'] });
-      const info = await pdfInfo(result.outputs[0]!.path);
-      expect(info.CreationDate).toBeUndefined();
-      expect(info.ModDate).toBeUndefined();
-    } finally {
-      await temp.cleanup();
-    }
+    vi.stubEnv('SOURCE_DATE_EPOCH', '');
+    const result = await build({ root: fixtures('html', 'multi-chapter', 'input'), outDir: await temp(), formats: ['pdf'] });
+    const info = await pdfInfo(result.outputs[0]!.path);
+    expect(info.CreationDate).toBeUndefined();
+    expect(info.ModDate).toBeUndefined();
   });
 });

@@ -1,6 +1,6 @@
 import { PDFDocument, PDFName, PDFString } from 'pdf-lib';
 import { expect, it } from 'vitest';
-import { stabiliseStructIds } from '../src/pdf/stable-struct-ids.js';
+import { stabiliseStructIds } from '../src/editions/pdf/stable-struct-ids.js';
 
 /** A document shaped like Chromium's tagged output: TH elements with ids, an IDTree, /Headers. */
 async function tagged(offset: number): Promise<Uint8Array> {

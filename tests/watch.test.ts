@@ -1,16 +1,17 @@
 import { appendFile, cp, readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { build, watch, type WatchEvent } from '../src/index.js';
-import { editionsFor } from '../src/watch/watch.js';
-import { assetPath } from '../src/core/assets.js';
-import { repoRoot, tempDir } from './helpers.js';
+import { editionsFor } from '../src/build/watch.js';
+import { assetPath } from '../src/shared/package-files.js';
+import { repoRoot, tempDirs } from './helpers.js';
 import { pageText } from './pdf-tools.js';
 
+const temp = tempDirs();
 let dir: string;
-let cleanup: () => Promise<void>;
-beforeAll(async () => ({ dir, cleanup } = await tempDir()));
-afterAll(() => cleanup());
+beforeAll(async () => {
+  dir = await temp();
+});
 
 describe('watch mode', () => {
   it('rebuilds on save with a warm browser, giving the same PDF as a cold build', async () => {

@@ -1,11 +1,12 @@
-import path from 'node:path';
+import { join } from 'node:path';
+import { VFile } from 'vfile';
 import type { VFileMessage } from 'vfile-message';
-import { GalleyError, throwIfFatal, warning } from '../core/messages.js';
-import { writeAtomic } from '../core/write-atomic.js';
-import { normaliseKey } from '../infobox/type.js';
-import { readText } from '../manuscript/read-text.js';
+import { normaliseKey } from '../infobox/infobox-type.js';
 import type { YamlPath } from '../schema/parse-yaml.js';
 import { validate } from '../schema/validate.js';
+import { messagesOf, orThrow, throwIfFatal, warn } from '../shared/messages.js';
+import { readText } from '../shared/read-text.js';
+import { writeAtomic } from '../shared/write-atomic.js';
 import { inferInfoboxType } from './infer-type.js';
 import { parseWikitext } from './parse-wikitext.js';
 import { bookYaml, chapterMarkdown, chapterPathFor, type ImportMetadata } from './to-manuscript.js';
@@ -26,22 +27,18 @@ export interface ImportResult {
  * chapter whose front matter holds the typed infobox). Pure: nothing is written.
  * Problems are thrown as a `GalleyError` located in the article.
  */
-export async function importArticle(file: string, meta: ImportMetadata): Promise<ImportResult> {
-  const source = await readText(file);
-  if (!source.ok) throw new GalleyError([source.message]);
-  const { article, messages } = parseWikitext(source.text, file);
-  throwIfFatal(messages);
-  if (!article) throw new GalleyError(messages);
+export async function importArticle(path: string, meta: ImportMetadata): Promise<ImportResult> {
+  const file = new VFile({ path });
+  const text = await readText(file);
+  const article = orThrow(text === undefined ? undefined : parseWikitext(file, text), [file]);
 
   let infobox: Record<string, unknown> | undefined;
   if (article.infobox) {
     const entries = article.infobox.entries.filter((e) => normaliseKey(e.key) !== 'type');
-    const inferred = inferInfoboxType(article.infobox.entries, file);
-    if (!inferred.type) throw new GalleyError([...messages, inferred.message!]);
-    const type = inferred.type;
+    const type = orThrow(inferInfoboxType(file, article.infobox.entries), [file]);
     const mapped = type.fromWiki(entries);
     for (const entry of mapped.unknown) {
-      messages.push(warning({ file, reason: `Unknown ${type.name} infobox key \`${entry.key}\`; it was dropped (known keys: ${type.wikiKeys.join(', ')})`, ruleId: 'unknown-field', place: { line: entry.line, column: 1 } }));
+      warn(file, 'unknown-field', `Unknown ${type.name} infobox key \`${entry.key}\`; it was dropped (known keys: ${type.wikiKeys.join(', ')})`, { line: entry.line, column: 1 });
     }
     const infoboxLine = article.infobox.line;
     const locate = (p: YamlPath) => {
@@ -51,8 +48,8 @@ export async function importArticle(file: string, meta: ImportMetadata): Promise
       }
       return { line: infoboxLine, column: 1 };
     };
-    const checked = validate(type.schema, mapped.data, { file, yaml: { data: mapped.data, locate }, subject: 'infobox' });
-    if (!checked.ok) throw new GalleyError([...messages, ...checked.messages]);
+    validate(type.schema, mapped.data, { file, yaml: { data: mapped.data, locate }, subject: 'infobox' });
+    throwIfFatal([file]);
     infobox = mapped.data;
   }
   const chapterPath = chapterPathFor(article.title);
@@ -61,7 +58,7 @@ export async function importArticle(file: string, meta: ImportMetadata): Promise
       { path: 'book.yaml', content: bookYaml(article, chapterPath, meta) },
       { path: chapterPath, content: chapterMarkdown(article, infobox) },
     ],
-    messages,
+    messages: messagesOf([file]),
   };
 }
 
@@ -69,7 +66,7 @@ export async function importArticle(file: string, meta: ImportMetadata): Promise
 export async function writeManuscript(outDir: string, files: readonly ImportedFile[]): Promise<string[]> {
   const written: string[] = [];
   for (const file of files) {
-    const target = path.join(outDir, file.path);
+    const target = join(outDir, file.path);
     await writeAtomic(target, file.content);
     written.push(target);
   }

@@ -1,6 +1,6 @@
-import type { VFileMessage } from 'vfile-message';
-import { error } from '../core/messages.js';
-import type { WikiEntry } from '../infobox/type.js';
+import type { VFile } from 'vfile';
+import type { WikiEntry } from '../infobox/infobox-type.js';
+import { fail as report } from '../shared/messages.js';
 
 /** A block of an article: a heading, a paragraph or a list. */
 export type WikiBlock =
@@ -17,12 +17,15 @@ export interface WikiArticle {
 /**
  * Parse the wiki-text export format: `= Title =`, `==Section==` (and deeper),
  * an `Infobox` line followed by `- Key: Value` lines, `- item` lists and paragraphs.
+ * Problems are reported on `file`; there is no article when there was any.
  */
-export function parseWikitext(text: string, file: string): { article: WikiArticle | undefined; messages: VFileMessage[] } {
-  const messages: VFileMessage[] = [];
+export function parseWikitext(file: VFile, text: string): WikiArticle | undefined {
+  let failed = false;
   const lines = text.split('\n');
-  const fail = (reason: string, ruleId: 'unterminated-title' | 'malformed-line' | 'duplicate-key' | 'missing-field', line: number, column = 1) =>
-    messages.push(error({ file, reason, ruleId, place: { line, column } }));
+  const fail = (reason: string, ruleId: 'unterminated-title' | 'malformed-line' | 'duplicate-key' | 'missing-field', line: number, column = 1) => {
+    failed = true;
+    report(file, ruleId, reason, { line, column });
+  };
   let i = 0;
   while (i < lines.length && lines[i]!.trim() === '') i++;
   let title = '';
@@ -97,5 +100,5 @@ export function parseWikitext(text: string, file: string): { article: WikiArticl
     paragraph.lines.push(line);
   }
   flush();
-  return { article: messages.some((m) => m.fatal) ? undefined : { title, infobox, blocks }, messages };
+  return failed ? undefined : { title, infobox, blocks };
 }

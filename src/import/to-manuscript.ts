@@ -3,7 +3,7 @@ import { gfmToMarkdown } from 'mdast-util-gfm';
 import { toMarkdown } from 'mdast-util-to-markdown';
 import { v5 as uuidv5 } from 'uuid';
 import { Document } from 'yaml';
-import { slugify } from '../core/slug.js';
+import { slugify } from '../shared/slug.js';
 import type { WikiArticle } from './parse-wikitext.js';
 
 /** Metadata the wiki text does not carry; given on the command line. */

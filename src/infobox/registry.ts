@@ -1,4 +1,4 @@
-import type { InfoboxType } from './type.js';
+import type { InfoboxType } from './infobox-type.js';
 import { militaryConflict } from './types/military-conflict.js';
 import { person } from './types/person.js';
 

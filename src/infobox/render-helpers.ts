@@ -1,6 +1,6 @@
 import type { Element, ElementContent } from 'hast';
 import { h } from 'hastscript';
-import { formatIsoDate, formatIsoDateRange } from '../schema/dates.js';
+import { formatIsoDate, formatIsoDateRange } from '../shared/dates.js';
 
 export type DateValue = string | { start: string; end: string };
 

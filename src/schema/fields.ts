@@ -1,6 +1,6 @@
 import * as v from 'valibot';
-import { compareIsoDates, isIsoDate } from './dates.js';
-import { checkWith } from './rules.js';
+import { compareIsoDates, isIsoDate } from '../shared/dates.js';
+import { checkWith } from './check-with.js';
 
 /** Non-empty text, trimmed. */
 export const text = v.pipe(

@@ -1,7 +1,7 @@
 import { isMap, isNode, isScalar, LineCounter, parseDocument, type Document } from 'yaml';
 import type { Point } from 'unist';
-import type { VFileMessage } from 'vfile-message';
-import { error } from '../core/messages.js';
+import type { VFile } from 'vfile';
+import { fail } from '../shared/messages.js';
 
 export type YamlPath = readonly (string | number)[];
 
@@ -12,13 +12,12 @@ export interface LocatedYaml {
   locate(path: YamlPath, options?: { key?: boolean }): Point;
 }
 
-export type YamlResult = { ok: true; yaml: LocatedYaml } | { ok: false; messages: VFileMessage[] };
-
 /**
  * Parse YAML (a file, or front matter that starts on line `firstLine`) keeping
- * positions, and report syntax errors and duplicate keys with their place.
+ * positions. Syntax errors and duplicate keys are reported on `file` with their
+ * place, and `undefined` is returned.
  */
-export function parseYaml(text: string, file: string, firstLine = 1): YamlResult {
+export function parseYaml(file: VFile, text: string, firstLine = 1): LocatedYaml | undefined {
   const lineCounter = new LineCounter();
   const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
   const at = (offset: number): Point => {
@@ -29,25 +28,15 @@ export function parseYaml(text: string, file: string, firstLine = 1): YamlResult
     // After the first syntax error the parser's later complaints are mostly echoes
     // of it: report that one, and every duplicate key.
     const firstSyntax = doc.errors.find((e) => e.code !== 'DUPLICATE_KEY');
-    const errors = doc.errors.filter((e) => e.code === 'DUPLICATE_KEY' || e === firstSyntax);
-    return {
-      ok: false,
-      messages: errors.map((e) =>
-        error({
-          file,
-          reason: e.code === 'DUPLICATE_KEY' ? `Unexpected duplicate key; ${firstSentence(e.message)}` : `Malformed YAML: ${firstSentence(e.message)}`,
-          ruleId: e.code === 'DUPLICATE_KEY' ? 'duplicate-key' : 'malformed-yaml',
-          place: at(e.pos[0]),
-        }),
-      ),
-    };
+    for (const e of doc.errors.filter((e) => e.code === 'DUPLICATE_KEY' || e === firstSyntax)) {
+      if (e.code === 'DUPLICATE_KEY') fail(file, 'duplicate-key', `Unexpected duplicate key; ${firstSentence(e.message)}`, at(e.pos[0]));
+      else fail(file, 'malformed-yaml', `Malformed YAML: ${firstSentence(e.message)}`, at(e.pos[0]));
+    }
+    return undefined;
   }
   return {
-    ok: true,
-    yaml: {
-      data: doc.toJS({ maxAliasCount: 100 }) as unknown,
-      locate: (path, options) => at(offsetOf(doc, path, options?.key === true)),
-    },
+    data: doc.toJS({ maxAliasCount: 100 }) as unknown,
+    locate: (path, options) => at(offsetOf(doc, path, options?.key === true)),
   };
 }
 

@@ -1,14 +1,15 @@
 import * as v from 'valibot';
-import type { VFileMessage } from 'vfile-message';
-import { error, type RuleId } from '../core/messages.js';
-import { suggestion } from '../util/did-you-mean.js';
+import type { Point } from 'unist';
+import type { VFile } from 'vfile';
+import { suggestion } from '../shared/did-you-mean.js';
+import { fail } from '../shared/messages.js';
+import type { RuleId } from '../shared/rules.js';
+import { ruleOf } from './check-with.js';
 import type { LocatedYaml, YamlPath } from './parse-yaml.js';
-import { ruleOf } from './rules.js';
-
-export type Validated<T> = { ok: true; output: T } | { ok: false; messages: VFileMessage[] };
 
 export interface ValidateContext {
-  file: string;
+  /** The file the data was read from: problems are reported on it. */
+  file: VFile;
   yaml: LocatedYaml;
   /** Path of `data` inside the YAML document (e.g. `['infobox']`). */
   base?: YamlPath;
@@ -16,32 +17,37 @@ export interface ValidateContext {
   subject: string;
 }
 
-/** Validate data against a schema, turning every issue into a located message. */
-export function validate<S extends v.GenericSchema>(
-  schema: S,
-  data: unknown,
-  ctx: ValidateContext,
-): Validated<v.InferOutput<S>> {
+/**
+ * Validate data against a schema. Every issue is reported on `ctx.file` as a
+ * message located in the YAML; the output is `undefined` when there was any.
+ */
+export function validate<S extends v.GenericSchema>(schema: S, data: unknown, ctx: ValidateContext): v.InferOutput<S> | undefined {
   // Valibot lets a list through as an object with numeric keys: say what is wrong.
   if ('entries' in schema && (data === null || typeof data !== 'object' || Array.isArray(data))) {
-    const place = ctx.yaml.locate(ctx.base ?? []);
-    return { ok: false, messages: [error({ file: ctx.file, reason: `Expected the ${ctx.subject} to be a mapping of fields, not ${describeValue(data)}`, ruleId: 'wrong-type', place })] };
+    fail(ctx.file, 'wrong-type', `Expected the ${ctx.subject} to be a mapping of fields, not ${describeValue(data)}`, ctx.yaml.locate(ctx.base ?? []));
+    return undefined;
   }
   const result = v.safeParse(schema, data);
-  if (result.success) return { ok: true, output: result.output };
-  const messages = result.issues.flatMap((issue) => toMessages(schema, issue, ctx));
-  return { ok: false, messages: dedupe(messages).sort((a, b) => (a.line ?? 0) - (b.line ?? 0) || (a.column ?? 0) - (b.column ?? 0)) };
+  if (result.success) return result.output;
+  for (const problem of dedupe(result.issues.flatMap((issue) => toProblems(schema, issue, ctx)))) fail(ctx.file, problem.ruleId, problem.reason, problem.place);
+  return undefined;
 }
 
 type Issue = v.BaseIssue<unknown>;
 
-function toMessages(schema: v.GenericSchema, issue: Issue, ctx: ValidateContext): VFileMessage[] {
+/** A problem found, before it becomes a message. */
+interface Problem {
+  reason: string;
+  ruleId: RuleId;
+  place: Point;
+}
+
+function toProblems(schema: v.GenericSchema, issue: Issue, ctx: ValidateContext): Problem[] {
   const path = (issue.path ?? []).map((item) => item.key as string | number);
   const fullPath = [...(ctx.base ?? []), ...path];
   const name = fieldName(fullPath, ctx.subject);
-  const report = (reason: string, ruleId: RuleId, key = false) => [
-    error({ file: ctx.file, reason, ruleId, place: ctx.yaml.locate(fullPath, { key }) }),
-  ];
+  const at = (p: YamlPath, key = false) => ctx.yaml.locate(p, { key });
+  const report = (reason: string, ruleId: RuleId, key = false): Problem[] => [{ reason, ruleId, place: at(fullPath, key) }];
   const lastItem = issue.path?.[issue.path.length - 1];
 
   if (issue.kind === 'schema' && lastItem && (lastItem as { origin?: string }).origin === 'key') {
@@ -50,14 +56,7 @@ function toMessages(schema: v.GenericSchema, issue: Issue, ctx: ValidateContext)
       const known = keysAt(schema, path.slice(0, -1));
       return report(`Unknown field \`${key}\` in ${parentName(fullPath, ctx.subject)}${suggestion(key, known)}`, 'unknown-field', true);
     }
-    return [
-      error({
-        file: ctx.file,
-        reason: `Missing required field \`${key}\` in ${parentName(fullPath, ctx.subject)}`,
-        ruleId: 'missing-field',
-        place: ctx.yaml.locate(fullPath.slice(0, -1)),
-      }),
-    ];
+    return [{ reason: `Missing required field \`${key}\` in ${parentName(fullPath, ctx.subject)}`, ruleId: 'missing-field', place: at(fullPath.slice(0, -1)) }];
   }
   if (issue.kind === 'validation') {
     return report(issue.message, ruleOf((issue as { requirement?: unknown }).requirement) ?? 'bad-value');
@@ -68,17 +67,10 @@ function toMessages(schema: v.GenericSchema, issue: Issue, ctx: ValidateContext)
     const specific = issue.issues
       .filter((sub) => !(sub.kind === 'schema' && (sub.path?.length ?? 0) === 0 && sub.type !== 'strict_object' && sub.type !== 'union'))
       .map((sub) => ({ ...sub, path: [...(issue.path ?? []), ...(sub.path ?? [])] }) as Issue);
-    if (specific.length > 0) return specific.flatMap((sub) => toMessages(schema, sub, ctx));
+    if (specific.length > 0) return specific.flatMap((sub) => toProblems(schema, sub, ctx));
   }
   if (issue.input === undefined) {
-    return [
-      error({
-        file: ctx.file,
-        reason: `Missing required field ${name}`,
-        ruleId: 'missing-field',
-        place: ctx.yaml.locate(fullPath.slice(0, -1)),
-      }),
-    ];
+    return [{ reason: `Missing required field ${name}`, ruleId: 'missing-field', place: at(fullPath.slice(0, -1)) }];
   }
   const custom = issue.message.startsWith('Invalid type:') ? undefined : issue.message;
   return report(custom ?? `Expected ${name} to be ${describeExpected(issue.expected)}, not ${describeValue(issue.input)}`, 'wrong-type');
@@ -147,10 +139,10 @@ function children(schema: unknown, segment: string | number): unknown[] {
   });
 }
 
-function dedupe(messages: VFileMessage[]): VFileMessage[] {
+function dedupe(problems: Problem[]): Problem[] {
   const seen = new Set<string>();
-  return messages.filter((m) => {
-    const key = `${m.line}:${m.column}:${m.reason}`;
+  return problems.filter((m) => {
+    const key = `${m.place.line}:${m.place.column}:${m.reason}`;
     if (seen.has(key)) return false;
     seen.add(key);
     return true;

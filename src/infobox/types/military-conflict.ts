@@ -3,7 +3,7 @@ import { h } from 'hastscript';
 import * as v from 'valibot';
 import { dateOrRange, text, textList } from '../../schema/fields.js';
 import { dateContent, frame, listContent, row } from '../render-helpers.js';
-import { defineInfoboxType, normaliseKey, type WikiEntry } from '../type.js';
+import { defineInfoboxType, normaliseKey, type WikiEntry } from '../infobox-type.js';
 import { parseWikiDate, splitList, splitPeople } from '../wiki-values.js';
 
 const commander = v.pipe(
@@ -77,7 +77,6 @@ function commanderItem(c: { name: string; role?: string | undefined }): Element 
 
 export const militaryConflict = defineInfoboxType({
   name: 'military-conflict',
-  title: 'Military conflict',
   schema: MilitaryConflict,
   labels,
   wikiKeys: ['conflict', 'partof', 'date', 'place', 'coordinates', 'territory', 'result', 'notes'].concat(

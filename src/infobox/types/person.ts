@@ -2,7 +2,7 @@ import type { Element } from 'hast';
 import * as v from 'valibot';
 import { isoDate, text, textList } from '../../schema/fields.js';
 import { dateContent, frame, listContent, row } from '../render-helpers.js';
-import { defineInfoboxType, normaliseKey, type WikiEntry } from '../type.js';
+import { defineInfoboxType, normaliseKey, type WikiEntry } from '../infobox-type.js';
 import { parseWikiDate, splitList } from '../wiki-values.js';
 
 export const Person = v.strictObject({
@@ -41,7 +41,6 @@ const simpleKeys = ['nationality', 'knownfor', 'party', 'notes', 'nativename', '
 
 export const person = defineInfoboxType({
   name: 'person',
-  title: 'Person',
   schema: Person,
   labels,
   wikiKeys: ['name', 'birthdate', 'deathdate', 'occupation', 'spouse', ...simpleKeys],

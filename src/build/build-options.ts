@@ -1,0 +1,31 @@
+import * as v from 'valibot';
+
+export const formats = ['html', 'pdf', 'epub'] as const;
+export type Format = (typeof formats)[number];
+
+/** The defaults of `build()`, the CLI and watch mode, stated once. */
+export const defaults = {
+  outDir: 'build',
+  formats: ['html', 'pdf', 'epub'] as Format[],
+  /** Milliseconds. */
+  timeout: 120_000,
+} as const;
+
+/** Options of `build()`; validated once, here, at the library boundary. */
+export const BuildOptions = v.strictObject({
+  /** The manuscript folder (holding `book.yaml`). */
+  root: v.pipe(v.string(), v.nonEmpty()),
+  /** Where the editions are written. */
+  outDir: v.optional(v.pipe(v.string(), v.nonEmpty()), defaults.outDir),
+  /** Which editions to build. */
+  formats: v.optional(v.pipe(v.array(v.picklist(formats)), v.minLength(1)), () => [...defaults.formats]),
+  /** How long page layout and printing may take, in milliseconds. */
+  timeout: v.optional(v.pipe(v.number(), v.integer(), v.minValue(1000)), defaults.timeout),
+  /** The browser to use (default: found by `findBrowser`). */
+  executablePath: v.optional(v.string()),
+  /** Cancels the build; the browser is closed and no partial file is left. */
+  signal: v.optional(v.instance(AbortSignal)),
+});
+
+export type BuildOptionsInput = v.InferInput<typeof BuildOptions>;
+export type BuildOptions = v.InferOutput<typeof BuildOptions>;

@@ -1,0 +1,140 @@
+import puppeteer, { type Browser, type Page } from 'puppeteer-core';
+import { existsSync } from 'node:fs';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { BuildFailure, describeError } from '../../shared/messages.js';
+import type { StageTimer } from '../../shared/timings.js';
+import { BrowserNotFoundError, findBrowser } from './find-browser.js';
+
+/** Flags for headless Chromium in CI containers (root, no GPU, small /dev/shm, no network chatter). */
+export const chromiumArgs = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-dev-shm-usage',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--disable-extensions',
+  '--disable-default-apps',
+  '--font-render-hinting=none',
+  '--force-color-profile=srgb',
+  '--disable-features=Translate,MediaRouter,OptimizationHints',
+];
+
+export interface BrowserSession {
+  browser: Browser;
+  /** A fresh page. */
+  newPage(): Promise<Page>;
+  /** The page layouts run in, kept between builds (its renderer and code caches stay warm). */
+  layoutPage(): Promise<Page>;
+  /** Drop the layout page after a failure; the next build gets a new one. */
+  discardLayoutPage(): Promise<void>;
+  /** Close the browser; kills the process if it does not close in time. Safe to call twice. */
+  close(): Promise<void>;
+}
+
+export interface LaunchOptions {
+  executablePath?: string | undefined;
+  signal?: AbortSignal | undefined;
+  /** Records the launch as the `browser` stage. */
+  timer?: StageTimer | undefined;
+}
+
+/** Launch one headless browser. Always pair with `close()` in a `finally`. */
+export async function launchBrowser(options: LaunchOptions = {}): Promise<BrowserSession> {
+  options.signal?.throwIfAborted();
+  if (options.executablePath !== undefined && !existsSync(options.executablePath)) {
+    throw new BrowserNotFoundError(`The browser ${options.executablePath} does not exist`);
+  }
+  const executablePath = options.executablePath ?? findBrowser();
+  // Our own profile folder: closing kills the browser at once and removes it.
+  const userDataDir = await mkdtemp(path.join(tmpdir(), 'galley-chromium-'));
+  let browser: Browser;
+  try {
+    browser = await puppeteer.launch({
+      executablePath,
+      // chrome-headless-shell is the old headless mode in a binary of its own.
+      headless: /headless[-_]shell/.test(path.basename(executablePath)) ? 'shell' : true,
+      userDataDir,
+      args: chromiumArgs,
+    // Galley handles SIGINT/SIGTERM itself and closes the browser in `finally`.
+    handleSIGINT: false,
+    handleSIGTERM: false,
+    handleSIGHUP: false,
+      protocolTimeout: 600_000,
+    });
+  } catch (cause) {
+    await rm(userDataDir, { recursive: true, force: true });
+    throw cause;
+  }
+  const proc = browser.process();
+  // Chromium runs in its own process group (Puppeteer starts it detached): killing
+  // the group also ends renderers and helpers that a crash may have orphaned.
+  const killGroup = () => {
+    if (proc?.pid === undefined) return;
+    try {
+      process.kill(-proc.pid, 'SIGKILL');
+    } catch {
+      proc.kill('SIGKILL');
+    }
+  };
+  let closed: Promise<void> | undefined;
+  // Nothing in the profile is worth a graceful shutdown (hundreds of milliseconds):
+  // the process group is killed, then its profile folder removed.
+  const close = () =>
+    (closed ??= (async () => {
+      const exited = proc && proc.exitCode === null && proc.signalCode === null ? new Promise((resolve) => proc.once('exit', resolve)) : undefined;
+      browser.disconnect().catch(() => undefined);
+      killGroup();
+      if (exited) await Promise.race([exited, new Promise((resolve) => setTimeout(resolve, 5_000).unref())]);
+      await rm(userDataDir, { recursive: true, force: true, maxRetries: 3 });
+    })());
+  const onAbort = () => void close();
+  options.signal?.addEventListener('abort', onAbort, { once: true });
+  browser.once('disconnected', () => options.signal?.removeEventListener('abort', onAbort));
+  // The first page is the tab Chromium opened at start: creating a target costs
+  // hundreds of milliseconds.
+  let initial: Page | undefined = (await browser.pages())[0];
+  const newPage = async () => {
+    const page = initial ?? (await browser.newPage());
+    initial = undefined;
+    return page;
+  };
+  let layout: Promise<Page> | undefined;
+  const layoutPage = () => (layout ??= newPage());
+  const discardLayoutPage = async () => {
+    const page = layout;
+    layout = undefined;
+    await (await page?.catch(() => undefined))?.close().catch(() => undefined);
+  };
+  return { browser, newPage, layoutPage, discardLayoutPage, close };
+}
+
+/** A browser being started in the background; `session()` waits for it. */
+export interface BrowserHandle {
+  session(): Promise<BrowserSession>;
+  /** Close it if it started; safe on every path. */
+  close(): Promise<void>;
+}
+
+function toFailure(cause: unknown, signal: AbortSignal | undefined): BuildFailure {
+  if (cause instanceof BuildFailure) return cause;
+  if (signal?.aborted) return new BuildFailure('The build was interrupted before the browser started', { cause });
+  return new BuildFailure(`Could not start the browser: ${describeError(cause)}`, { cause });
+}
+
+/**
+ * Start a browser now, so that it launches while the manuscript is read and
+ * rendered. Launch errors surface when `session()` is awaited.
+ */
+export function startBrowser(options: LaunchOptions): BrowserHandle {
+  const launch = () => launchBrowser(options).catch((cause: unknown) => Promise.reject(toFailure(cause, options.signal)));
+  const pending = options.timer ? options.timer.measure('browser', launch) : launch();
+  pending.catch(() => undefined); // reported by session(), not as an unhandled rejection
+  return {
+    session: () => pending,
+    close: async () => (await pending.catch(() => undefined))?.close(),
+  };
+}

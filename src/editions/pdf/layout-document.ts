@@ -1,0 +1,53 @@
+import { toHtml } from 'hast-util-to-html';
+import { toString } from 'hast-util-to-string';
+import { h } from 'hastscript';
+import { unified } from 'unified';
+import type { Book } from '../../model/book.js';
+import { bookDocument } from '../../shared/document/book-document.js';
+import { dataUris, editionChapter } from '../../shared/edition-tree.js';
+import { codePointsOf, fontDataUri, fontFaceCss } from '../../shared/fonts.js';
+import { readAsset } from '../../shared/package-files.js';
+import { hyphenatorFor } from './hyphenation.js';
+import { pageCss } from './page-css.js';
+import { rehypeHyphenate } from './plugins/rehype-hyphenate.js';
+
+/** Style sheets of the print edition, in cascade order (after the fonts). */
+export const printStyles = ['styles/base.css', 'styles/print.css'];
+
+export interface LayoutDocumentOptions {
+  /** Where font files are referenced from (default: embedded as data URIs). */
+  fontUrl?: (pkg: string, file: string) => string | Promise<string>;
+  /** Load Paged.js from this URL in the head (default: none, e.g. for other tools). */
+  polyfillUrl?: string;
+  /** Font CSS by code point set, kept between builds (watch mode). */
+  fontCache?: Map<string, Promise<string>> | undefined;
+}
+
+/**
+ * The HTML document that Paged.js lays out into the print edition: the book's
+ * chapters (block numbers kept, images inlined) hyphenated with soft hyphens, with
+ * the fonts the text needs embedded, the print styles and the page geometry of the
+ * trim size.
+ */
+export async function layoutDocument(book: Book, options: LayoutDocumentOptions = {}): Promise<string> {
+  const { config } = book;
+  const hyphenate = hyphenatorFor(config.language);
+  const hyphenator = hyphenate ? unified().use(rehypeHyphenate, { hyphenate }) : undefined;
+  const images = dataUris(book.assets);
+  const chapters = book.chapters.map((chapter) => editionChapter(chapter, { imageSource: (href) => images.get(href) ?? href, keepBlockNumbers: true }));
+  if (hyphenator) for (const chapter of chapters) await hyphenator.run(chapter.tree);
+  const styles = [...(await Promise.all(printStyles.map(readAsset))), pageCss(config.trim)];
+  // An empty icon keeps the browser from asking for /favicon.ico.
+  const head = [h('link', { rel: 'icon', href: 'data:,' }), ...(options.polyfillUrl ? [h('script', { src: options.polyfillUrl })] : [])];
+  // Only the font subsets the text needs, embedded: nothing to fetch, the same every
+  // time, and outside Paged.js's style processing.
+  const text = toString(bookDocument(config, chapters, { css: [] }));
+  const codePoints = codePointsOf(text);
+  const key = [...codePoints].sort((a, b) => a - b).join(',');
+  let fonts = options.fontUrl ? undefined : options.fontCache?.get(key);
+  if (!fonts) {
+    fonts = fontFaceCss(options.fontUrl ?? fontDataUri, codePoints);
+    if (!options.fontUrl) options.fontCache?.set(key, fonts);
+  }
+  return toHtml(bookDocument(config, chapters, { css: styles, ignoredCss: [await fonts], head }));
+}

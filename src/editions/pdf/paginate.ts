@@ -1,0 +1,77 @@
+import type { HTTPRequest, Page } from 'puppeteer-core';
+import type { PageStart } from '../../model/print-layout.js';
+import { layOutPages } from './in-page/lay-out-pages.js';
+import { DOCUMENT_URL, requestRouter } from './request-router.js';
+import { withTimeout } from './with-timeout.js';
+
+export interface PaginateOptions {
+  /** The layout document. */
+  html: string;
+  /** Files under this folder may be loaded (images of the manuscript). */
+  root: string;
+  /** Give up after this many milliseconds. */
+  timeout: number;
+  signal?: AbortSignal | undefined;
+}
+
+export interface Pagination {
+  /** Number of pages laid out. */
+  pages: number;
+  /** Where each page that starts inside a numbered block starts. */
+  pageStarts: PageStart[];
+  /** URLs the page tried to load that were refused (outside the project, network). */
+  blocked: string[];
+}
+
+interface PageState {
+  /** The layout under way: its request handler (built once per layout) and its page errors. */
+  current: { route: (request: HTTPRequest) => Promise<void>; errors: string[] } | undefined;
+}
+
+const prepared = new WeakMap<Page, Promise<PageState>>();
+
+/** Set a page up once for layouts: request routing, error capture, Paged.js config. */
+function prepare(page: Page): Promise<PageState> {
+  let state = prepared.get(page);
+  if (!state) {
+    state = (async () => {
+      const s: PageState = { current: undefined };
+      page.on('pageerror', (error) => s.current?.errors.push(error instanceof Error ? error.message : String(error)));
+      await page.setRequestInterception(true);
+      page.on('request', (request) => {
+        if (s.current) void s.current.route(request);
+        else void request.abort('blockedbyclient');
+      });
+      // A page break inside a word gets the body font's own hyphen, not U+2011.
+      await page.evaluateOnNewDocument("window.PagedConfig = { auto: false, settings: { hyphenGlyph: '-' } };");
+      return s;
+    })();
+    prepared.set(page, state);
+  }
+  return state;
+}
+
+/**
+ * Load the layout document and let Paged.js lay it out into pages, waiting for
+ * its own completion (the promise of `preview()`), never for a fixed delay, and
+ * never longer than the timeout.
+ */
+export async function paginate(page: Page, options: PaginateOptions): Promise<Pagination> {
+  const state = await prepare(page);
+  const blocked: string[] = [];
+  const errors: string[] = [];
+  state.current = { route: requestRouter(options, blocked), errors };
+  // The same viewport for every layout, whatever the page was used for before.
+  await page.setViewport({ width: 800, height: 600, deviceScaleFactor: 1 });
+  const work = (async () => {
+    await page.goto(DOCUMENT_URL, { waitUntil: 'load', timeout: 0 });
+    return page.evaluate(layOutPages);
+  })();
+  try {
+    const result = await withTimeout(work, options.timeout, 'Page layout (Paged.js)', options.signal);
+    return { pages: result.total, pageStarts: result.starts, blocked: [...new Set(blocked)] };
+  } catch (cause) {
+    const detail = errors.length > 0 ? ` (page errors: ${errors.join('; ')})` : '';
+    throw new Error(`${cause instanceof Error ? cause.message : String(cause)}${detail}`, { cause });
+  }
+}

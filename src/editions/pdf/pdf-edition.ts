@@ -1,0 +1,73 @@
+import type { Page } from 'puppeteer-core';
+import type { Book } from '../../model/book.js';
+import type { PrintLayout } from '../../model/print-layout.js';
+import { BuildFailure, describeError, warn } from '../../shared/messages.js';
+import type { StageTimer } from '../../shared/timings.js';
+import type { BrowserHandle } from './browser.js';
+import { layoutDocument } from './layout-document.js';
+import { paginate } from './paginate.js';
+import { postProcess } from './post-process.js';
+import { printPdf } from './print-pdf.js';
+import { POLYFILL_URL } from './request-router.js';
+import { withTimeout } from './with-timeout.js';
+
+export interface PdfOptions {
+  /** The browser, possibly still starting: the layout document is made meanwhile. */
+  browser: BrowserHandle;
+  /** How long layout and printing may take, in milliseconds. */
+  timeout: number;
+  /** The reproducible timestamp (see `sourceDate`); without one, no dates are written. */
+  date: Date | undefined;
+  /** Also render the title page as a cover image (for the e-book). */
+  cover: boolean;
+  timer: StageTimer;
+  /** Font CSS kept between builds (watch mode). */
+  fontCache: Map<string, Promise<string>>;
+  signal: AbortSignal | undefined;
+}
+
+export interface PdfEdition {
+  bytes: Uint8Array;
+  pages: number;
+  /** What the e-book of the same build takes from the print edition. */
+  layout: PrintLayout;
+}
+
+/**
+ * The print edition: lay the book out with Paged.js, print it with Chromium,
+ * post-process it with pdf-lib. Warnings land on the book's `book.yaml`.
+ */
+export async function pdfEdition(book: Book, options: PdfOptions): Promise<PdfEdition> {
+  const html = await options.timer.measure('print-document', () => layoutDocument(book, { polyfillUrl: POLYFILL_URL, fontCache: options.fontCache }));
+  const session = await options.browser.session();
+  try {
+    return await layOut(await session.layoutPage(), html, book, options);
+  } catch (cause) {
+    await session.discardLayoutPage();
+    if (cause instanceof BuildFailure) throw cause;
+    if (options.signal?.aborted) throw new BuildFailure('The build was interrupted; the browser was closed and nothing was written', { cause });
+    if (!session.browser.connected) throw new BuildFailure('The PDF edition failed: the browser crashed or was killed during the build', { cause });
+    throw new BuildFailure(`The PDF edition failed: ${describeError(cause)}`, { cause });
+  }
+}
+
+async function layOut(page: Page, html: string, book: Book, options: PdfOptions): Promise<PdfEdition> {
+  const { timer } = options;
+  const layout = await timer.measure('layout', () => paginate(page, { html, root: book.root, timeout: options.timeout, signal: options.signal }));
+  const printed = await timer.measure('print', () => printPdf(page, options.timeout, options.signal));
+  const bytes = await timer.measure('post-process', () => postProcess(printed, { config: book.config, date: options.date }));
+  const coverPng = options.cover ? await timer.measure('cover', () => withTimeout(titlePagePng(page), options.timeout, 'Rendering the cover', options.signal)) : undefined;
+  for (const url of layout.blocked) {
+    warn(book.configFile, 'blocked-request', `Refused to load \`${url}\` while rendering: builds only read files inside the manuscript folder`);
+  }
+  return { bytes, pages: layout.pages, layout: { pageStarts: layout.pageStarts, coverPng } };
+}
+
+/** The laid-out title page as a PNG at twice the CSS resolution. */
+async function titlePagePng(page: Page): Promise<Uint8Array> {
+  const first = await page.$('.pagedjs_page');
+  if (!first) throw new Error('No page to render as the cover');
+  const box = await first.boundingBox();
+  await page.setViewport({ width: Math.ceil(box?.width ?? 800), height: Math.ceil(box?.height ?? 1100), deviceScaleFactor: 2 });
+  return first.screenshot({ type: 'png', omitBackground: false });
+}

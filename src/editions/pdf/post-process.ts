@@ -1,0 +1,42 @@
+import { PDFDocument, PDFHexString, PDFName } from 'pdf-lib';
+import type { BookConfig } from '../../model/book.js';
+import { generator } from '../../shared/package-files.js';
+import { stabiliseStructIds } from './stable-struct-ids.js';
+
+export interface PostProcessOptions {
+  config: BookConfig;
+  /** The reproducible timestamp (see `sourceDate`); without one, no dates are written. */
+  date: Date | undefined;
+}
+
+/**
+ * Rewrite what Chromium puts in the document information (its user agent, the
+ * clock) with the manuscript's metadata, set the language and viewer preferences,
+ * and save deterministically.
+ */
+export async function postProcess(bytes: Uint8Array, options: PostProcessOptions): Promise<Uint8Array> {
+  const { config } = options;
+  const pdf = await PDFDocument.load(bytes, { updateMetadata: false });
+  stabiliseStructIds(pdf);
+  pdf.setTitle(config.subtitle ? `${config.title}: ${config.subtitle}` : config.title, { showInWindowTitleBar: true });
+  pdf.setAuthor(config.creator.join(', '));
+  if (config.description) pdf.setSubject(config.description);
+  pdf.setCreator(generator);
+  pdf.setProducer(`${generator} (Paged.js, Chromium, pdf-lib)`);
+  pdf.setLanguage(config.language);
+  const info = (pdf as unknown as { getInfoDict(): { delete(key: PDFName): void; set(key: PDFName, value: PDFHexString): void } }).getInfoDict();
+  if (options.date) {
+    pdf.setCreationDate(options.date);
+    pdf.setModificationDate(options.date);
+  } else {
+    info.delete(PDFName.of('CreationDate'));
+    info.delete(PDFName.of('ModDate'));
+  }
+  const text = (value: string) => PDFHexString.fromText(value);
+  // pdf-lib's setKeywords joins with spaces; subjects may contain spaces themselves.
+  if (config.subjects) info.set(PDFName.of('Keywords'), text(config.subjects.join('; ')));
+  if (config.rights) info.set(PDFName.of('Rights'), text(config.rights));
+  info.set(PDFName.of('Identifier'), text(config.identifier));
+  if (pdf.catalog.has(PDFName.of('Outlines'))) pdf.catalog.set(PDFName.of('PageMode'), PDFName.of('UseOutlines'));
+  return pdf.save({ useObjectStreams: false, addDefaultPage: false, updateFieldAppearances: false });
+}

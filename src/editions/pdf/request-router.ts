@@ -1,0 +1,65 @@
+import { readFile } from 'node:fs/promises';
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import type { HTTPRequest } from 'puppeteer-core';
+
+const require = createRequire(import.meta.url);
+
+/** The virtual origin pages are served from. Nothing under it touches the network. */
+export const ORIGIN = 'http://galley.localhost';
+/** Where the layout document loads Paged.js from. */
+export const POLYFILL_URL = `${ORIGIN}/_galley/paged.polyfill.js`;
+const POLYFILL_PATH = new URL(POLYFILL_URL).pathname;
+/** Where the layout document itself is served. */
+export const DOCUMENT_URL = `${ORIGIN}/index.html`;
+const DOCUMENT_PATH = new URL(DOCUMENT_URL).pathname;
+
+/** The Paged.js polyfill shipped in the `pagedjs` package (minified: quicker to parse). */
+export const polyfillFile = (): string => path.join(path.dirname(require.resolve('pagedjs')), '..', 'dist', 'paged.polyfill.min.js');
+
+const contentTypes: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.woff2': 'font/woff2',
+  '.woff': 'font/woff',
+  '.png': 'image/png',
+  '.jpg': 'image/jpeg',
+  '.jpeg': 'image/jpeg',
+  '.gif': 'image/gif',
+  '.svg': 'image/svg+xml',
+  '.webp': 'image/webp',
+};
+
+/**
+ * A request handler for the layout page: the document from memory, Paged.js from
+ * the package, files inside `root` from disk; everything else is refused and its
+ * URL recorded in `blocked`.
+ */
+export function requestRouter(options: { html: string; root: string }, blocked: string[]) {
+  const root = path.resolve(options.root);
+  return async (request: HTTPRequest) => {
+    if (request.isInterceptResolutionHandled()) return;
+    const url = request.url();
+    if (url.startsWith('data:')) return request.continue();
+    let file: string | undefined;
+    let body: string | Buffer | undefined;
+    const parsed = URL.canParse(url) ? new URL(url) : undefined;
+    if (parsed && parsed.origin === ORIGIN) {
+      const pathname = decodeURIComponent(parsed.pathname);
+      if (pathname === DOCUMENT_PATH) body = options.html;
+      else if (pathname === POLYFILL_PATH) file = polyfillFile();
+      else {
+        const candidate = path.resolve(root, `.${pathname}`);
+        if (candidate.startsWith(root + path.sep)) file = candidate;
+      }
+    }
+    if (file !== undefined) body = await readFile(file).catch(() => undefined);
+    if (body === undefined) {
+      blocked.push(url);
+      return request.abort('blockedbyclient');
+    }
+    const ext = path.extname(parsed?.pathname ?? '').toLowerCase();
+    return request.respond({ status: 200, contentType: contentTypes[ext] ?? 'application/octet-stream', body });
+  };
+}

@@ -1,0 +1,80 @@
+import type { Root } from 'hast';
+import type { VFile } from 'vfile';
+import type { Infobox } from '../infobox/validate-infobox.js';
+import type { BookConfig } from '../schema/book-config.js';
+
+/**
+ * The model every stage builds towards and every edition is made from:
+ *
+ *     load → Manuscript → render → chapters → assets → Book → html | pdf | epub
+ *
+ * Values are read-only: a stage returns new values and never changes what an
+ * earlier stage made. The one exception is by design: each source file's `VFile`
+ * collects the messages about that file, from every stage and edition.
+ */
+
+/** A chapter's source: its Markdown file and what its front matter said. */
+export interface ChapterSource {
+  /** Stable, unique id (front matter `id`, else from the file name). */
+  readonly id: string;
+  /** The Markdown source, front matter included (positions refer to it). */
+  readonly file: VFile;
+  readonly infobox: Infobox | undefined;
+}
+
+/** A manuscript as read from disk and validated. */
+export interface Manuscript {
+  /** The manuscript folder as given. */
+  readonly root: string;
+  /** `book.yaml`, carrying the messages about the book as a whole. */
+  readonly configFile: VFile;
+  readonly config: BookConfig;
+  readonly chapters: readonly ChapterSource[];
+}
+
+/** A heading of a chapter, for the table of contents and PDF bookmarks. */
+export interface OutlineEntry {
+  /** 1 for the chapter title, 2 for its sections, … */
+  readonly depth: number;
+  readonly id: string;
+  readonly text: string;
+}
+
+/** A chapter turned into hast. */
+export interface Chapter {
+  readonly id: string;
+  readonly file: VFile;
+  /**
+   * The chapter as hast: sanitised, ids allocated book-wide, sections, the infobox.
+   * Its block elements carry their number in the book (`data-block`, see
+   * `numberBlocks`); in a `Book`, its images point at the book's assets.
+   */
+  readonly tree: Root;
+  readonly outline: readonly OutlineEntry[];
+  /** The chapter title: its first level-1 heading, or its first heading. */
+  readonly title: string;
+  /** The id of the element that titles the chapter (link target). */
+  readonly titleId: string | undefined;
+}
+
+/** Image formats every edition can carry (EPUB 3 core media types). */
+export type ImageType = 'image/png' | 'image/jpeg' | 'image/gif' | 'image/svg+xml';
+
+/** An image of the book, read and checked, shared by every edition. */
+export interface ImageAsset {
+  /** Canonical href (`images/<name>`): what `<img src>` holds in a `Book`. */
+  readonly href: string;
+  readonly mediaType: ImageType;
+  readonly data: Uint8Array;
+}
+
+/** The finished book: what every edition is made from. */
+export interface Book extends Omit<Manuscript, 'chapters'> {
+  readonly chapters: readonly Chapter[];
+  readonly assets: readonly ImageAsset[];
+}
+
+/** Every source file of a book, `book.yaml` first, each carrying its messages. */
+export const sourceFiles = (book: { readonly configFile: VFile; readonly chapters: readonly { readonly file: VFile }[] }): VFile[] => [book.configFile, ...book.chapters.map((c) => c.file)];
+
+export type { BookConfig } from '../schema/book-config.js';

@@ -1,0 +1,38 @@
+import type { Element } from 'hast';
+import { h } from 'hastscript';
+import type { Chapter, OutlineEntry } from '../../model/book.js';
+
+export interface TocOptions {
+  /** Deepest heading level listed (1 = chapters only). */
+  depth: number;
+  /** Where a heading's link points, given the chapter and the heading id. */
+  href: (chapter: Chapter, id: string) => string;
+}
+
+/** The table of contents: nested ordered lists of links. */
+export function tocList(chapters: readonly Chapter[], options: TocOptions): Element {
+  const items = chapters.map((chapter) => {
+    const sub = chapter.outline.filter((entry) => entry.depth > 1 && entry.depth <= options.depth);
+    const link = h('a', { href: options.href(chapter, chapter.titleId ?? '') }, chapter.title);
+    return h('li', [link, ...nest(sub, 2, chapter, options)]);
+  });
+  return h('ol', { className: ['toc-list'] }, items);
+}
+
+function nest(entries: readonly OutlineEntry[], depth: number, chapter: Chapter, options: TocOptions): Element[] {
+  const items: Element[] = [];
+  for (let i = 0; i < entries.length; i++) {
+    const entry = entries[i]!;
+    if (entry.depth !== depth) continue;
+    let end = i + 1;
+    while (end < entries.length && entries[end]!.depth > depth) end++;
+    const children = nest(entries.slice(i + 1, end), depth + 1, chapter, options);
+    items.push(h('li', [h('a', { href: options.href(chapter, entry.id) }, entry.text), ...children]));
+  }
+  return items.length > 0 ? [h('ol', items)] : [];
+}
+
+/** The contents as a `nav` element with its heading. */
+export function tocNav(chapters: readonly Chapter[], options: TocOptions & { title: string }): Element {
+  return h('nav', { id: 'toc', className: ['toc'], ariaLabelledBy: 'toc-title' }, [h('h1', { id: 'toc-title' }, options.title), tocList(chapters, options)]);
+}

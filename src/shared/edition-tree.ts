@@ -1,0 +1,40 @@
+import type { Element, Root } from 'hast';
+import { visit } from 'unist-util-visit';
+import type { Chapter, ImageAsset } from '../model/book.js';
+
+export interface EditionTreeOptions {
+  /** The `src` an image gets in the edition, from its asset's href (`images/<name>`). */
+  imageSource: (href: string) => string;
+  /** Keep the block numbers (`data-block`): the print edition and the e-book's page list use them. */
+  keepBlockNumbers: boolean;
+}
+
+/**
+ * An edition's own copy of a chapter: its images pointing where the edition keeps
+ * them, and the block numbers kept or dropped. The book's chapter is left as it is.
+ */
+export function editionChapter(chapter: Chapter, options: EditionTreeOptions): Chapter {
+  const tree = structuredClone(chapter.tree) as Root;
+  visit(tree, 'element', (node: Element) => {
+    if (!options.keepBlockNumbers) delete node.properties.dataBlock;
+    if (node.tagName === 'img' && typeof node.properties.src === 'string' && node.properties.src.startsWith('images/')) {
+      node.properties.src = options.imageSource(node.properties.src);
+    }
+  });
+  return { ...chapter, tree };
+}
+
+const encoded = new WeakMap<readonly ImageAsset[], ReadonlyMap<string, string>>();
+
+/**
+ * Image sources for editions that carry their images inline (HTML, print): data
+ * URIs by asset href, encoded once per book however many editions ask.
+ */
+export function dataUris(assets: readonly ImageAsset[]): ReadonlyMap<string, string> {
+  let uris = encoded.get(assets);
+  if (!uris) {
+    uris = new Map(assets.map((asset) => [asset.href, `data:${asset.mediaType};base64,${Buffer.from(asset.data).toString('base64')}`]));
+    encoded.set(assets, uris);
+  }
+  return uris;
+}

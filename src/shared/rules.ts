@@ -1,0 +1,50 @@
+/**
+ * Every rule a Galley message can carry: the id printed in brackets after each
+ * message (`[bad-date]`), never changed once released, what the rule is about and
+ * what to do. The README's list of rules is generated from this catalogue.
+ */
+export interface Rule {
+  /** What went wrong, in a few words. */
+  readonly title: string;
+  /** What to do about it. */
+  readonly hint: string;
+}
+
+export const rules = {
+  'bad-date': { title: 'A date is not a real calendar date', hint: 'Write dates as YYYY-MM-DD (or YYYY-MM, YYYY); a range ends on or after its start.' },
+  'bad-value': { title: 'A value has the right type but is not allowed', hint: 'Follow the format the message names (language tag, identifier, chapter path, id).' },
+  'blocked-request': { title: 'The page tried to load something from outside the manuscript', hint: 'Put the file inside the manuscript folder; builds never read other files or the network.' },
+  'broken-link': { title: 'A link points at nothing', hint: 'Link to a heading or note id that exists.' },
+  'duplicate-chapter': { title: 'A chapter is listed twice, or two chapters share an id', hint: 'List each chapter once; give chapters distinct `id`s in their front matter.' },
+  'duplicate-key': { title: 'A key is written twice', hint: 'Remove or rename one of them.' },
+  'empty-file': { title: 'A file is empty', hint: 'Write content into it, or remove it from the book.' },
+  'invalid-utf8': { title: 'A file is not UTF-8 text', hint: 'Save the file as UTF-8.' },
+  'malformed-line': { title: 'A line of a wiki-text article has the wrong form', hint: 'Infobox lines are `- Key: Value`; headings are `==Section==`.' },
+  'malformed-yaml': { title: 'YAML that cannot be read', hint: 'Fix the YAML syntax at the place named; front matter ends with a `---` line.' },
+  'missing-alt': { title: 'An image has no description', hint: 'Describe the image in its alt text for readers who cannot see it.' },
+  'missing-chapter': { title: 'A chapter listed in `book.yaml` does not exist', hint: 'Check the path; paths are relative to `book.yaml`.' },
+  'missing-field': { title: 'A required field is missing', hint: 'Add the field the message names.' },
+  'missing-image': { title: 'An image file does not exist', hint: 'Check the path; image paths are relative to the chapter file.' },
+  'not-an-image': { title: 'A file used as an image is not a supported image', hint: 'Use a PNG, JPEG, GIF or script-free SVG file.' },
+  'not-found': { title: 'A file cannot be read', hint: 'Check that the path exists and is a readable file.' },
+  'nul-byte': { title: 'A text file holds a NUL byte', hint: 'The file is probably binary; save it as UTF-8 text.' },
+  'remote-image': { title: 'An image is on the network', hint: 'Download it into the manuscript folder; builds are offline.' },
+  'too-large': { title: 'A file is larger than Galley reads', hint: 'Split the text into chapters, or make the image smaller.' },
+  'unknown-field': { title: 'A field that the schema does not know', hint: 'Check the spelling against the README; the message suggests the closest field.' },
+  'unknown-infobox-type': { title: 'An infobox `type` that Galley does not know', hint: 'Use one of the infobox types the message lists.' },
+  'unsafe-html': { title: 'Raw HTML that could run or embed code', hint: 'It was removed; manuscripts cannot run scripts or embed other documents.' },
+  'unsafe-path': { title: 'A path leaves the manuscript folder', hint: 'Keep every file the book uses inside the manuscript folder.' },
+  'unterminated-title': { title: 'A wiki-text title or heading is not closed', hint: 'Write `= Title =` and `==Section==` with as many `=` on both sides.' },
+  'wrong-type': { title: 'A value has the wrong type', hint: 'Write the kind of value the message names (text, list, mapping, number).' },
+} as const satisfies Record<string, Rule>;
+
+export type RuleId = keyof typeof rules;
+
+/** The rule ids, sorted. */
+export const ruleIds = (): RuleId[] => (Object.keys(rules) as RuleId[]).sort();
+
+/** The catalogue as a Markdown table (the README's list of rules). */
+export function rulesMarkdown(): string {
+  const rows = ruleIds().map((id) => `| \`${id}\` | ${rules[id].title} | ${rules[id].hint} |`);
+  return ['| rule | what it means | what to do |', '| --- | --- | --- |', ...rows].join('\n');
+}

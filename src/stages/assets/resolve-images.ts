@@ -1,0 +1,128 @@
+import { createHash } from 'node:crypto';
+import { readFile, realpath, stat } from 'node:fs/promises';
+import path from 'node:path';
+import type { Element, Root } from 'hast';
+import { visit } from 'unist-util-visit';
+import type { Chapter, ImageAsset } from '../../model/book.js';
+import { report, type RuleId } from '../../shared/messages.js';
+import { extensionOf, sniffImage } from './sniff-image.js';
+
+/** The most an image file may weigh. */
+export const MAX_IMAGE_BYTES = 32 * 1024 * 1024;
+
+const isRemote = (src: string) => /^[a-z][a-z0-9+.-]*:/i.test(src) || src.startsWith('//');
+
+/**
+ * The assets stage: resolve the chapters' images against the manuscript folder.
+ * Paths that leave it are refused (nothing is read), remote URLs are never fetched
+ * (builds are offline), missing files and files that are not images are reported
+ * on the chapter's file. Returns the checked assets and new chapters whose `<img>`
+ * point at them (chapters without images are returned as they are).
+ */
+export async function resolveImages(root: string, chapters: readonly Chapter[]): Promise<{ chapters: Chapter[]; assets: ImageAsset[] }> {
+  const byHash = new Map<string, ImageAsset>();
+  const names = new Set<string>();
+  const realRoot = await realpath(root);
+  const resolved: Chapter[] = [];
+  for (const chapter of chapters) {
+    if (!hasImages(chapter.tree)) {
+      resolved.push(chapter);
+      continue;
+    }
+    const tree = structuredClone(chapter.tree);
+    resolved.push({ ...chapter, tree });
+    const images: Element[] = [];
+    visit(tree, 'element', (node) => {
+      if (node.tagName === 'img') images.push(node);
+    });
+    for (const img of images) {
+      const src = typeof img.properties.src === 'string' ? img.properties.src.trim() : '';
+      const place = img.position?.start;
+      const problem = (reason: string, ruleId: RuleId, fatal = true) => report(chapter.file, fatal ? 'error' : 'warning', ruleId, reason, place);
+      if (typeof img.properties.alt !== 'string' || img.properties.alt.trim() === '') {
+        problem(`Image \`${src}\` has no alt text; describe it for readers who cannot see it (or use an empty description only for decoration)`, 'missing-alt', false);
+        img.properties.alt ??= '';
+      }
+      if (src === '') {
+        problem('Unexpected image without a source', 'missing-image');
+        continue;
+      }
+      if (src.startsWith('data:')) {
+        if (!/^data:image\/(png|jpeg|gif);base64,/i.test(src)) problem('Unexpected `data:` image that is not a base64 PNG, JPEG or GIF', 'not-an-image');
+        continue;
+      }
+      if (isRemote(src)) {
+        problem(`Remote image \`${src}\` was not fetched (builds are offline); put the file in the manuscript folder`, 'remote-image', false);
+        unavailable(img);
+        continue;
+      }
+      let relative: string;
+      try {
+        relative = decodeURI(src.split(/[?#]/)[0]!);
+      } catch {
+        relative = src;
+      }
+      const target = path.resolve(path.dirname(chapter.file.path), relative);
+      const inside = (p: string, base: string) => p === base || p.startsWith(base + path.sep);
+      if (!inside(target, path.resolve(root))) {
+        problem(`Refused image \`${src}\`: it is outside the manuscript folder`, 'unsafe-path');
+        unavailable(img);
+        continue;
+      }
+      let real: string;
+      try {
+        real = await realpath(target);
+        if (!(await stat(real)).isFile()) throw Object.assign(new Error('not a file'), { code: 'EISDIR' });
+      } catch {
+        problem(`Cannot find image \`${src}\` (paths are relative to the chapter file)`, 'missing-image');
+        continue;
+      }
+      if (!inside(real, realRoot)) {
+        problem(`Refused image \`${src}\`: it links to a file outside the manuscript folder`, 'unsafe-path');
+        unavailable(img);
+        continue;
+      }
+      if ((await stat(real)).size > MAX_IMAGE_BYTES) {
+        problem(`Image \`${src}\` is larger than ${MAX_IMAGE_BYTES / 1024 / 1024} MiB`, 'too-large');
+        continue;
+      }
+      const data = await readFile(real);
+      const type = sniffImage(data);
+      if (type === undefined || type === 'webp' || type === 'unsafe-svg') {
+        const why = type === 'webp' ? 'WebP is not supported by every e-reader; convert it to PNG or JPEG' : type === 'unsafe-svg' ? 'an SVG with scripts, event handlers or foreign objects is refused' : 'it is not a PNG, JPEG, GIF or SVG image';
+        problem(`Unexpected file \`${src}\`: ${why}`, 'not-an-image');
+        continue;
+      }
+      const hash = createHash('sha256').update(data).digest('hex');
+      let asset = byHash.get(hash);
+      if (!asset) {
+        const stem = path.basename(real, path.extname(real)).toLowerCase().replace(/[^a-z0-9-]+/g, '-').replace(/^-+|-+$/g, '') || 'image';
+        let name = `${stem}.${extensionOf[type]}`;
+        for (let n = 2; names.has(name); n++) name = `${stem}-${n}.${extensionOf[type]}`;
+        names.add(name);
+        asset = { href: `images/${name}`, mediaType: type, data };
+        byHash.set(hash, asset);
+      }
+      img.properties.src = asset.href;
+    }
+  }
+  return { chapters: resolved, assets: [...byHash.values()] };
+}
+
+function hasImages(tree: Root): boolean {
+  let found = false;
+  visit(tree, 'element', (node) => {
+    if (node.tagName !== 'img') return;
+    found = true;
+    return false;
+  });
+  return found;
+}
+
+/** Replace an image that cannot be used by its description. */
+function unavailable(img: Element): void {
+  const alt = typeof img.properties.alt === 'string' ? img.properties.alt : '';
+  img.tagName = 'span';
+  img.properties = { className: ['image-unavailable'] };
+  img.children = alt ? [{ type: 'text', value: `[${alt}]` }] : [];
+}

@@ -1,0 +1,100 @@
+import path from 'node:path';
+import { VFile } from 'vfile';
+import { validateInfobox, type Infobox } from '../../infobox/validate-infobox.js';
+import type { ChapterSource, Manuscript } from '../../model/book.js';
+import { BookConfig } from '../../schema/book-config.js';
+import { ChapterFrontMatter } from '../../schema/chapter-front-matter.js';
+import { parseYaml } from '../../schema/parse-yaml.js';
+import { validate } from '../../schema/validate.js';
+import { fail, orThrow, throwIfFatal } from '../../shared/messages.js';
+import { readText } from '../../shared/read-text.js';
+import { slugOrEmpty } from '../../shared/slug.js';
+import { splitFrontMatter } from './front-matter.js';
+
+/** The name of the metadata file in a manuscript folder. */
+export const CONFIG_FILE = 'book.yaml';
+
+/**
+ * Load a manuscript folder: read and validate `book.yaml`, then every chapter and
+ * its front matter. Every problem in every file is reported on that file; if any
+ * is an error, a `GalleyError` carrying all of them is thrown.
+ */
+export async function loadManuscript(root: string): Promise<Manuscript> {
+  const configFile = new VFile({ path: path.join(root, CONFIG_FILE) });
+  const { data, yaml } = orThrow(await loadConfig(configFile), [configFile]);
+
+  const seenPaths = new Map<string, number>();
+  const seenIds = new Map<string, string>();
+  const chapters: ChapterSource[] = [];
+  /** Every file of the manuscript, in order, whether or not it could be used. */
+  const files: VFile[] = [configFile];
+  for (const [index, relative] of data.chapters.entries()) {
+    const place = yaml.locate(['chapters', index]);
+    const normalised = path.posix.normalize(relative.replace(/\\/g, '/'));
+    if (seenPaths.has(normalised)) {
+      fail(configFile, 'duplicate-chapter', `Unexpected duplicate chapter \`${relative}\`, it is listed already as item ${seenPaths.get(normalised)! + 1}`, place);
+      continue;
+    }
+    seenPaths.set(normalised, index);
+    const file = new VFile({ path: path.join(root, relative) });
+    const text = await readText(file);
+    if (text === undefined && file.messages.some((m) => m.ruleId === 'not-found')) {
+      // Reported where the chapter is listed: the file is not part of the book.
+      fail(configFile, 'missing-chapter', `Cannot find chapter \`${relative}\` (paths are relative to \`${CONFIG_FILE}\`)`, place);
+      continue;
+    }
+    files.push(file);
+    const front = text === undefined ? undefined : loadFrontMatter(file, text);
+    if (!front) continue;
+    const id = front.id ?? idFromFileName(relative);
+    const clash = seenIds.get(id);
+    if (clash !== undefined) {
+      fail(file, 'duplicate-chapter', `Unexpected duplicate chapter id \`${id}\`, already used by \`${clash}\`; set a distinct \`id\` in the front matter`);
+      continue;
+    }
+    seenIds.set(id, relative);
+    chapters.push({ id, file, infobox: front.infobox });
+  }
+  throwIfFatal(files);
+  return { root, configFile, config: data, chapters };
+}
+
+/** Read and validate `book.yaml`; problems land on `file`. */
+async function loadConfig(file: VFile) {
+  const text = await readText(file);
+  if (text === undefined) {
+    const missing = file.messages.find((m) => m.ruleId === 'not-found');
+    if (missing) missing.reason = `Cannot find \`${CONFIG_FILE}\`; a manuscript folder needs one (see \`galley import\` to make a manuscript)`;
+    return undefined;
+  }
+  const yaml = parseYaml(file, text);
+  if (!yaml) return undefined;
+  const data = validate(BookConfig, yaml.data ?? {}, { file, yaml, subject: 'book metadata' });
+  return data ? { data, yaml } : undefined;
+}
+
+/** A chapter's front matter, validated; `undefined` when it has problems (reported on `file`). */
+function loadFrontMatter(file: VFile, text: string): { id: string | undefined; infobox: Infobox | undefined } | undefined {
+  const split = splitFrontMatter(text);
+  if (split === 'unterminated') {
+    fail(file, 'malformed-yaml', 'Unterminated front matter, expected a closing `---` line');
+    return undefined;
+  }
+  if (split === 'none') return { id: undefined, infobox: undefined };
+  const yaml = parseYaml(file, split.yaml, split.line);
+  if (!yaml) return undefined;
+  const front = validate(ChapterFrontMatter, yaml.data ?? {}, { file, yaml, subject: 'front matter' });
+  if (!front) return undefined;
+  if (front.infobox === undefined) return { id: front.id, infobox: undefined };
+  const infobox = validateInfobox(front.infobox, { file, yaml, base: ['infobox'] });
+  return infobox ? { id: front.id, infobox } : undefined;
+}
+
+/** `chapters/01-the-revolt.md` → `the-revolt`; `chapters/007.md` → `chapter-007`. */
+export function idFromFileName(relative: string): string {
+  const base = path.basename(relative, path.extname(relative));
+  const rest = base.replace(/^\d+[-_ .]*/, '');
+  const named = slugOrEmpty(rest);
+  if (/^[a-z]/.test(named)) return named;
+  return `chapter-${named || slugOrEmpty(base) || 'untitled'}`;
+}

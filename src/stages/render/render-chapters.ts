@@ -1,0 +1,28 @@
+import GithubSlugger from 'github-slugger';
+import type { Chapter, Manuscript } from '../../model/book.js';
+import { chapterToHast } from './chapter-processor.js';
+import { numberBlocks } from './number-blocks.js';
+import './file-data.js';
+
+/** Ids Galley uses itself in every edition. */
+export const reservedIds = ['title-page', 'toc', 'toc-title', 'main'];
+
+/**
+ * The render stage: every chapter through its processor with book-wide unique
+ * ids, then the blocks of the whole book numbered once. Messages land on each
+ * chapter's file.
+ */
+export async function renderChapters(manuscript: Manuscript): Promise<Chapter[]> {
+  const ids = new GithubSlugger();
+  for (const id of reservedIds) ids.slug(id);
+  const chapters: Chapter[] = [];
+  for (const source of manuscript.chapters) {
+    const { file } = source;
+    const tree = await chapterToHast(file, { chapterId: source.id, language: manuscript.config.language, ids, infobox: source.infobox });
+    const outline = file.data.outline ?? [];
+    const head = outline.find((entry) => entry.depth === 1) ?? outline[0];
+    chapters.push({ id: source.id, file, tree, outline, title: head?.text ?? source.id, titleId: head?.id });
+  }
+  numberBlocks(chapters.map((chapter) => chapter.tree));
+  return chapters;
+}
