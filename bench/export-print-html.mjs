@@ -3,7 +3,7 @@
 import { copyFile, mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { layoutDocument } from '../dist/editions/pdf/layout-document.js';
-import { fontPackageDir } from '../dist/shared/fonts.js';
+import { fontPackageDir } from '../dist/editions/shared/fonts.js';
 import { resolveImages } from '../dist/stages/assets/resolve-images.js';
 import { loadManuscript } from '../dist/stages/load/load-manuscript.js';
 import { renderChapters } from '../dist/stages/render/render-chapters.js';
@@ -12,12 +12,15 @@ export async function exportPrintHtml(root, outDir) {
   const manuscript = await loadManuscript(root);
   const { chapters, assets } = await resolveImages(manuscript.root, await renderChapters(manuscript));
   const fonts = [];
-  const html = await layoutDocument({ ...manuscript, chapters, assets }, {
-    fontUrl: (pkg, file) => {
-      fonts.push([pkg, file]);
-      return `fonts/${pkg}/${file}`;
+  const html = await layoutDocument(
+    { ...manuscript, chapters, assets },
+    {
+      fontUrl: (pkg, file) => {
+        fonts.push([pkg, file]);
+        return `fonts/${pkg}/${file}`;
+      },
     },
-  });
+  );
   for (const [pkg, file] of fonts) {
     await mkdir(path.join(outDir, 'fonts', pkg), { recursive: true });
     await copyFile(path.join(fontPackageDir(pkg), 'files', file), path.join(outDir, 'fonts', pkg, file));

@@ -17,7 +17,9 @@ import { chromiumArgs } from '../dist/editions/pdf/browser.js';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const repo = path.dirname(here);
-const { values } = parseArgs({ options: { sizes: { type: 'string', default: '1,20,100,300' }, runs: { type: 'string', default: '3' }, only: { type: 'string' } } });
+const { values } = parseArgs({
+  options: { sizes: { type: 'string', default: '1,20,100,300' }, runs: { type: 'string', default: '3' }, only: { type: 'string' } },
+});
 const sizes = values.sizes.split(',').map(Number);
 const runs = Math.max(1, Number(values.runs));
 const work = path.join(os.tmpdir(), 'galley-bench');
@@ -36,7 +38,19 @@ function variants(root, printHtml, out) {
     'galley-all': [process.execPath, [cli, 'build', root, '--out', out, '--timings', '--quiet']],
     'galley-pdf': [process.execPath, [cli, 'build', root, '--out', out, '--format', 'pdf', '--timings', '--quiet']],
     'galley-epub': [process.execPath, [cli, 'build', root, '--out', out, '--format', 'epub', '--timings', '--quiet']],
-    'pagedjs-cli': [process.execPath, [pagedjsCli, printHtml, '-o', path.join(out, 'pagedjs-cli.pdf'), '--timeout', '3600000', '--browserArgs', chromiumArgs.filter((a) => !a.includes(',')).join(',')]],
+    'pagedjs-cli': [
+      process.execPath,
+      [
+        pagedjsCli,
+        printHtml,
+        '-o',
+        path.join(out, 'pagedjs-cli.pdf'),
+        '--timeout',
+        '3600000',
+        '--browserArgs',
+        chromiumArgs.filter((a) => !a.includes(',')).join(','),
+      ],
+    ],
     'bare-print': [process.execPath, [path.join(here, 'bare-print.mjs'), printHtml, path.join(out, 'bare.pdf')]],
   };
 }
@@ -75,7 +89,12 @@ for (const chapters of sizes) {
     const stageRuns = samples.map((s) => parseTimings(s.stderr));
     const stages = {};
     for (const stage of Object.keys(stageRuns[0] ?? {})) stages[stage] = median(stageRuns.map((t) => t[stage] ?? 0));
-    row.variants[name] = { ms: median(samples.map((s) => s.ms)), peakMb: Math.max(...samples.map((s) => s.peakMb)), runs: samples.length, ...(Object.keys(stages).length ? { stages } : {}) };
+    row.variants[name] = {
+      ms: median(samples.map((s) => s.ms)),
+      peakMb: Math.max(...samples.map((s) => s.peakMb)),
+      runs: samples.length,
+      ...(Object.keys(stages).length ? { stages } : {}),
+    };
   }
   if (!values.only || values.only.split(',').includes('watch')) {
     const { stdout } = await measure(process.execPath, [path.join(here, 'watch-rebuild.mjs'), root, String(runs)], { env, cwd: repo });
@@ -117,10 +136,23 @@ const stageTable = [
   '',
   'Galley stages (full build, median ms):',
   '',
-  ...results.map((r) => `- ${r.chapters} chapters: ${Object.entries(r.variants['galley-all']?.stages ?? {}).map(([k, v]) => `${k} ${v}`).join(', ')}`),
+  ...results.map(
+    (r) =>
+      `- ${r.chapters} chapters: ${Object.entries(r.variants['galley-all']?.stages ?? {})
+        .map(([k, v]) => `${k} ${v}`)
+        .join(', ')}`,
+  ),
 ];
-const markdown = [`# Galley benchmark`, '', `Machine: ${machine.cpus} cores (${machine.cpu}), ${machine.memoryGb} GiB, Node ${machine.node}, ${machine.browser}. Median of ${runs} run(s) after a warm-up.`, '', ...table, ...stageTable, ''].join('\n');
+const markdown = [
+  `# Galley benchmark`,
+  '',
+  `Machine: ${machine.cpus} cores (${machine.cpu}), ${machine.memoryGb} GiB, Node ${machine.node}, ${machine.browser}. Median of ${runs} run(s) after a warm-up.`,
+  '',
+  ...table,
+  ...stageTable,
+  '',
+].join('\n');
 await mkdir(path.join(here, 'results'), { recursive: true });
-await writeFile(path.join(here, 'results', 'latest.json'), JSON.stringify({ machine, runs, results }, null, 2) + '\n');
+await writeFile(path.join(here, 'results', 'latest.json'), `${JSON.stringify({ machine, runs, results }, null, 2)}\n`);
 await writeFile(path.join(here, 'results', 'latest.md'), markdown);
 process.stdout.write(markdown);

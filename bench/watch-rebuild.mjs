@@ -28,4 +28,4 @@ try {
   await watcher.close();
   await rm(dir, { recursive: true, force: true });
 }
-process.stdout.write(JSON.stringify(rebuilds) + '\n');
+process.stdout.write(`${JSON.stringify(rebuilds)}\n`);

@@ -1,10 +1,9 @@
 #!/usr/bin/env node
 // Set-up for a fresh clone, run by `npm run book` and before `npm test`. Idempotent
 // and quick when everything is in place:
-//   1. installs the npm dependencies at their locked versions when node_modules is
-//      missing or stale (`npm install`, not `npm ci`: the lock file lacks the optional
-//      packages of other platforms, which this project's registry mirror does not
-//      serve, and `npm ci` rejects such a lock file);
+//   1. installs the npm dependencies at exactly their locked versions with `npm ci`
+//      when node_modules is missing or older than the lock file (the lock file is
+//      complete, for every platform, so installing never rewrites it);
 //   2. compiles the TypeScript sources to dist/;
 //   3. makes the system tools available: a Chromium for the PDF edition, and the
 //      checkers the tests use (poppler-utils, qpdf, epubcheck). As root on Debian
@@ -31,9 +30,9 @@ const has = (command) => spawnSync('sh', ['-c', `command -v ${command}`], { stdi
 const lock = path.join(root, 'package-lock.json');
 const installed = path.join(root, 'node_modules', '.package-lock.json');
 if (!existsSync(installed) || statSync(installed).mtimeMs < statSync(lock).mtimeMs) {
-  log('installing npm dependencies');
-  if (!run('npm', ['install', '--no-audit', '--no-fund'])) {
-    log('npm install failed');
+  log('installing npm dependencies (npm ci)');
+  if (!run('npm', ['ci', '--no-audit', '--no-fund'])) {
+    log('npm ci failed');
     process.exit(1);
   }
 }
@@ -74,8 +73,19 @@ if (missing.length > 0 && isRoot && isDebian) {
 } else if (missing.length > 0) {
   if (needBrowser) {
     log('no browser found: trying to download Chrome for Testing with @puppeteer/browsers');
-    if (!run('npx', ['--yes', '@puppeteer/browsers', 'install', 'chrome-headless-shell@stable', '--path', path.join(process.env.HOME ?? root, '.cache', 'puppeteer')])) {
-      log('could not download a browser. The PDF edition needs Chromium or Chrome: install one (Debian/Ubuntu: `apt-get install chromium`) or set PUPPETEER_EXECUTABLE_PATH.');
+    if (
+      !run('npx', [
+        '--yes',
+        '@puppeteer/browsers',
+        'install',
+        'chrome-headless-shell@stable',
+        '--path',
+        path.join(process.env.HOME ?? root, '.cache', 'puppeteer'),
+      ])
+    ) {
+      log(
+        'could not download a browser. The PDF edition needs Chromium or Chrome: install one (Debian/Ubuntu: `apt-get install chromium`) or set PUPPETEER_EXECUTABLE_PATH.',
+      );
     }
   }
   const other = missing.filter((m) => !m.startsWith('chromium'));

@@ -28,7 +28,7 @@ const relative = (file: string): string => {
 function report(messages: readonly VFileMessage[], flags: GlobalFlags): void {
   for (const msg of messages) {
     if (!msg.fatal && flags.quiet) continue;
-    process.stderr.write(formatMessage(msg, relative) + '\n');
+    process.stderr.write(`${formatMessage(msg, relative)}\n`);
   }
 }
 
@@ -105,20 +105,26 @@ function program(): Command {
     .option('--rights <text>', 'rights statement')
     .option('--date <yyyy-mm-dd>', 'publication date')
     .option('--subject <text>', 'subject (repeatable)', collect)
-    .action(async (article: string, opts: { out: string; lang: string; creator?: string[]; publisher?: string; rights?: string; date?: string; subject?: string[] }, command: Command) => {
-      const flags = command.optsWithGlobals<GlobalFlags>();
-      const result = await importArticle(article, {
-        language: opts.lang,
-        creator: opts.creator ?? ['Unknown'],
-        publisher: opts.publisher,
-        rights: opts.rights,
-        date: opts.date,
-        subjects: opts.subject,
-      });
-      report(result.messages, flags);
-      const written = await writeManuscript(opts.out, result.files);
-      if (!flags.quiet) for (const file of written) process.stdout.write(`wrote ${relative(file)}\n`);
-    });
+    .action(
+      async (
+        article: string,
+        opts: { out: string; lang: string; creator?: string[]; publisher?: string; rights?: string; date?: string; subject?: string[] },
+        command: Command,
+      ) => {
+        const flags = command.optsWithGlobals<GlobalFlags>();
+        const result = await importArticle(article, {
+          language: opts.lang,
+          creator: opts.creator ?? ['Unknown'],
+          publisher: opts.publisher,
+          rights: opts.rights,
+          date: opts.date,
+          subjects: opts.subject,
+        });
+        report(result.messages, flags);
+        const written = await writeManuscript(opts.out, result.files);
+        if (!flags.quiet) for (const file of written) process.stdout.write(`wrote ${relative(file)}\n`);
+      },
+    );
   return cli;
 }
 

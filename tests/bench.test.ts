@@ -25,7 +25,7 @@ it('generates the same synthetic book every time', async () => {
 });
 
 it('measures wall time and the peak memory of a process tree', async () => {
-  const result = await measure(process.execPath, ['-e', "const a = Buffer.alloc(64 * 1024 * 1024, 1); setTimeout(() => console.log(a.length), 300)"]);
+  const result = await measure(process.execPath, ['-e', 'const a = Buffer.alloc(64 * 1024 * 1024, 1); setTimeout(() => console.log(a.length), 300)']);
   expect(result.stdout.trim()).toBe(String(64 * 1024 * 1024));
   expect(result.ms).toBeGreaterThan(250);
   expect(result.peakMb).toBeGreaterThan(64);

@@ -54,16 +54,28 @@ async function longManuscript(dir: string): Promise<string> {
   const root = path.join(dir, 'long');
   await mkdir(path.join(root, 'chapters'), { recursive: true });
   const seed = await readFile(fixtures('import', 'ar-rashid-revolt.txt'), 'utf8');
-  const text = seed.split('\n').filter((l) => l.length > 200).join('\n\n');
+  const text = seed
+    .split('\n')
+    .filter((l) => l.length > 200)
+    .join('\n\n');
   await writeFile(path.join(root, 'chapters', 'long.md'), `# Long\n\n${Array.from({ length: 120 }, (_, i) => `## Part ${i}\n\n${text}`).join('\n\n')}\n`);
-  await writeFile(path.join(root, 'book.yaml'), 'title: Long\nlanguage: en\ncreator: C\nidentifier: urn:uuid:11111111-2222-4333-8444-55555555555f\ndate: 2024-01-01\nchapters: [chapters/long.md]\n');
+  await writeFile(
+    path.join(root, 'book.yaml'),
+    'title: Long\nlanguage: en\ncreator: C\nidentifier: urn:uuid:11111111-2222-4333-8444-55555555555f\ndate: 2024-01-01\nchapters: [chapters/long.md]\n',
+  );
   return root;
 }
 
 describe('finding a browser', () => {
   it('says how to install one when there is none', () => {
-    expect(() => findBrowser({ HOME: '/nonexistent', PUPPETEER_CACHE_DIR: '/nonexistent' }, 'plan9')).toThrow(BrowserNotFoundError);
-    expect(() => findBrowser({ PUPPETEER_EXECUTABLE_PATH: '/no/such/chrome' })).toThrow(/PUPPETEER_EXECUTABLE_PATH is set to \/no\/such\/chrome, which does not exist.*apt-get install chromium/);
+    const none = () => findBrowser({ HOME: '/nonexistent', PUPPETEER_CACHE_DIR: '/nonexistent' }, 'plan9');
+    expect(none).toThrow(BrowserNotFoundError);
+    expect(none).toThrow(
+      /^No browser found \(looked at PUPPETEER_EXECUTABLE_PATH, the usual system paths and Puppeteer's cache\)\. The PDF edition needs Chromium or Chrome\. Install one \(Debian\/Ubuntu: `sudo apt-get install chromium`/,
+    );
+    expect(() => findBrowser({ PUPPETEER_EXECUTABLE_PATH: '/no/such/chrome' })).toThrow(
+      /PUPPETEER_EXECUTABLE_PATH is set to \/no\/such\/chrome, which does not exist.*apt-get install chromium/,
+    );
   });
 
   it('honours PUPPETEER_EXECUTABLE_PATH first', () => {
@@ -72,9 +84,14 @@ describe('finding a browser', () => {
 
   it('exits 1 from the CLI with the install hint and writes nothing', async () => {
     const out = await temp();
-    const result = await exec(process.execPath, [cli, 'build', 'manuscript', '--out', out], { cwd: repoRoot, env: { ...process.env, PUPPETEER_EXECUTABLE_PATH: '/no/such/chrome' } }).catch((e: { code: number; stderr: string }) => e);
+    const result = await exec(process.execPath, [cli, 'build', 'manuscript', '--out', out], {
+      cwd: repoRoot,
+      env: { ...process.env, PUPPETEER_EXECUTABLE_PATH: '/no/such/chrome' },
+    }).catch((e: { code: number; stderr: string }) => e);
     expect((result as { code: number }).code).toBe(1);
-    expect((result as { stderr: string }).stderr).toMatch(/^galley: error: PUPPETEER_EXECUTABLE_PATH is set to \/no\/such\/chrome, which does not exist\. The PDF edition needs Chromium or Chrome\. Install one/);
+    expect((result as { stderr: string }).stderr).toMatch(
+      /^galley: error: PUPPETEER_EXECUTABLE_PATH is set to \/no\/such\/chrome, which does not exist\. The PDF edition needs Chromium or Chrome\. Install one/,
+    );
     expect(await listFiles(out)).toEqual([]);
   });
 });
@@ -99,7 +116,9 @@ describe('failures during layout', () => {
       const page = await session.newPage();
       const html = `<!doctype html><html><head><script>Object.defineProperty(window, 'PagedPolyfill', { value: { preview() { return new Promise(() => {}); } }, writable: false });</script></head><body></body></html>`;
       const started = Date.now();
-      await expect(paginate(page, { html, root: repoRoot, timeout: 1_000 })).rejects.toThrow('Page layout (Paged.js) did not finish within 1 s (raise it with --timeout)');
+      await expect(paginate(page, { html, root: repoRoot, timeout: 1_000 })).rejects.toThrow(
+        'Page layout (Paged.js) did not finish within 1 s (raise it with --timeout)',
+      );
       expect(Date.now() - started).toBeLessThan(15_000);
     } finally {
       await session.close();
@@ -133,7 +152,10 @@ describe('failures during layout', () => {
     const chrome = await waitFor(() => chromiumChild(process.pid), 20_000);
     await new Promise((r) => setTimeout(r, 2_000)); // well into layout
     process.kill(chrome, 'SIGKILL');
-    const error = await building.then(() => undefined, (e: unknown) => e);
+    const error = await building.then(
+      () => undefined,
+      (e: unknown) => e,
+    );
     expect(error).toBeInstanceOf(BuildFailure);
     // Killed while starting or while laying out: either way a clear failure.
     expect((error as Error).message).toMatch(/^(The PDF edition failed: the browser crashed or was killed during the build|Could not start the browser: .+)$/);

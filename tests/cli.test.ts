@@ -79,10 +79,24 @@ describe('galley CLI', () => {
   it('imports the seed into the committed manuscript', async () => {
     const out = await temp();
     const result = await galley([
-      'import', fixtures('import', 'ar-rashid-revolt.txt'), '--out', out,
-      '--creator', 'Wikipedia contributors', '--publisher', 'Galley Press',
-      '--rights', 'Text available under the Creative Commons Attribution-ShareAlike 4.0 License',
-      '--date', '2026-11-24', '--subject', 'Iraq — History — 1958–1968', '--subject', "Coups d'état — Iraq", '--subject', 'Iraqi Communist Party',
+      'import',
+      fixtures('import', 'ar-rashid-revolt.txt'),
+      '--out',
+      out,
+      '--creator',
+      'Wikipedia contributors',
+      '--publisher',
+      'Galley Press',
+      '--rights',
+      'Text available under the Creative Commons Attribution-ShareAlike 4.0 License',
+      '--date',
+      '2026-11-24',
+      '--subject',
+      'Iraq — History — 1958–1968',
+      '--subject',
+      "Coups d'état — Iraq",
+      '--subject',
+      'Iraqi Communist Party',
     ]);
     expect(result.code).toBe(0);
     for (const file of await listFiles(path.join(repoRoot, 'manuscript'))) {

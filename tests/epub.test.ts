@@ -54,13 +54,17 @@ describe('EPUB of the manuscript (built with the PDF)', () => {
     `);
   });
 
-  it.each(['META-INF/container.xml', 'EPUB/package.opf', 'EPUB/nav.xhtml', 'EPUB/text/cover.xhtml', 'EPUB/text/title.xhtml', 'EPUB/text/ar-rashid-revolt.xhtml'])(
-    'matches the expected %s',
-    async (name) => {
-      const { text } = await readEpub(epub);
-      await expect(text(name)).toMatchFileSnapshot(fixtures('epub', 'manuscript', name));
-    },
-  );
+  it.each([
+    'META-INF/container.xml',
+    'EPUB/package.opf',
+    'EPUB/nav.xhtml',
+    'EPUB/text/cover.xhtml',
+    'EPUB/text/title.xhtml',
+    'EPUB/text/ar-rashid-revolt.xhtml',
+  ])('matches the expected %s', async (name) => {
+    const { text } = await readEpub(epub);
+    await expect(text(name)).toMatchFileSnapshot(fixtures('epub', 'manuscript', name));
+  });
 
   it('uses the print title page as the cover image', async () => {
     const { text, names } = await readEpub(epub);
@@ -73,11 +77,19 @@ describe('EPUB of the manuscript (built with the PDF)', () => {
   it('marks every print page where it starts in the PDF', async () => {
     const { text } = await readEpub(epub);
     const chapter = text('EPUB/text/ar-rashid-revolt.xhtml');
-    const plain = (s: string) => s.replace(/<[^>]+>/g, ' ').replace(/&#x27;/g, "'").replace(/\s+/g, ' ');
+    const plain = (s: string) =>
+      s
+        .replace(/<[^>]+>/g, ' ')
+        .replace(/&#x27;/g, "'")
+        .replace(/\s+/g, ' ');
     const markers = [...chapter.matchAll(/<span id="page-(\d+)"[^>]*role="doc-pagebreak"[^>]*\/>/g)];
     expect(markers.map((m) => m[1])).toEqual(['5', '6', '7', '8', '9']);
     for (const marker of markers) {
-      const after = plain(chapter.slice(marker.index! + marker[0].length)).trim().split(' ').slice(1, 4).join(' ');
+      const after = plain(chapter.slice(marker.index! + marker[0].length))
+        .trim()
+        .split(' ')
+        .slice(1, 4)
+        .join(' ');
       const page = (await pageText(pdf, Number(marker[1]))).replace(/\u00ad/g, '').replace(/\s+/g, ' ');
       expect(page, `page ${marker[1]} holds the words after its marker`).toContain(after);
     }

@@ -42,9 +42,10 @@ describe('bad input', () => {
   });
 
   it('rejects invalid build options at the boundary', async () => {
-    await expect(build({ root: '' })).rejects.toThrow();
+    await expect(build({ root: '' })).rejects.toThrow('Invalid build options: `root`: Expected the path of the manuscript folder, not an empty string');
     // @ts-expect-error: not a format
-    await expect(build({ root: 'manuscript', formats: ['docx'] })).rejects.toThrow();
+    await expect(build({ root: 'manuscript', formats: ['docx'] })).rejects.toThrow('Invalid build options: `formats.0`: Expected one of html, pdf, epub');
+    await expect(build({ root: 'manuscript', timeout: 5 })).rejects.toThrow('Invalid build options: `timeout`: Expected at least 1000 milliseconds');
   });
 });
 

@@ -45,16 +45,33 @@ Text with *emphasis*, a [link](#one) and a note[^1].
 `;
 
 /** Mutations of a valid text: inserted, deleted and replaced characters from a nasty alphabet. */
-const nasty = fc.constantFrom(...'\n\r\t :-#*[]{}()<>|&"\'\\`~!^%$@=+,.;?/0123456789aZ\u00a0\u200b\u00ad\ufeff\u0000é—ثورة𝔘'.split(''), '<script>', '---', '- ', '  ', '\n---\n', 'javascript:');
+const nasty = fc.constantFrom(
+  ...'\n\r\t :-#*[]{}()<>|&"\'\\`~!^%$@=+,.;?/0123456789aZ\u00a0\u200b\u00ad\ufeff\u0000é—ثورة𝔘'.split(''),
+  '<script>',
+  '---',
+  '- ',
+  '  ',
+  '\n---\n',
+  'javascript:',
+);
 const mutated = (base: string) =>
-  fc.array(fc.tuple(fc.nat({ max: base.length }), fc.nat({ max: 3 }), fc.array(nasty, { maxLength: 4 }).map((a) => a.join(''))), { maxLength: 6 }).map((edits) => {
-    let text = base;
-    for (const [at, remove, insert] of edits) {
-      const i = Math.min(at, text.length);
-      text = text.slice(0, i) + insert + text.slice(i + remove);
-    }
-    return text;
-  });
+  fc
+    .array(
+      fc.tuple(
+        fc.nat({ max: base.length }),
+        fc.nat({ max: 3 }),
+        fc.array(nasty, { maxLength: 4 }).map((a) => a.join('')),
+      ),
+      { maxLength: 6 },
+    )
+    .map((edits) => {
+      let text = base;
+      for (const [at, remove, insert] of edits) {
+        const i = Math.min(at, text.length);
+        text = text.slice(0, i) + insert + text.slice(i + remove);
+      }
+      return text;
+    });
 
 /** Either it built, or every message is located and has a rule. Anything else fails the property. */
 function expectBuiltOrLocated(outcome: unknown): void {
@@ -62,7 +79,8 @@ function expectBuiltOrLocated(outcome: unknown): void {
   expect(outcome, String((outcome as Error)?.stack ?? outcome)).toBeInstanceOf(GalleyError);
   for (const message of (outcome as GalleyError).messages) {
     expect(message.file).toBeTruthy();
-    expect(message.line ?? 1).toBeGreaterThanOrEqual(1);
+    expect(message.line, `${message.reason} has a line`).toBeGreaterThanOrEqual(1);
+    expect(message.column, `${message.reason} has a column`).toBeGreaterThanOrEqual(1);
     expect(message.ruleId).toBeTruthy();
   }
 }
@@ -72,17 +90,21 @@ describe('fuzzing', () => {
     const root = path.join(dir, 'book');
     const anyText = fc.string({ unit: 'binary', maxLength: 400 });
     await fc.assert(
-      fc.asyncProperty(fc.oneof(mutated(validBook), anyText), fc.oneof({ weight: 3, arbitrary: mutated(validChapter) }, { weight: 1, arbitrary: anyText }), async (book, chapter) => {
-        await rm(root, { recursive: true, force: true });
-        await mkdir(path.join(root, 'chapters'), { recursive: true });
-        await writeFile(path.join(root, 'book.yaml'), book);
-        await writeFile(path.join(root, 'chapters', 'one.md'), chapter);
-        const outcome = await build({ root, outDir: path.join(dir, 'out'), formats: ['html', 'epub'] }).then(
-          () => 'ok',
-          (e: unknown) => e,
-        );
-        expectBuiltOrLocated(outcome);
-      }),
+      fc.asyncProperty(
+        fc.oneof(mutated(validBook), anyText),
+        fc.oneof({ weight: 3, arbitrary: mutated(validChapter) }, { weight: 1, arbitrary: anyText }),
+        async (book, chapter) => {
+          await rm(root, { recursive: true, force: true });
+          await mkdir(path.join(root, 'chapters'), { recursive: true });
+          await writeFile(path.join(root, 'book.yaml'), book);
+          await writeFile(path.join(root, 'chapters', 'one.md'), chapter);
+          const outcome = await build({ root, outDir: path.join(dir, 'out'), formats: ['html', 'epub'] }).then(
+            () => 'ok',
+            (e: unknown) => e,
+          );
+          expectBuiltOrLocated(outcome);
+        },
+      ),
       { numRuns: 300, seed: 20261124 },
     );
   });

@@ -27,7 +27,7 @@ export function tempDirs(): () => Promise<string> {
 
 /** Messages as the CLI prints them, with paths relative to `root` (no temp paths). */
 export function formatAll(messages: readonly VFileMessage[], root: string): string {
-  return messages.map((m) => formatMessage(m, (file) => path.relative(root, file).split(path.sep).join('/'))).join('\n') + '\n';
+  return `${messages.map((m) => formatMessage(m, (file) => path.relative(root, file).split(path.sep).join('/'))).join('\n')}\n`;
 }
 
 /** Run `fn`, expecting a `GalleyError`; returns it. */

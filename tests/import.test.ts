@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -6,7 +7,7 @@ import { importArticle, type ImportMetadata } from '../src/index.js';
 import { expectGalleyError, fixtures, formatAll, listFiles, repoRoot } from './helpers.js';
 
 /** The metadata the committed manuscript was imported with (see README). */
-export const seedMetadata: ImportMetadata = {
+const seedMetadata: ImportMetadata = {
   language: 'en',
   creator: ['Wikipedia contributors'],
   publisher: 'Galley Press',
@@ -19,9 +20,10 @@ const seed = path.join(repoRoot, '..', 'shared', 'seed', 'ar-rashid-revolt.txt')
 const seedCopy = fixtures('import', 'ar-rashid-revolt.txt');
 
 describe('import of wiki-text articles', () => {
-  it('keeps a copy of the seed identical to shared/seed', async () => {
-    const shared = await readFile(seed, 'utf8').catch(() => undefined);
-    if (shared !== undefined) expect(await readFile(seedCopy, 'utf8')).toBe(shared);
+  // Only in the project's own CI, which has the shared seed beside the clone; a
+  // user's clone has none, and the test says it was skipped.
+  it.skipIf(!existsSync(seed))('keeps a copy of the seed identical to the shared seed', async () => {
+    expect(await readFile(seedCopy, 'utf8')).toBe(await readFile(seed, 'utf8'));
   });
 
   it('reproduces the committed manuscript exactly from the seed', async () => {
@@ -72,7 +74,7 @@ describe('wiki values', () => {
   });
 
   it('pairs commanders with their roles', () => {
-    expect(splitPeople('Ahmed Hassan al-Bakr, Prime Minister of Iraq, Hazim Jawad, Secretary of the Ba\'ath Party Regional Command')).toEqual([
+    expect(splitPeople("Ahmed Hassan al-Bakr, Prime Minister of Iraq, Hazim Jawad, Secretary of the Ba'ath Party Regional Command")).toEqual([
       { name: 'Ahmed Hassan al-Bakr', role: 'Prime Minister of Iraq' },
       { name: 'Hazim Jawad', role: "Secretary of the Ba'ath Party Regional Command" },
     ]);

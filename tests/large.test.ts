@@ -10,7 +10,10 @@ const temp = tempDirs();
 /** A manuscript of about `bytes` characters, from the seed's paragraphs. */
 async function bigManuscript(dir: string, bytes: number): Promise<void> {
   const seed = await readFile(fixtures('import', 'ar-rashid-revolt.txt'), 'utf8');
-  const paragraphs = seed.split('\n').filter((line) => line.length > 200).join('\n\n');
+  const paragraphs = seed
+    .split('\n')
+    .filter((line) => line.length > 200)
+    .join('\n\n');
   await mkdir(path.join(dir, 'chapters'));
   const chapters: string[] = [];
   for (let size = 0, n = 1; size < bytes; n++) {
@@ -43,7 +46,10 @@ describe('very large input', () => {
     const out = await temp();
     const root = path.join(out, 'book');
     await mkdir(path.join(root, 'chapters'), { recursive: true });
-    await writeFile(path.join(root, 'book.yaml'), 'title: T\nlanguage: en\ncreator: C\nidentifier: urn:uuid:11111111-2222-4333-8444-55555555555e\nchapters: [chapters/huge.md]\n');
+    await writeFile(
+      path.join(root, 'book.yaml'),
+      'title: T\nlanguage: en\ncreator: C\nidentifier: urn:uuid:11111111-2222-4333-8444-55555555555e\nchapters: [chapters/huge.md]\n',
+    );
     await writeFile(path.join(root, 'chapters', 'huge.md'), '');
     await truncate(path.join(root, 'chapters', 'huge.md'), MAX_TEXT_BYTES + 1); // sparse: no disk used
     const error = await expectGalleyError(() => build({ root, outDir: path.join(out, 'out'), formats: ['html'] }));

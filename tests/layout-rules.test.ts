@@ -28,7 +28,10 @@ async function variedBook(root: string, chapters: number): Promise<void> {
     await writeFile(path.join(root, 'chapters', `c${c}.md`), body);
     list.push(`  - chapters/c${c}.md`);
   }
-  await writeFile(path.join(root, 'book.yaml'), `title: Breaks\nlanguage: en\ncreator: T\nidentifier: urn:uuid:11111111-2222-4333-8444-555555555561\ndate: 2024-01-01\nchapters:\n${list.join('\n')}\n`);
+  await writeFile(
+    path.join(root, 'book.yaml'),
+    `title: Breaks\nlanguage: en\ncreator: T\nidentifier: urn:uuid:11111111-2222-4333-8444-555555555561\ndate: 2024-01-01\nchapters:\n${list.join('\n')}\n`,
+  );
 }
 
 /**

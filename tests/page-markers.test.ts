@@ -30,7 +30,10 @@ describe('insertPageMarkers', () => {
 
   it('puts a marker before a block that starts the page, but stays inside list items', () => {
     const t = tree();
-    insertPageMarkers(t, [{ page: 2, block: '0', offset: 0 }, { page: 4, block: '1', offset: 0 }]);
+    insertPageMarkers(t, [
+      { page: 2, block: '0', offset: 0 },
+      { page: 4, block: '1', offset: 0 },
+    ]);
     const html = toHtml(t);
     expect(html.startsWith(`${marker(2)}<p>`)).toBe(true);
     expect(html).toContain(`<li>${marker(4)}First item</li>`);

@@ -16,7 +16,12 @@ export const pageText = (pdf: string, page: number) => tool('pdftotext', ['-f', 
 /** `pdfinfo` fields as a record. */
 export async function pdfInfo(pdf: string): Promise<Record<string, string>> {
   const out = await tool('pdfinfo', ['-isodates', pdf]);
-  return Object.fromEntries(out.trim().split('\n').map((line) => [line.slice(0, line.indexOf(':')), line.slice(line.indexOf(':') + 1).trim()]));
+  return Object.fromEntries(
+    out
+      .trim()
+      .split('\n')
+      .map((line) => [line.slice(0, line.indexOf(':')), line.slice(line.indexOf(':') + 1).trim()]),
+  );
 }
 
 /** Fonts as pdffonts lists them: name and whether embedded. */
@@ -37,7 +42,9 @@ export interface OutlineItem {
 
 /** The document outline (bookmarks) with target pages, via qpdf. */
 export async function pdfOutline(pdf: string): Promise<OutlineItem[]> {
-  const json = JSON.parse(await tool('qpdf', ['--json', '--json-key=outlines', pdf])) as { outlines: Array<{ title: string; destpageposfrom1: number; kids: unknown[] }> };
+  const json = JSON.parse(await tool('qpdf', ['--json', '--json-key=outlines', pdf])) as {
+    outlines: Array<{ title: string; destpageposfrom1: number; kids: unknown[] }>;
+  };
   const map = (items: Array<{ title: string; destpageposfrom1: number; kids: unknown[] }>): OutlineItem[] =>
     items.map((item) => ({ title: item.title, page: item.destpageposfrom1, kids: map(item.kids as typeof items) }));
   return map(json.outlines);
@@ -48,7 +55,10 @@ export const qpdfCheck = (pdf: string) => tool('qpdf', ['--check', pdf]);
 
 /** Render one page to PNG at `dpi`. */
 export async function renderPage(pdf: string, page: number, dpi: number): Promise<PNG> {
-  const { stdout } = await exec('pdftoppm', ['-f', String(page), '-l', String(page), '-r', String(dpi), '-png', pdf], { encoding: 'buffer', maxBuffer: 64 * 1024 * 1024 });
+  const { stdout } = await exec('pdftoppm', ['-f', String(page), '-l', String(page), '-r', String(dpi), '-png', pdf], {
+    encoding: 'buffer',
+    maxBuffer: 64 * 1024 * 1024,
+  });
   return PNG.sync.read(stdout);
 }
 

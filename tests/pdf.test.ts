@@ -103,7 +103,15 @@ describe('PDF edition of the manuscript', () => {
   it('prints page numbers in the contents that match where the headings are', async () => {
     const toc = await pageText(pdf, 3);
     const entries = [...toc.matchAll(/^(.+?)[\s.]*?(\d+)\s*$/gm)].map((m) => ({ title: m[1]!.trim(), page: Number(m[2]) }));
-    expect(entries.map((e) => e.title)).toEqual(['Ar-Rashid revolt', 'Background', 'Preparations of the revolt', 'The revolt', 'Death train and aftermath', 'Soviet involvement', 'See also']);
+    expect(entries.map((e) => e.title)).toEqual([
+      'Ar-Rashid revolt',
+      'Background',
+      'Preparations of the revolt',
+      'The revolt',
+      'Death train and aftermath',
+      'Soviet involvement',
+      'See also',
+    ]);
     for (const entry of entries) expect(await pageText(pdf, entry.page), entry.title).toContain(entry.title);
   });
 
@@ -122,7 +130,12 @@ describe('PDF edition of the manuscript', () => {
     const fonts = await pdfFonts(pdf);
     expect(fonts.length).toBeGreaterThan(2);
     for (const font of fonts) expect(font, font.name).toMatchObject({ embedded: true, subset: true });
-    expect(fonts.map((f) => f.name.replace(/^[A-Z]{6}\+/, '')).sort().join(' ')).toMatch(/SourceSerif4-Regular/);
+    expect(
+      fonts
+        .map((f) => f.name.replace(/^[A-Z]{6}\+/, ''))
+        .sort()
+        .join(' '),
+    ).toMatch(/SourceSerif4-Regular/);
     // Never a font of the machine: layout must be the same everywhere.
     for (const font of fonts) expect(font.name, 'an embedded @fontsource face').toMatch(/^[A-Z]{6}\+(SourceSerif4|SourceSans3|NotoNaskhArabic)/);
   });

@@ -14,13 +14,15 @@ export const defaults = {
 /** Options of `build()`; validated once, here, at the library boundary. */
 export const BuildOptions = v.strictObject({
   /** The manuscript folder (holding `book.yaml`). */
-  root: v.pipe(v.string(), v.nonEmpty()),
+  root: v.pipe(v.string(), v.nonEmpty('Expected the path of the manuscript folder, not an empty string')),
   /** Where the editions are written. */
   outDir: v.optional(v.pipe(v.string(), v.nonEmpty()), defaults.outDir),
   /** Which editions to build. */
-  formats: v.optional(v.pipe(v.array(v.picklist(formats)), v.minLength(1)), () => [...defaults.formats]),
+  formats: v.optional(v.pipe(v.array(v.picklist(formats, `Expected one of ${formats.join(', ')}`)), v.minLength(1, 'Expected at least one format')), () => [
+    ...defaults.formats,
+  ]),
   /** How long page layout and printing may take, in milliseconds. */
-  timeout: v.optional(v.pipe(v.number(), v.integer(), v.minValue(1000)), defaults.timeout),
+  timeout: v.optional(v.pipe(v.number(), v.integer(), v.minValue(1000, 'Expected at least 1000 milliseconds')), defaults.timeout),
   /** The browser to use (default: found by `findBrowser`). */
   executablePath: v.optional(v.string()),
   /** Cancels the build; the browser is closed and no partial file is left. */
@@ -29,3 +31,11 @@ export const BuildOptions = v.strictObject({
 
 export type BuildOptionsInput = v.InferInput<typeof BuildOptions>;
 export type BuildOptions = v.InferOutput<typeof BuildOptions>;
+
+/** Validate the options of `build()` once, at the library boundary; a mistake is a `TypeError` naming the option. */
+export function parseBuildOptions(input: BuildOptionsInput): BuildOptions {
+  const result = v.safeParse(BuildOptions, input);
+  if (result.success) return result.output;
+  const problems = result.issues.map((issue) => `\`${v.getDotPath(issue) ?? 'options'}\`: ${issue.message}`);
+  throw new TypeError(`Invalid build options: ${problems.join('; ')}`);
+}

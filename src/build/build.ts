@@ -1,5 +1,4 @@
 import path from 'node:path';
-import * as v from 'valibot';
 import type { VFileMessage } from 'vfile-message';
 import { htmlEdition } from '../editions/html/html-edition.js';
 import type { BrowserHandle } from '../editions/pdf/browser.js';
@@ -14,7 +13,7 @@ import { writeAtomic } from '../shared/write-atomic.js';
 import { resolveImages } from '../stages/assets/resolve-images.js';
 import { loadManuscript } from '../stages/load/load-manuscript.js';
 import { renderChapters } from '../stages/render/render-chapters.js';
-import { BuildOptions, type BuildOptionsInput, type Format } from './build-options.js';
+import { type BuildOptions, type BuildOptionsInput, type Format, parseBuildOptions } from './build-options.js';
 
 export interface BuildOutput {
   format: Format;
@@ -68,7 +67,7 @@ interface BuildCache {
  * pdf-lib, …) are loaded only when asked for.
  */
 export async function createBuilder(input: BuildOptionsInput): Promise<Builder> {
-  const options = v.parse(BuildOptions, input);
+  const options = parseBuildOptions(input);
   const { signal } = options;
   signal?.throwIfAborted();
   // The first build's timer also measures the browser's start.

@@ -1,10 +1,9 @@
 import { watch as watchFiles, type FSWatcher } from 'node:fs';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
-import * as v from 'valibot';
 import { assetPath } from '../shared/package-files.js';
 import { TEMP_PREFIX } from '../shared/write-atomic.js';
-import { BuildOptions, type BuildOptionsInput, type Format } from './build-options.js';
+import { type BuildOptionsInput, type Format, parseBuildOptions } from './build-options.js';
 import { createBuilder, type BuildResult } from './build.js';
 
 export type WatchEvent =
@@ -37,7 +36,7 @@ export function editionsFor(file: string, all: readonly Format[]): Format[] {
  * reports the time from the first change seen to the files written.
  */
 export function watch(input: BuildOptionsInput, onEvent: (event: WatchEvent) => void): Watcher {
-  const options = v.parse(BuildOptions, input);
+  const options = parseBuildOptions(input);
   const root = path.resolve(options.root);
   const outDir = path.resolve(options.outDir);
   const { formats } = options;

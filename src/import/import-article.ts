@@ -38,7 +38,10 @@ export async function importArticle(path: string, meta: ImportMetadata): Promise
     const type = orThrow(inferInfoboxType(file, article.infobox.entries), [file]);
     const mapped = type.fromWiki(entries);
     for (const entry of mapped.unknown) {
-      warn(file, 'unknown-field', `Unknown ${type.name} infobox key \`${entry.key}\`; it was dropped (known keys: ${type.wikiKeys.join(', ')})`, { line: entry.line, column: 1 });
+      warn(file, 'unknown-field', `Unknown ${type.name} infobox key \`${entry.key}\`; it was dropped (known keys: ${type.wikiKeys.join(', ')})`, {
+        line: entry.line,
+        column: 1,
+      });
     }
     const infoboxLine = article.infobox.line;
     const locate = (p: YamlPath) => {

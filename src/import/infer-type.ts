@@ -14,7 +14,11 @@ export function inferInfoboxType(file: VFile, entries: readonly WikiEntry[]): In
   if (explicit) {
     const name = explicit.value.trim().toLowerCase().replace(/\s+/g, '-');
     const type = infoboxTypes.get(name);
-    if (!type) fail(file, 'unknown-infobox-type', `Unknown infobox type \`${explicit.value}\`${suggestion(name, infoboxTypeNames())}`, { line: explicit.line, column: 1 });
+    if (!type)
+      fail(file, 'unknown-infobox-type', `Unknown infobox type \`${explicit.value}\`${suggestion(name, infoboxTypeNames())}`, {
+        line: explicit.line,
+        column: 1,
+      });
     return type;
   }
   let best: InfoboxType | undefined;
@@ -27,10 +31,17 @@ export function inferInfoboxType(file: VFile, entries: readonly WikiEntry[]): In
     }
   }
   if (!best) {
-    fail(file, 'unknown-infobox-type', `Cannot tell the infobox type from its keys; add a \`- Type: …\` line with one of ${infoboxTypeNames().map((n) => '`' + n + '`').join(', ')}`, {
-      line: entries[0]?.line ?? 1,
-      column: 1,
-    });
+    fail(
+      file,
+      'unknown-infobox-type',
+      `Cannot tell the infobox type from its keys; add a \`- Type: …\` line with one of ${infoboxTypeNames()
+        .map((n) => `\`${n}\``)
+        .join(', ')}`,
+      {
+        line: entries[0]?.line ?? 1,
+        column: 1,
+      },
+    );
   }
   return best;
 }

@@ -32,7 +32,8 @@ export function parseWikitext(file: VFile, text: string): WikiArticle | undefine
   const first = lines[i]?.trim() ?? '';
   const titleMatch = /^=([^=].*?)=$/.exec(first);
   if (titleMatch) title = titleMatch[1]!.trim();
-  else if (/^=[^=]/.test(first)) fail('Unterminated title, expected the line to end with ` =` as in `= Title =`', 'unterminated-title', i + 1, first.length + 1);
+  else if (/^=[^=]/.test(first))
+    fail('Unterminated title, expected the line to end with ` =` as in `= Title =`', 'unterminated-title', i + 1, first.length + 1);
   else fail('Missing title, expected the first line to be `= Title =`', 'missing-field', i + 1);
   i++;
 

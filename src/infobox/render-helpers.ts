@@ -15,7 +15,12 @@ export function dateContent(value: DateValue, language: string): ElementContent[
 /** A list when there are several items, the item itself when there is one. */
 export function listContent(items: readonly string[]): ElementContent[] {
   if (items.length === 1) return [{ type: 'text', value: items[0]! }];
-  return [h('ul', items.map((item) => h('li', item)))];
+  return [
+    h(
+      'ul',
+      items.map((item) => h('li', item)),
+    ),
+  ];
 }
 
 /** A table row: a row header and one data cell spanning `span` columns. */
@@ -24,12 +29,7 @@ export function row(label: string, content: ElementContent[], span = 1): Element
 }
 
 /** The accessible frame every infobox shares: `aside` > `table` with a `caption`. */
-export function frame(options: {
-  id: string;
-  type: string;
-  caption: ElementContent[];
-  bodies: Element[];
-}): Element {
+export function frame(options: { id: string; type: string; caption: ElementContent[]; bodies: Element[] }): Element {
   const captionId = `${options.id}-caption`;
   return h('aside', { className: ['infobox', `infobox-${options.type}`], id: options.id, ariaLabelledBy: captionId }, [
     h('table', [h('caption', { id: captionId }, options.caption), ...options.bodies]),

@@ -24,12 +24,22 @@ export function validateInfobox(value: unknown, ctx: { file: VFile; yaml: Locate
   }
   const name = (value as { type?: unknown }).type;
   if (name === undefined) {
-    fail(ctx.file, 'missing-field', `Missing required field \`type\` in \`infobox\`; expected one of ${known.map((k) => '`' + k + '`').join(', ')}`, ctx.yaml.locate(ctx.base));
+    fail(
+      ctx.file,
+      'missing-field',
+      `Missing required field \`type\` in \`infobox\`; expected one of ${known.map((k) => `\`${k}\``).join(', ')}`,
+      ctx.yaml.locate(ctx.base),
+    );
     return undefined;
   }
   const type = typeof name === 'string' ? infoboxTypes.get(name) : undefined;
   if (!type) {
-    fail(ctx.file, 'unknown-infobox-type', `Unknown infobox type \`${String(name)}\`${suggestion(String(name), known)} (known types: ${known.join(', ')})`, ctx.yaml.locate([...ctx.base, 'type']));
+    fail(
+      ctx.file,
+      'unknown-infobox-type',
+      `Unknown infobox type \`${String(name)}\`${suggestion(String(name), known)} (known types: ${known.join(', ')})`,
+      ctx.yaml.locate([...ctx.base, 'type']),
+    );
     return undefined;
   }
   const data: unknown = validate(type.schema, value, { file: ctx.file, yaml: ctx.yaml, base: ctx.base, subject: 'infobox' });

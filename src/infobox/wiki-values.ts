@@ -44,7 +44,10 @@ export function parseWikiDate(text: string): string | { start: string; end: stri
     const [a, b] = parts as [string, string];
     const end = parseOne(b);
     // "3–5 July 1963": the start borrows the month and year of the end.
-    const start = parseOne(a) ?? (end && /^\d{1,2}$/.test(a.trim()) ? parseOne(`${a} ${b.replace(/^\d{1,2}\s+/, '')}`) : undefined) ?? (end ? parseOne(`${a} ${end.slice(0, 4)}`) : undefined);
+    const start =
+      parseOne(a) ??
+      (end && /^\d{1,2}$/.test(a.trim()) ? parseOne(`${a} ${b.replace(/^\d{1,2}\s+/, '')}`) : undefined) ??
+      (end ? parseOne(`${a} ${end.slice(0, 4)}`) : undefined);
     if (start && end) return { start, end };
   }
   return text;

@@ -75,6 +75,9 @@ export interface Book extends Omit<Manuscript, 'chapters'> {
 }
 
 /** Every source file of a book, `book.yaml` first, each carrying its messages. */
-export const sourceFiles = (book: { readonly configFile: VFile; readonly chapters: readonly { readonly file: VFile }[] }): VFile[] => [book.configFile, ...book.chapters.map((c) => c.file)];
+export const sourceFiles = (book: { readonly configFile: VFile; readonly chapters: readonly { readonly file: VFile }[] }): VFile[] => [
+  book.configFile,
+  ...book.chapters.map((c) => c.file),
+];
 
 export type { BookConfig } from '../schema/book-config.js';

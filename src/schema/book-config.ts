@@ -50,7 +50,7 @@ export const BookConfig = v.strictObject({
   description: v.optional(text),
   subjects: v.optional(textList),
   /** Trim size of the print edition. */
-  trim: v.optional(v.picklist(trimSizes, `Expected a trim size: ${trimSizes.map((t) => '`' + t + '`').join(', ')}`), 'A5'),
+  trim: v.optional(v.picklist(trimSizes, `Expected a trim size: ${trimSizes.map((t) => `\`${t}\``).join(', ')}`), 'A5'),
   /** The chapters, Markdown files relative to `book.yaml`, in reading order. */
   chapters: v.pipe(v.array(chapterPath), v.minLength(1, 'Expected at least one chapter')),
 });

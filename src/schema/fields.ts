@@ -6,7 +6,11 @@ import { checkWith } from './check-with.js';
 export const text = v.pipe(
   v.string(),
   v.trim(),
-  checkWith((s: string) => s.length > 0, 'bad-value', () => 'Unexpected empty text, expected a value or no field at all'),
+  checkWith(
+    (s: string) => s.length > 0,
+    'bad-value',
+    () => 'Unexpected empty text, expected a value or no field at all',
+  ),
 );
 
 /** One text or a list of texts; always a list after validation. */
@@ -19,11 +23,7 @@ export const textList = v.pipe(
 export const isoDate = v.pipe(
   v.union([v.string(), v.pipe(v.number(), v.integer())], 'Expected a date written as YYYY-MM-DD'),
   v.transform((value): string => String(value).trim()),
-  checkWith(
-    isIsoDate,
-    'bad-date',
-    (value: string) => `Expected a date written as YYYY-MM-DD (or YYYY-MM, YYYY), not \`${value}\``,
-  ),
+  checkWith(isIsoDate, 'bad-date', (value: string) => `Expected a date written as YYYY-MM-DD (or YYYY-MM, YYYY), not \`${value}\``),
 );
 
 /** A date range with `start` and `end`. */

@@ -78,7 +78,10 @@ function toProblems(schema: v.GenericSchema, issue: Issue, ctx: ValidateContext)
 
 function fieldName(path: YamlPath, subject: string): string {
   if (path.length === 0) return `the ${subject}`;
-  return '`' + path.map((p) => (typeof p === 'number' ? `[${p}]` : p)).join('.').replace(/\.\[/g, '[') + '`';
+  return `\`${path
+    .map((p) => (typeof p === 'number' ? `[${p}]` : p))
+    .join('.')
+    .replace(/\.\[/g, '[')}\``;
 }
 
 function parentName(path: YamlPath, subject: string): string {
@@ -107,7 +110,7 @@ export function describeValue(value: unknown): string {
   if (value === null) return 'empty (null)';
   if (Array.isArray(value)) return 'a list';
   if (typeof value === 'object') return 'a mapping';
-  if (typeof value === 'string') return `the text \`${value.length > 40 ? value.slice(0, 37) + '...' : value}\``;
+  if (typeof value === 'string') return `the text \`${value.length > 40 ? `${value.slice(0, 37)}...` : value}\``;
   return `\`${String(value)}\``;
 }
 

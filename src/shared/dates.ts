@@ -68,7 +68,11 @@ export function formatIsoDateRange(start: string, end: string, language: string)
     parts.forEach((p, i) => {
       if (p.source === 'startRange') lastStart = i;
     });
-    const join = (from: number, to: number) => parts.slice(from, to).map((p) => p.value).join('');
+    const join = (from: number, to: number) =>
+      parts
+        .slice(from, to)
+        .map((p) => p.value)
+        .join('');
     return { start: join(0, lastStart + 1), separator: join(lastStart + 1, firstEnd), end: join(firstEnd, parts.length) };
   }
   return { start: formatIsoDate(start, language), separator: ' – ', end: formatIsoDate(end, language) };

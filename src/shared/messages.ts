@@ -1,6 +1,6 @@
 import type { Point, Position } from 'unist';
 import type { VFile } from 'vfile';
-import { VFileMessage } from 'vfile-message';
+import type { VFileMessage } from 'vfile-message';
 import type { RuleId } from './rules.js';
 
 export type { RuleId } from './rules.js';

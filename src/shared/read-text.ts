@@ -17,18 +17,18 @@ export async function readText(file: VFile): Promise<string | undefined> {
   try {
     const size = (await stat(file.path)).size;
     if (size > MAX_TEXT_BYTES) {
-      fail(file, 'too-large', `File too large: ${(size / 1024 / 1024).toFixed(1)} MiB, the limit is ${MAX_TEXT_BYTES / 1024 / 1024} MiB per file; split it into chapters`);
+      fail(
+        file,
+        'too-large',
+        `File too large: ${(size / 1024 / 1024).toFixed(1)} MiB, the limit is ${MAX_TEXT_BYTES / 1024 / 1024} MiB per file; split it into chapters`,
+      );
       return undefined;
     }
     bytes = await readFile(file.path);
   } catch (cause) {
     const code = (cause as NodeJS.ErrnoException).code;
     const reason =
-      code === 'ENOENT'
-        ? 'Cannot find this file'
-        : code === 'EISDIR'
-          ? 'Expected a file, found a folder'
-          : `Cannot read this file (${code ?? String(cause)})`;
+      code === 'ENOENT' ? 'Cannot find this file' : code === 'EISDIR' ? 'Expected a file, found a folder' : `Cannot read this file (${code ?? String(cause)})`;
     fail(file, 'not-found', reason);
     return undefined;
   }
@@ -43,7 +43,12 @@ export function decodeText(file: VFile, bytes: Uint8Array): string | undefined {
   const bad = firstInvalidUtf8(body);
   if (bad !== -1) {
     const prefix = new TextDecoder().decode(body.subarray(0, bad));
-    fail(file, 'invalid-utf8', `Expected UTF-8 text, found the invalid byte 0x${body[bad]!.toString(16).padStart(2, '0')} at byte offset ${bad + start}; save the file as UTF-8`, pointAtOffset(prefix, prefix.length));
+    fail(
+      file,
+      'invalid-utf8',
+      `Expected UTF-8 text, found the invalid byte 0x${body[bad]!.toString(16).padStart(2, '0')} at byte offset ${bad + start}; save the file as UTF-8`,
+      pointAtOffset(prefix, prefix.length),
+    );
     return undefined;
   }
   const text = new TextDecoder().decode(body).replace(/\r\n?/g, '\n');

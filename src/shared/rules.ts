@@ -12,10 +12,19 @@ export interface Rule {
 
 export const rules = {
   'bad-date': { title: 'A date is not a real calendar date', hint: 'Write dates as YYYY-MM-DD (or YYYY-MM, YYYY); a range ends on or after its start.' },
-  'bad-value': { title: 'A value has the right type but is not allowed', hint: 'Follow the format the message names (language tag, identifier, chapter path, id).' },
-  'blocked-request': { title: 'The page tried to load something from outside the manuscript', hint: 'Put the file inside the manuscript folder; builds never read other files or the network.' },
+  'bad-value': {
+    title: 'A value has the right type but is not allowed',
+    hint: 'Follow the format the message names (language tag, identifier, chapter path, id).',
+  },
+  'blocked-request': {
+    title: 'The page tried to load something from outside the manuscript',
+    hint: 'Put the file inside the manuscript folder; builds never read other files or the network.',
+  },
   'broken-link': { title: 'A link points at nothing', hint: 'Link to a heading or note id that exists.' },
-  'duplicate-chapter': { title: 'A chapter is listed twice, or two chapters share an id', hint: 'List each chapter once; give chapters distinct `id`s in their front matter.' },
+  'duplicate-chapter': {
+    title: 'A chapter is listed twice, or two chapters share an id',
+    hint: 'List each chapter once; give chapters distinct `id`s in their front matter.',
+  },
   'duplicate-key': { title: 'A key is written twice', hint: 'Remove or rename one of them.' },
   'empty-file': { title: 'A file is empty', hint: 'Write content into it, or remove it from the book.' },
   'invalid-utf8': { title: 'A file is not UTF-8 text', hint: 'Save the file as UTF-8.' },

@@ -31,7 +31,11 @@ export function accessibilityMetadata(trees: readonly Root[], options: { pageLis
     'A reflowable text publication with a navigable table of contents, headings in a logical hierarchy and a reading order that follows the print edition.',
     'Data tables have header cells and captions.',
     options.pageList ? 'Page numbers of the print edition are marked and listed.' : '',
-    hasImages ? (allDescribed ? 'Images have text alternatives.' : 'Some images have no text alternative.') : 'The cover is the only image and carries no information beyond the title and author.',
+    hasImages
+      ? allDescribed
+        ? 'Images have text alternatives.'
+        : 'Some images have no text alternative.'
+      : 'The cover is the only image and carries no information beyond the title and author.',
     'No flashing, sound or motion hazards.',
   ]
     .filter(Boolean)

@@ -1,6 +1,6 @@
 import type { ElementContent, Root } from 'hast';
 import { h } from 'hastscript';
-import { isRtl } from '../../shared/document/language.js';
+import { isRtl } from '../shared/language.js';
 import { fromText, STYLE_HREF } from './paths.js';
 
 export interface ContentDocumentOptions {
@@ -21,7 +21,11 @@ export function contentDocument(options: ContentDocumentOptions): Root {
         'html',
         { 'xmlns:epub': 'http://www.idpf.org/2007/ops', lang: options.language, xmlLang: options.language, dir: isRtl(options.language) ? 'rtl' : undefined },
         [
-          h('head', [h('meta', { charSet: 'utf-8' }), h('title', options.title), h('link', { rel: 'stylesheet', type: 'text/css', href: fromText(STYLE_HREF) })]),
+          h('head', [
+            h('meta', { charSet: 'utf-8' }),
+            h('title', options.title),
+            h('link', { rel: 'stylesheet', type: 'text/css', href: fromText(STYLE_HREF) }),
+          ]),
           h('body', options.bodyType ? { 'epub:type': options.bodyType } : {}, options.body),
         ],
       ),

@@ -1,10 +1,10 @@
 import type { ElementContent } from 'hast';
 import { h } from 'hastscript';
-import { toString } from 'hast-util-to-string';
+import { toString as textOf } from 'hast-util-to-string';
 import type { Book } from '../../model/book.js';
 import type { PrintLayout } from '../../model/print-layout.js';
-import { titlePage } from '../../shared/document/title-page.js';
-import { editionChapter } from '../../shared/edition-tree.js';
+import { titlePage } from '../shared/title-page.js';
+import { editionChapter } from '../shared/edition-tree.js';
 import { warn } from '../../shared/messages.js';
 import { readAsset } from '../../shared/package-files.js';
 import { accessibilityMetadata } from './accessibility.js';
@@ -26,6 +26,9 @@ export interface EpubOptions {
   /** The print edition's layout, when the PDF was built in the same run (or kept by watch mode). */
   print: PrintLayout | undefined;
 }
+
+/** The e-book's style sheet is these, in cascade order, after the embedded fonts. */
+export const epubStyles = ['styles/epub.css'];
 
 const encoder = new TextEncoder();
 
@@ -58,7 +61,8 @@ export async function epubEdition(book: Book, options: EpubOptions): Promise<Uin
     for (const link of relinkFragments(chapter.tree, idsOf[i]!, fileOfId)) {
       warn(chapter.file, 'broken-link', `Unexpected link to \`${String(link.properties.href)}\`, no heading or note has that id`, link.position?.start);
     }
-    for (const marker of insertPageMarkers(chapter.tree, options.print?.pageStarts ?? [])) pages.push({ label: marker.label, href: `${chapterHref(chapter.id)}#${marker.id}` });
+    for (const marker of insertPageMarkers(chapter.tree, options.print?.pageStarts ?? []))
+      pages.push({ label: marker.label, href: `${chapterHref(chapter.id)}#${marker.id}` });
   });
   pages.sort((a, b) => Number(a.label) - Number(b.label));
 
@@ -78,14 +82,29 @@ export async function epubEdition(book: Book, options: EpubOptions): Promise<Uin
     ? { href: 'images/_cover.png', data: coverPng, mediaType: 'image/png' }
     : { href: 'images/_cover.svg', data: xmlDocument(svgCover(config)), mediaType: 'image/svg+xml' };
   const coverBody: ElementContent[] = [
-    h('section', { className: ['cover'], 'epub:type': 'cover' }, [h('img', { src: `../${coverImage.href}`, alt: `Cover: ${config.title}, by ${creators}`, role: 'doc-cover' })]),
+    h('section', { className: ['cover'], 'epub:type': 'cover' }, [
+      h('img', { src: `../${coverImage.href}`, alt: `Cover: ${config.title}, by ${creators}`, role: 'doc-cover' }),
+    ]),
   ];
-  add(COVER_HREF, xhtmlDocument(contentDocument({ title: config.title, language: config.language, body: coverBody })), { id: 'cover', mediaType: xhtml, spine: true });
+  add(COVER_HREF, xhtmlDocument(contentDocument({ title: config.title, language: config.language, body: coverBody })), {
+    id: 'cover',
+    mediaType: xhtml,
+    spine: true,
+  });
 
   const title = h('section', { 'epub:type': 'titlepage' }, [titlePage(config)]);
-  add(TITLE_HREF, xhtmlDocument(contentDocument({ title: config.title, language: config.language, body: [title], bodyType: 'frontmatter' })), { id: 'title-page', mediaType: xhtml, spine: true });
+  add(TITLE_HREF, xhtmlDocument(contentDocument({ title: config.title, language: config.language, body: [title], bodyType: 'frontmatter' })), {
+    id: 'title-page',
+    mediaType: xhtml,
+    spine: true,
+  });
 
-  add(NAV_HREF, xhtmlDocument(navDocument({ title: config.title, language: config.language, chapters, pages })), { id: 'nav', mediaType: xhtml, properties: 'nav', spine: true });
+  add(NAV_HREF, xhtmlDocument(navDocument({ title: config.title, language: config.language, chapters, pages })), {
+    id: 'nav',
+    mediaType: xhtml,
+    properties: 'nav',
+    spine: true,
+  });
 
   for (const chapter of chapters) {
     const body = chapter.tree.children.filter((node): node is ElementContent => node.type === 'element');
@@ -97,13 +116,20 @@ export async function epubEdition(book: Book, options: EpubOptions): Promise<Uin
   }
 
   const trees = chapters.map((chapter) => chapter.tree);
-  const fonts = await epubFonts(trees.map((tree) => toString(tree)).join('\n'));
-  add(STYLE_HREF, `${fontFaceRules(fonts)}\n\n${await readAsset('styles/epub.css')}`, { id: 'style', mediaType: 'text/css' });
-  fonts.forEach((font, i) => add(font.href, font.data, { id: `font-${i + 1}`, mediaType: 'font/woff2' }));
+  const fonts = await epubFonts(trees.map((tree) => textOf(tree)).join('\n'));
+  const css = await Promise.all(epubStyles.map(readAsset));
+  add(STYLE_HREF, [fontFaceRules(fonts), ...css].join('\n\n'), { id: 'style', mediaType: 'text/css' });
+  for (const [i, font] of fonts.entries()) add(font.href, font.data, { id: `font-${i + 1}`, mediaType: 'font/woff2' });
   add(coverImage.href, coverImage.data, { id: 'cover-image', mediaType: coverImage.mediaType, properties: 'cover-image' });
-  book.assets.forEach((image, i) => add(image.href, image.data, { id: `image-${i + 1}`, mediaType: image.mediaType }));
+  for (const [i, image] of book.assets.entries()) add(image.href, image.data, { id: `image-${i + 1}`, mediaType: image.mediaType });
 
-  const opf = packageDocument({ config, modified: modifiedStamp(date), items, accessibility: accessibilityMetadata(trees, { pageList: pages.length > 0 }), pageList: pages.length > 0 });
+  const opf = packageDocument({
+    config,
+    modified: modifiedStamp(date),
+    items,
+    accessibility: accessibilityMetadata(trees, { pageList: pages.length > 0 }),
+    pageList: pages.length > 0,
+  });
   return zip(
     [
       { path: 'mimetype', data: encoder.encode('application/epub+zip'), store: true },

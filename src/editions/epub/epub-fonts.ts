@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { fontPackageDir } from '../../shared/fonts.js';
+import { fontPackageDir } from '../shared/fonts.js';
 
 /** A font file embedded in the e-book. */
 export interface EmbeddedFont {
@@ -13,9 +13,12 @@ export interface EmbeddedFont {
   unicodeRange: string;
 }
 
-const LATIN = 'U+0000-00FF,U+0131,U+0152-0153,U+02BB-02BC,U+02C6,U+02DA,U+02DC,U+0304,U+0308,U+0329,U+2000-206F,U+20AC,U+2122,U+2191,U+2193,U+2212,U+2215,U+FEFF,U+FFFD';
-const LATIN_EXT = 'U+0100-02BA,U+02BD-02C5,U+02C7-02CC,U+02CE-02D7,U+02DD-02FF,U+0304,U+0308,U+0329,U+1D00-1DBF,U+1E00-1E9F,U+1EF2-1EFF,U+2020,U+20A0-20AB,U+20AD-20C4,U+2113,U+2C60-2C7F,U+A720-A7FF';
-const ARABIC = 'U+0600-06FF,U+0750-077F,U+0870-088E,U+0890-0891,U+0897-08E1,U+08E3-08FF,U+200C-200E,U+2010-2011,U+204F,U+2E41,U+FB50-FDFF,U+FE70-FE74,U+FE76-FEFC';
+const LATIN =
+  'U+0000-00FF,U+0131,U+0152-0153,U+02BB-02BC,U+02C6,U+02DA,U+02DC,U+0304,U+0308,U+0329,U+2000-206F,U+20AC,U+2122,U+2191,U+2193,U+2212,U+2215,U+FEFF,U+FFFD';
+const LATIN_EXT =
+  'U+0100-02BA,U+02BD-02C5,U+02C7-02CC,U+02CE-02D7,U+02DD-02FF,U+0304,U+0308,U+0329,U+1D00-1DBF,U+1E00-1E9F,U+1EF2-1EFF,U+2020,U+20A0-20AB,U+20AD-20C4,U+2113,U+2C60-2C7F,U+A720-A7FF';
+const ARABIC =
+  'U+0600-06FF,U+0750-077F,U+0870-088E,U+0890-0891,U+0897-08E1,U+08E3-08FF,U+200C-200E,U+2010-2011,U+204F,U+2E41,U+FB50-FDFF,U+FE70-FE74,U+FE76-FEFC';
 
 /**
  * The body serif (regular, italic, bold; Latin and Latin Extended), plus Noto Naskh
@@ -23,7 +26,10 @@ const ARABIC = 'U+0600-06FF,U+0750-077F,U+0870-088E,U+0890-0891,U+0897-08E1,U+08
  */
 export async function epubFonts(text: string): Promise<EmbeddedFont[]> {
   const wanted: Array<[pkg: string, family: string, subset: string, range: string, weight: number, style: 'normal' | 'italic']> = [];
-  for (const [subset, range] of [['latin', LATIN], ['latin-ext', LATIN_EXT]] as const) {
+  for (const [subset, range] of [
+    ['latin', LATIN],
+    ['latin-ext', LATIN_EXT],
+  ] as const) {
     wanted.push(['source-serif-4', 'Source Serif 4', subset, range, 400, 'normal']);
     wanted.push(['source-serif-4', 'Source Serif 4', subset, range, 400, 'italic']);
     wanted.push(['source-serif-4', 'Source Serif 4', subset, range, 700, 'normal']);
@@ -44,6 +50,9 @@ export async function epubFonts(text: string): Promise<EmbeddedFont[]> {
 /** `@font-face` rules for the embedded fonts, as seen from `styles/`. */
 export function fontFaceRules(fonts: readonly EmbeddedFont[]): string {
   return fonts
-    .map((f) => `@font-face {\n  font-family: '${f.family}';\n  font-style: ${f.style};\n  font-weight: ${f.weight};\n  src: url(../${f.href}) format('woff2');\n  unicode-range: ${f.unicodeRange};\n}`)
+    .map(
+      (f) =>
+        `@font-face {\n  font-family: '${f.family}';\n  font-style: ${f.style};\n  font-weight: ${f.weight};\n  src: url(../${f.href}) format('woff2');\n  unicode-range: ${f.unicodeRange};\n}`,
+    )
     .join('\n');
 }

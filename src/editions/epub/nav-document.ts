@@ -1,8 +1,8 @@
 import type { Element, Root } from 'hast';
 import { h } from 'hastscript';
 import type { Chapter } from '../../model/book.js';
-import { contentsLabel } from '../../shared/document/language.js';
-import { tocList } from '../../shared/document/toc.js';
+import { contentsLabel } from '../shared/language.js';
+import { tocList } from '../shared/toc.js';
 import { contentDocument } from './content-document.js';
 import { chapterHref, COVER_HREF, TITLE_HREF } from './paths.js';
 
@@ -46,7 +46,10 @@ export function navDocument(options: NavOptions): Root {
   if (options.pages.length > 0) {
     navs.push(
       h('nav', { 'epub:type': 'page-list', id: 'page-list', hidden: true, ariaLabel: 'Print page numbers' }, [
-        h('ol', options.pages.map((page) => h('li', h('a', { href: page.href }, page.label)))),
+        h(
+          'ol',
+          options.pages.map((page) => h('li', h('a', { href: page.href }, page.label))),
+        ),
       ]),
     );
   }

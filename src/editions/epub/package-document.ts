@@ -54,7 +54,9 @@ export function packageDocument(options: PackageOptions): Root {
     meta('schema:accessibilityHazard', 'none'),
     meta('schema:accessibilitySummary', options.accessibility.summary),
     meta('dcterms:conformsTo', 'EPUB Accessibility 1.1 - WCAG 2.1 Level AA'),
-    ...(options.items.some((item) => item.properties?.includes('cover-image')) ? [x('meta', { name: 'cover', content: options.items.find((i) => i.properties?.includes('cover-image'))!.id })] : []),
+    ...(options.items.some((item) => item.properties?.includes('cover-image'))
+      ? [x('meta', { name: 'cover', content: options.items.find((i) => i.properties?.includes('cover-image'))!.id })]
+      : []),
     x('meta', { name: 'generator', content: generator }),
   ];
   const manifest = options.items.map((item) => x('item', { id: item.id, href: item.href, 'media-type': item.mediaType, properties: item.properties }));
@@ -62,7 +64,13 @@ export function packageDocument(options: PackageOptions): Root {
   return x(null, [
     x(
       'package',
-      { xmlns: 'http://www.idpf.org/2007/opf', version: '3.0', 'unique-identifier': 'pub-id', 'xml:lang': config.language, prefix: 'schema: http://schema.org/' },
+      {
+        xmlns: 'http://www.idpf.org/2007/opf',
+        version: '3.0',
+        'unique-identifier': 'pub-id',
+        'xml:lang': config.language,
+        prefix: 'schema: http://schema.org/',
+      },
       [x('metadata', { 'xmlns:dc': 'http://purl.org/dc/elements/1.1/' }, metadata), x('manifest', manifest), x('spine', spine)],
     ),
   ]);

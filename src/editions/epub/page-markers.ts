@@ -29,7 +29,8 @@ export function insertPageMarkers(tree: Root, starts: readonly PageStart[]): Pag
       markers.push({ label: String(start.page), id });
       // A page that starts with the block gets its marker before the block (a
       // heading keeps a clean name); inside a list or table it must stay inside.
-      if (start.offset === 0 && parent && !['ul', 'ol', 'tr', 'tbody', 'thead', 'table', 'dl'].includes((parent as Element).tagName ?? '')) before.push({ parent, node, marker });
+      if (start.offset === 0 && parent && !['ul', 'ol', 'tr', 'tbody', 'thead', 'table', 'dl'].includes((parent as Element).tagName ?? ''))
+        before.push({ parent, node, marker });
       else insertAt(node, start.offset, marker);
     }
   });

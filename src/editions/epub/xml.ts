@@ -7,7 +7,7 @@ const declaration = { type: 'instruction', name: 'xml', value: 'version="1.0" en
 
 /** Serialise an xast tree as an XML document, with its declaration. */
 export function xmlDocument(tree: XastRoot): string {
-  return toXml({ type: 'root', children: [declaration, { type: 'text', value: '\n' }, ...tree.children] }, { closeEmptyElements: true }) + '\n';
+  return `${toXml({ type: 'root', children: [declaration, { type: 'text', value: '\n' }, ...tree.children] }, { closeEmptyElements: true })}\n`;
 }
 
 /**

@@ -1,7 +1,7 @@
 import { toHtml } from 'hast-util-to-html';
 import type { Book } from '../../model/book.js';
-import { bookDocument } from '../../shared/document/book-document.js';
-import { dataUris, editionChapter } from '../../shared/edition-tree.js';
+import { bookDocument } from '../shared/book-document.js';
+import { dataUris, editionChapter } from '../shared/edition-tree.js';
 import { readAsset } from '../../shared/package-files.js';
 
 /** The style sheets of the HTML (screen) edition, in cascade order. */
@@ -12,5 +12,5 @@ export async function htmlEdition(book: Book): Promise<string> {
   const css = await Promise.all(screenStyles.map(readAsset));
   const images = dataUris(book.assets);
   const chapters = book.chapters.map((chapter) => editionChapter(chapter, { imageSource: (href) => images.get(href) ?? href, keepBlockNumbers: false }));
-  return toHtml(bookDocument(book.config, chapters, { css }), { allowDangerousCharacters: false }) + '\n';
+  return `${toHtml(bookDocument(book.config, chapters, { css }), { allowDangerousCharacters: false })}\n`;
 }

@@ -59,10 +59,10 @@ export async function launchBrowser(options: LaunchOptions = {}): Promise<Browse
       headless: /headless[-_]shell/.test(path.basename(executablePath)) ? 'shell' : true,
       userDataDir,
       args: chromiumArgs,
-    // Galley handles SIGINT/SIGTERM itself and closes the browser in `finally`.
-    handleSIGINT: false,
-    handleSIGTERM: false,
-    handleSIGHUP: false,
+      // Galley handles SIGINT/SIGTERM itself and closes the browser in `finally`.
+      handleSIGINT: false,
+      handleSIGTERM: false,
+      handleSIGHUP: false,
       protocolTimeout: 600_000,
     });
   } catch (cause) {

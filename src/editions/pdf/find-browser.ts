@@ -8,7 +8,16 @@ const systemPaths: Record<string, string[]> = {
   // The headless shell first: it starts and lays out about twice as fast as the
   // full browser's headless mode, and prints the same PDF.
   // (Debian's /usr/bin wrapper of the shell does not exec: launch the binary itself.)
-  linux: ['/usr/lib/chromium/chromium-headless-shell', '/usr/bin/chromium-headless-shell', '/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome-stable', '/usr/bin/google-chrome', '/snap/bin/chromium', '/usr/lib/chromium/chromium'],
+  linux: [
+    '/usr/lib/chromium/chromium-headless-shell',
+    '/usr/bin/chromium-headless-shell',
+    '/usr/bin/chromium',
+    '/usr/bin/chromium-browser',
+    '/usr/bin/google-chrome-stable',
+    '/usr/bin/google-chrome',
+    '/snap/bin/chromium',
+    '/usr/lib/chromium/chromium',
+  ],
   darwin: [
     '/Applications/Google Chrome.app/Contents/MacOS/Google Chrome',
     '/Applications/Chromium.app/Contents/MacOS/Chromium',
@@ -39,8 +48,24 @@ function cachedBrowsers(env: NodeJS.ProcessEnv): string[] {
   const cache = env.PUPPETEER_CACHE_DIR ?? path.join(homedir(), '.cache', 'puppeteer');
   const found: string[] = [];
   const layouts: Array<[string, string[]]> = [
-    ['chrome-headless-shell', ['chrome-headless-shell-linux64/chrome-headless-shell', 'chrome-headless-shell-mac-x64/chrome-headless-shell', 'chrome-headless-shell-mac-arm64/chrome-headless-shell', 'chrome-headless-shell-win64/chrome-headless-shell.exe']],
-    ['chrome', ['chrome-linux64/chrome', 'chrome-mac-x64/Google Chrome for Testing.app/Contents/MacOS/Google Chrome for Testing', 'chrome-mac-arm64/Google Chrome for Testing.app/Contents/MacOS/Google Chrome for Testing', 'chrome-win64/chrome.exe']],
+    [
+      'chrome-headless-shell',
+      [
+        'chrome-headless-shell-linux64/chrome-headless-shell',
+        'chrome-headless-shell-mac-x64/chrome-headless-shell',
+        'chrome-headless-shell-mac-arm64/chrome-headless-shell',
+        'chrome-headless-shell-win64/chrome-headless-shell.exe',
+      ],
+    ],
+    [
+      'chrome',
+      [
+        'chrome-linux64/chrome',
+        'chrome-mac-x64/Google Chrome for Testing.app/Contents/MacOS/Google Chrome for Testing',
+        'chrome-mac-arm64/Google Chrome for Testing.app/Contents/MacOS/Google Chrome for Testing',
+        'chrome-win64/chrome.exe',
+      ],
+    ],
   ];
   for (const [product, executables] of layouts) {
     let versions: string[] = [];
@@ -69,5 +94,5 @@ export function findBrowser(env: NodeJS.ProcessEnv = process.env, platform: stri
   for (const candidate of [...(systemPaths[platform] ?? []), ...cachedBrowsers(env)]) {
     if (existsSync(candidate)) return candidate;
   }
-  throw new BrowserNotFoundError('No browser found (looked at PUPPETEER_EXECUTABLE_PATH, the usual system paths and Puppeteer\'s cache)');
+  throw new BrowserNotFoundError("No browser found (looked at PUPPETEER_EXECUTABLE_PATH, the usual system paths and Puppeteer's cache)");
 }

@@ -5,7 +5,25 @@ const require = createRequire(import.meta.url);
 
 /** Pattern modules of the `hyphen` package, by primary language (English by region). */
 const patterns: Record<string, string> = {
-  'en-gb': 'en-gb', en: 'en-us', de: 'de', fr: 'fr', es: 'es', it: 'it', nl: 'nl', pt: 'pt', sv: 'sv', da: 'da', fi: 'fi', pl: 'pl', cs: 'cs', ru: 'ru', el: 'el-monoton', tr: 'tr', hu: 'hu', nb: 'nb', nn: 'nn',
+  'en-gb': 'en-gb',
+  en: 'en-us',
+  de: 'de',
+  fr: 'fr',
+  es: 'es',
+  it: 'it',
+  nl: 'nl',
+  pt: 'pt',
+  sv: 'sv',
+  da: 'da',
+  fi: 'fi',
+  pl: 'pl',
+  cs: 'cs',
+  ru: 'ru',
+  el: 'el-monoton',
+  tr: 'tr',
+  hu: 'hu',
+  nb: 'nb',
+  nn: 'nn',
 };
 
 /** A hyphenator for a BCP 47 language, or undefined when the language has no patterns. */

@@ -1,11 +1,11 @@
 import { toHtml } from 'hast-util-to-html';
-import { toString } from 'hast-util-to-string';
+import { toString as textOf } from 'hast-util-to-string';
 import { h } from 'hastscript';
 import { unified } from 'unified';
 import type { Book } from '../../model/book.js';
-import { bookDocument } from '../../shared/document/book-document.js';
-import { dataUris, editionChapter } from '../../shared/edition-tree.js';
-import { codePointsOf, fontDataUri, fontFaceCss } from '../../shared/fonts.js';
+import { bookDocument } from '../shared/book-document.js';
+import { dataUris, editionChapter } from '../shared/edition-tree.js';
+import { codePointsOf, fontDataUri, fontFaceCss } from '../shared/fonts.js';
 import { readAsset } from '../../shared/package-files.js';
 import { hyphenatorFor } from './hyphenation.js';
 import { pageCss } from './page-css.js';
@@ -41,7 +41,7 @@ export async function layoutDocument(book: Book, options: LayoutDocumentOptions 
   const head = [h('link', { rel: 'icon', href: 'data:,' }), ...(options.polyfillUrl ? [h('script', { src: options.polyfillUrl })] : [])];
   // Only the font subsets the text needs, embedded: nothing to fetch, the same every
   // time, and outside Paged.js's style processing.
-  const text = toString(bookDocument(config, chapters, { css: [] }));
+  const text = textOf(bookDocument(config, chapters, { css: [] }));
   const codePoints = codePointsOf(text);
   const key = [...codePoints].sort((a, b) => a - b).join(',');
   let fonts = options.fontUrl ? undefined : options.fontCache?.get(key);

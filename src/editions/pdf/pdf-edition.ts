@@ -56,7 +56,9 @@ async function layOut(page: Page, html: string, book: Book, options: PdfOptions)
   const layout = await timer.measure('layout', () => paginate(page, { html, root: book.root, timeout: options.timeout, signal: options.signal }));
   const printed = await timer.measure('print', () => printPdf(page, options.timeout, options.signal));
   const bytes = await timer.measure('post-process', () => postProcess(printed, { config: book.config, date: options.date }));
-  const coverPng = options.cover ? await timer.measure('cover', () => withTimeout(titlePagePng(page), options.timeout, 'Rendering the cover', options.signal)) : undefined;
+  const coverPng = options.cover
+    ? await timer.measure('cover', () => withTimeout(titlePagePng(page), options.timeout, 'Rendering the cover', options.signal))
+    : undefined;
   for (const url of layout.blocked) {
     warn(book.configFile, 'blocked-request', `Refused to load \`${url}\` while rendering: builds only read files inside the manuscript folder`);
   }

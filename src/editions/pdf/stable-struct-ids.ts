@@ -1,4 +1,4 @@
-import { PDFArray, PDFDict, PDFHexString, PDFName, PDFString, type PDFDocument, type PDFObject } from 'pdf-lib';
+import { PDFArray, PDFDict, PDFHexString, type PDFName, PDFString, type PDFDocument, type PDFObject } from 'pdf-lib';
 
 const chromiumId = /^node(\d+)$/;
 

@@ -49,10 +49,22 @@ export const person = defineInfoboxType({
     const text = (value: string) => [{ type: 'text' as const, value }];
     if (data.native_name) rows.push(row(labels.native_name, text(data.native_name)));
     if (data.birth_date || data.birth_place) {
-      rows.push(row(labels.birth_date, [...(data.birth_date ? dateContent(data.birth_date, ctx.language) : []), ...(data.birth_date && data.birth_place ? text(', ') : []), ...(data.birth_place ? text(data.birth_place) : [])]));
+      rows.push(
+        row(labels.birth_date, [
+          ...(data.birth_date ? dateContent(data.birth_date, ctx.language) : []),
+          ...(data.birth_date && data.birth_place ? text(', ') : []),
+          ...(data.birth_place ? text(data.birth_place) : []),
+        ]),
+      );
     }
     if (data.death_date || data.death_place) {
-      rows.push(row(labels.death_date, [...(data.death_date ? dateContent(data.death_date, ctx.language) : []), ...(data.death_date && data.death_place ? text(', ') : []), ...(data.death_place ? text(data.death_place) : [])]));
+      rows.push(
+        row(labels.death_date, [
+          ...(data.death_date ? dateContent(data.death_date, ctx.language) : []),
+          ...(data.death_date && data.death_place ? text(', ') : []),
+          ...(data.death_place ? text(data.death_place) : []),
+        ]),
+      );
     }
     if (data.nationality) rows.push(row(labels.nationality, text(data.nationality)));
     if (data.occupation) rows.push(row(labels.occupation, listContent(data.occupation)));
@@ -60,7 +72,12 @@ export const person = defineInfoboxType({
     if (data.known_for) rows.push(row(labels.known_for, text(data.known_for)));
     if (data.spouse) rows.push(row(labels.spouse, listContent(data.spouse)));
     if (data.notes) rows.push(row(labels.notes, text(data.notes)));
-    return frame({ id: ctx.id, type: 'person', caption: [{ type: 'element', tagName: 'span', properties: { className: ['infobox-title'] }, children: text(data.name) }], bodies: [{ type: 'element', tagName: 'tbody', properties: {}, children: rows }] });
+    return frame({
+      id: ctx.id,
+      type: 'person',
+      caption: [{ type: 'element', tagName: 'span', properties: { className: ['infobox-title'] }, children: text(data.name) }],
+      bodies: [{ type: 'element', tagName: 'tbody', properties: {}, children: rows }],
+    });
   },
   fromWiki(entries: readonly WikiEntry[]) {
     const data: Record<string, unknown> = { type: 'person' };
@@ -69,16 +86,18 @@ export const person = defineInfoboxType({
     const snake: Record<string, string> = { knownfor: 'known_for', nativename: 'native_name', birthplace: 'birth_place', deathplace: 'death_place' };
     for (const entry of entries) {
       const key = normaliseKey(entry.key);
-      let field: string;
-      if (key === 'name') data[(field = 'name')] = entry.value;
-      else if (key === 'birthdate' || key === 'born') data[(field = 'birth_date')] = parseWikiDate(entry.value);
-      else if (key === 'deathdate' || key === 'died') data[(field = 'death_date')] = parseWikiDate(entry.value);
-      else if (key === 'occupation' || key === 'spouse') data[(field = key)] = splitList(entry.value);
-      else if ((simpleKeys as readonly string[]).includes(key)) data[(field = snake[key] ?? key)] = entry.value;
-      else {
+      let field: string | undefined;
+      let value: unknown = entry.value;
+      if (key === 'name') field = 'name';
+      else if (key === 'birthdate' || key === 'born') [field, value] = ['birth_date', parseWikiDate(entry.value)];
+      else if (key === 'deathdate' || key === 'died') [field, value] = ['death_date', parseWikiDate(entry.value)];
+      else if (key === 'occupation' || key === 'spouse') [field, value] = [key, splitList(entry.value)];
+      else if ((simpleKeys as readonly string[]).includes(key)) field = snake[key] ?? key;
+      if (field === undefined) {
         unknown.push(entry);
         continue;
       }
+      data[field] = value;
       lines[field] = entry.line;
     }
     return { data, unknown, lines };

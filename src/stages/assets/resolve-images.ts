@@ -40,7 +40,11 @@ export async function resolveImages(root: string, chapters: readonly Chapter[]):
       const place = img.position?.start;
       const problem = (reason: string, ruleId: RuleId, fatal = true) => report(chapter.file, fatal ? 'error' : 'warning', ruleId, reason, place);
       if (typeof img.properties.alt !== 'string' || img.properties.alt.trim() === '') {
-        problem(`Image \`${src}\` has no alt text; describe it for readers who cannot see it (or use an empty description only for decoration)`, 'missing-alt', false);
+        problem(
+          `Image \`${src}\` has no alt text; describe it for readers who cannot see it (or use an empty description only for decoration)`,
+          'missing-alt',
+          false,
+        );
         img.properties.alt ??= '';
       }
       if (src === '') {
@@ -89,14 +93,24 @@ export async function resolveImages(root: string, chapters: readonly Chapter[]):
       const data = await readFile(real);
       const type = sniffImage(data);
       if (type === undefined || type === 'webp' || type === 'unsafe-svg') {
-        const why = type === 'webp' ? 'WebP is not supported by every e-reader; convert it to PNG or JPEG' : type === 'unsafe-svg' ? 'an SVG with scripts, event handlers or foreign objects is refused' : 'it is not a PNG, JPEG, GIF or SVG image';
+        const why =
+          type === 'webp'
+            ? 'WebP is not supported by every e-reader; convert it to PNG or JPEG'
+            : type === 'unsafe-svg'
+              ? 'an SVG with scripts, event handlers or foreign objects is refused'
+              : 'it is not a PNG, JPEG, GIF or SVG image';
         problem(`Unexpected file \`${src}\`: ${why}`, 'not-an-image');
         continue;
       }
       const hash = createHash('sha256').update(data).digest('hex');
       let asset = byHash.get(hash);
       if (!asset) {
-        const stem = path.basename(real, path.extname(real)).toLowerCase().replace(/[^a-z0-9-]+/g, '-').replace(/^-+|-+$/g, '') || 'image';
+        const stem =
+          path
+            .basename(real, path.extname(real))
+            .toLowerCase()
+            .replace(/[^a-z0-9-]+/g, '-')
+            .replace(/^-+|-+$/g, '') || 'image';
         let name = `${stem}.${extensionOf[type]}`;
         for (let n = 2; names.has(name); n++) name = `${stem}-${n}.${extensionOf[type]}`;
         names.add(name);

@@ -10,7 +10,8 @@ export const extensionOf: Record<ImageType, string> = {
 /** What a file is, from its first bytes: an image type, `webp`, `unsafe-svg`, or undefined. */
 export function sniffImage(bytes: Uint8Array): ImageType | 'webp' | 'unsafe-svg' | undefined {
   const b = bytes;
-  if (b.length >= 8 && b[0] === 0x89 && b[1] === 0x50 && b[2] === 0x4e && b[3] === 0x47 && b[4] === 0x0d && b[5] === 0x0a && b[6] === 0x1a && b[7] === 0x0a) return 'image/png';
+  if (b.length >= 8 && b[0] === 0x89 && b[1] === 0x50 && b[2] === 0x4e && b[3] === 0x47 && b[4] === 0x0d && b[5] === 0x0a && b[6] === 0x1a && b[7] === 0x0a)
+    return 'image/png';
   if (b.length >= 3 && b[0] === 0xff && b[1] === 0xd8 && b[2] === 0xff) return 'image/jpeg';
   if (b.length >= 6 && String.fromCharCode(...b.subarray(0, 6)) === 'GIF87a') return 'image/gif';
   if (b.length >= 6 && String.fromCharCode(...b.subarray(0, 6)) === 'GIF89a') return 'image/gif';

@@ -32,7 +32,12 @@ export async function loadManuscript(root: string): Promise<Manuscript> {
     const place = yaml.locate(['chapters', index]);
     const normalised = path.posix.normalize(relative.replace(/\\/g, '/'));
     if (seenPaths.has(normalised)) {
-      fail(configFile, 'duplicate-chapter', `Unexpected duplicate chapter \`${relative}\`, it is listed already as item ${seenPaths.get(normalised)! + 1}`, place);
+      fail(
+        configFile,
+        'duplicate-chapter',
+        `Unexpected duplicate chapter \`${relative}\`, it is listed already as item ${seenPaths.get(normalised)! + 1}`,
+        place,
+      );
       continue;
     }
     seenPaths.set(normalised, index);

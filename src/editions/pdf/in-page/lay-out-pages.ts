@@ -20,7 +20,9 @@ export interface InPageLayout {
 export async function layOutPages(): Promise<InPageLayout> {
   await document.fonts.ready;
   const faces: FontFace[] = [];
-  document.fonts.forEach((face) => faces.push(face));
+  document.fonts.forEach((face) => {
+    faces.push(face);
+  });
   // One at a time, in the order of the style sheet: the PDF's font resources are
   // then numbered the same way in every build, whatever the load on the machine.
   for (const face of faces) await face.load().catch(() => undefined);

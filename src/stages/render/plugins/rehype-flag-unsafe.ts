@@ -2,14 +2,29 @@ import type { Element, Root } from 'hast';
 import type { VFile } from 'vfile';
 import { visit } from 'unist-util-visit';
 
-const dangerousTags = new Set(['script', 'iframe', 'object', 'embed', 'applet', 'frame', 'frameset', 'base', 'link', 'meta', 'style', 'form', 'noscript', 'template']);
+const dangerousTags = new Set([
+  'script',
+  'iframe',
+  'object',
+  'embed',
+  'applet',
+  'frame',
+  'frameset',
+  'base',
+  'link',
+  'meta',
+  'style',
+  'form',
+  'noscript',
+  'template',
+]);
 const urlProperties = ['href', 'src', 'action', 'formAction', 'xLinkHref', 'poster', 'cite', 'background'];
 
 /** `javascript:`, `vbscript:` and `data:text/html` URLs, however they are spaced or cased. */
 export function isScriptUrl(value: unknown): boolean {
   if (typeof value !== 'string') return false;
   // Browsers ignore ASCII whitespace and control characters inside the scheme.
-  // eslint-disable-next-line no-control-regex
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: those are the characters to drop
   const compact = value.replace(/[\u0000-\u0020]/g, '').toLowerCase();
   return /^(javascript|vbscript):/.test(compact) || compact.startsWith('data:text/html');
 }
@@ -30,7 +45,8 @@ export function rehypeFlagUnsafe() {
       }
       for (const [name, value] of Object.entries(node.properties)) {
         if (/^on[a-z]/i.test(name)) warn(node, `Unexpected \`${name.toLowerCase()}\` attribute on \`<${node.tagName}>\`; event handlers are removed`);
-        else if (urlProperties.includes(name) && isScriptUrl(value)) warn(node, `Unexpected script URL in \`${name}\` on \`<${node.tagName}>\`; it was removed`);
+        else if (urlProperties.includes(name) && isScriptUrl(value))
+          warn(node, `Unexpected script URL in \`${name}\` on \`<${node.tagName}>\`; it was removed`);
       }
     });
   };

@@ -1,6 +1,6 @@
 import type { Root } from 'hast';
 import { headingRank } from 'hast-util-heading-rank';
-import { toString } from 'hast-util-to-string';
+import { toString as textOf } from 'hast-util-to-string';
 import GithubSlugger from 'github-slugger';
 import { visit } from 'unist-util-visit';
 
@@ -23,7 +23,7 @@ export function rehypeHeadingIds(options: HeadingIdsOptions) {
     });
     visit(tree, 'element', (node) => {
       if (headingRank(node) === undefined || node.properties.id !== undefined) return;
-      const text = toString(node).trim() || 'section';
+      const text = textOf(node).trim() || 'section';
       const natural = local.slug(text);
       // Ids must also be CSS identifiers (Paged.js finds link targets with
       // selectors): one that would start with a digit or hyphen gets an `h-` prefix.

@@ -1,6 +1,6 @@
 import type { Root } from 'hast';
 import { headingRank } from 'hast-util-heading-rank';
-import { toString } from 'hast-util-to-string';
+import { toString as textOf } from 'hast-util-to-string';
 import type { VFile } from 'vfile';
 import { visit } from 'unist-util-visit';
 import type { OutlineEntry } from '../../../model/book.js';
@@ -15,7 +15,7 @@ export function rehypeOutline() {
       if (depth === undefined || typeof node.properties.id !== 'string') return;
       // The footnotes label is navigation, not content.
       if (parent?.type === 'element' && parent.properties.dataFootnotes !== undefined) return;
-      outline.push({ depth, id: node.properties.id, text: toString(node).replace(/\s+/g, ' ').trim() });
+      outline.push({ depth, id: node.properties.id, text: textOf(node).replace(/\s+/g, ' ').trim() });
     });
     file.data.outline = outline;
   };

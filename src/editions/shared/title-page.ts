@@ -1,7 +1,7 @@
 import type { Element } from 'hast';
 import { h } from 'hastscript';
-import type { BookConfig } from '../../schema/book-config.js';
-import { formatIsoDate } from '../dates.js';
+import type { BookConfig } from '../../model/book.js';
+import { formatIsoDate } from '../../shared/dates.js';
 
 /** The title page: title, subtitle, creators, publisher and date. */
 export function titlePage(config: BookConfig): Element {

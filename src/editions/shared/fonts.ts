@@ -59,7 +59,7 @@ export function covers(range: string, codePoints: ReadonlySet<number>): boolean 
 export function codePointsOf(text: string): Set<number> {
   const set = new Set<number>();
   // List markers, leaders, folios and back links are generated, not in the text.
-  for (const ch of text + '0123456789.–—‘’“”…-•◦▪↩') set.add(ch.codePointAt(0)!);
+  for (const ch of `${text}0123456789.–—‘’“”…-•◦▪↩`) set.add(ch.codePointAt(0)!);
   return set;
 }
 
@@ -68,4 +68,3 @@ export async function fontDataUri(pkg: string, file: string): Promise<string> {
   const data = await readFile(path.join(fontPackageDir(pkg), 'files', file));
   return `data:font/woff2;base64,${data.toString('base64')}`;
 }
-

@@ -1,8 +1,7 @@
 import type { Element, Root } from 'hast';
 import { h } from 'hastscript';
-import type { Chapter } from '../../model/book.js';
-import type { BookConfig } from '../../schema/book-config.js';
-import { generator } from '../package-files.js';
+import type { BookConfig, Chapter } from '../../model/book.js';
+import { generator } from '../../shared/package-files.js';
 import { contentsLabel, isRtl } from './language.js';
 import { titlePage } from './title-page.js';
 import { tocNav } from './toc.js';
@@ -41,7 +40,11 @@ export function bookDocument(config: BookConfig, chapters: readonly Chapter[], o
   const body = h('body', [
     titlePage(config),
     tocNav(chapters, { depth: 2, title: contentsLabel(config.language), href: (_chapter, id) => `#${id}` }),
-    h('main', { id: 'main' }, chapters.flatMap((chapter) => chapter.tree.children as Element[])),
+    h(
+      'main',
+      { id: 'main' },
+      chapters.flatMap((chapter) => chapter.tree.children as Element[]),
+    ),
   ]);
   return {
     type: 'root',

@@ -1,6 +1,6 @@
 import type { Element, Root } from 'hast';
 import { visit } from 'unist-util-visit';
-import type { Chapter, ImageAsset } from '../model/book.js';
+import type { Chapter, ImageAsset } from '../../model/book.js';
 
 export interface EditionTreeOptions {
   /** The `src` an image gets in the edition, from its asset's href (`images/<name>`). */
