@@ -22,6 +22,7 @@ export function editionsFor(file: string, all: readonly Format[]): Format[] {
   const styles = assetPath('styles/');
   if (!file.startsWith(styles)) return [...all];
   const byStyle: Record<string, Format[]> = {
+    'components.css': ['html', 'pdf', 'epub'],
     'base.css': ['html', 'pdf', 'epub'], // the EPUB's cover is the print title page
     'screen.css': ['html'],
     'print.css': ['pdf', 'epub'],

@@ -28,7 +28,7 @@ export interface EpubOptions {
 }
 
 /** The e-book's style sheet is these, in cascade order, after the embedded fonts. */
-export const epubStyles = ['styles/epub.css'];
+export const epubStyles = ['styles/components.css', 'styles/epub.css'];
 
 const encoder = new TextEncoder();
 

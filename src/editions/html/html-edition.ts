@@ -5,7 +5,7 @@ import { dataUris, editionChapter } from '../shared/edition-tree.js';
 import { readAsset } from '../../shared/package-files.js';
 
 /** The style sheets of the HTML (screen) edition, in cascade order. */
-export const screenStyles = ['styles/base.css', 'styles/screen.css'];
+export const screenStyles = ['styles/components.css', 'styles/base.css', 'styles/screen.css'];
 
 /** The standalone HTML edition: styles and images inlined, so it opens anywhere. */
 export async function htmlEdition(book: Book): Promise<string> {

@@ -12,7 +12,7 @@ import { pageCss } from './page-css.js';
 import { rehypeHyphenate } from './plugins/rehype-hyphenate.js';
 
 /** Style sheets of the print edition, in cascade order (after the fonts). */
-export const printStyles = ['styles/base.css', 'styles/print.css'];
+export const printStyles = ['styles/components.css', 'styles/base.css', 'styles/print.css'];
 
 export interface LayoutDocumentOptions {
   /** Where font files are referenced from (default: embedded as data URIs). */
