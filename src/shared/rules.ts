@@ -38,6 +38,10 @@ export const rules = {
   'not-found': { title: 'A file cannot be read', hint: 'Check that the path exists and is a readable file.' },
   'nul-byte': { title: 'A text file holds a NUL byte', hint: 'The file is probably binary; save it as UTF-8 text.' },
   'remote-image': { title: 'An image is on the network', hint: 'Download it into the manuscript folder; builds are offline.' },
+  'text-on-page': {
+    title: 'The print edition does not hold the text of the manuscript',
+    hint: 'A layout fault lost, repeated or cut off text on a page; please report it with the manuscript. A line wider than the page (a long URL or table) can be shortened.',
+  },
   'too-large': { title: 'A file is larger than Galley reads', hint: 'Split the text into chapters, or make the image smaller.' },
   'unknown-field': { title: 'A field that the schema does not know', hint: 'Check the spelling against the README; the message suggests the closest field.' },
   'unknown-infobox-type': { title: 'An infobox `type` that Galley does not know', hint: 'Use one of the infobox types the message lists.' },

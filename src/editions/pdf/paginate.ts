@@ -1,6 +1,9 @@
 import type { HTTPRequest, Page } from 'puppeteer-core';
 import type { PageStart } from '../../model/print-layout.js';
+import { installLayoutFixes } from './in-page/layout-fixes.js';
 import { layOutPages } from './in-page/lay-out-pages.js';
+import { snapshotText } from './in-page/snapshot-text.js';
+import { type LayoutProblem, verifyText } from './in-page/verify-text.js';
 import { DOCUMENT_URL, requestRouter } from './request-router.js';
 import { withTimeout } from './with-timeout.js';
 
@@ -52,6 +55,15 @@ function prepare(page: Page): Promise<PageState> {
 }
 
 /**
+ * The layout verifier: where the laid-out pages do not hold the manuscript's text
+ * (lost, changed, duplicated, reordered, or drawn outside the page). Call after
+ * `paginate`, on the same page.
+ */
+export async function verifyPages(page: Page, options: Pick<PaginateOptions, 'timeout' | 'signal'>): Promise<LayoutProblem[]> {
+  return withTimeout(page.evaluate(verifyText), options.timeout, 'Checking the laid-out text', options.signal);
+}
+
+/**
  * Load the layout document and let Paged.js lay it out into pages, waiting for
  * its own completion (the promise of `preview()`), never for a fixed delay, and
  * never longer than the timeout.
@@ -65,6 +77,8 @@ export async function paginate(page: Page, options: PaginateOptions): Promise<Pa
   await page.setViewport({ width: 800, height: 600, deviceScaleFactor: 1 });
   const work = (async () => {
     await page.goto(DOCUMENT_URL, { waitUntil: 'load', timeout: 0 });
+    await page.evaluate(installLayoutFixes);
+    await page.evaluate(snapshotText);
     return page.evaluate(layOutPages);
   })();
   try {

@@ -1,14 +1,15 @@
 import type { Page } from 'puppeteer-core';
-import type { Book } from '../../model/book.js';
+import { type Book, sourceFiles } from '../../model/book.js';
 import type { PrintLayout } from '../../model/print-layout.js';
-import { BuildFailure, describeError, warn } from '../../shared/messages.js';
+import { BuildFailure, describeError, GalleyError, throwIfFatal, warn } from '../../shared/messages.js';
 import type { StageTimer } from '../../shared/timings.js';
 import type { BrowserHandle } from './browser.js';
 import { layoutDocument } from './layout-document.js';
-import { paginate } from './paginate.js';
+import { paginate, verifyPages } from './paginate.js';
 import { postProcess } from './post-process.js';
 import { printPdf } from './print-pdf.js';
 import { POLYFILL_URL } from './request-router.js';
+import { reportTextOnPages } from './text-on-pages.js';
 import { withTimeout } from './with-timeout.js';
 
 export interface PdfOptions {
@@ -44,7 +45,7 @@ export async function pdfEdition(book: Book, options: PdfOptions): Promise<PdfEd
     return await layOut(await session.layoutPage(), html, book, options);
   } catch (cause) {
     await session.discardLayoutPage();
-    if (cause instanceof BuildFailure) throw cause;
+    if (cause instanceof BuildFailure || cause instanceof GalleyError) throw cause;
     if (options.signal?.aborted) throw new BuildFailure('The build was interrupted; the browser was closed and nothing was written', { cause });
     if (!session.browser.connected) throw new BuildFailure('The PDF edition failed: the browser crashed or was killed during the build', { cause });
     throw new BuildFailure(`The PDF edition failed: ${describeError(cause)}`, { cause });
@@ -54,6 +55,9 @@ export async function pdfEdition(book: Book, options: PdfOptions): Promise<PdfEd
 async function layOut(page: Page, html: string, book: Book, options: PdfOptions): Promise<PdfEdition> {
   const { timer } = options;
   const layout = await timer.measure('layout', () => paginate(page, { html, root: book.root, timeout: options.timeout, signal: options.signal }));
+  // The print edition must be the manuscript: a layout that lost text stops here.
+  reportTextOnPages(book, await timer.measure('verify', () => verifyPages(page, options)));
+  throwIfFatal(sourceFiles(book));
   const printed = await timer.measure('print', () => printPdf(page, options.timeout, options.signal));
   const bytes = await timer.measure('post-process', () => postProcess(printed, { config: book.config, date: options.date }));
   const coverPng = options.cover

@@ -1,6 +1,7 @@
 /**
- * Runs inside the layout page (`page.evaluate`), so it must be self-contained:
- * no imports at run time, nothing from the enclosing module.
+ * Runs inside the layout page (`page.evaluate`), after `installLayoutFixes` and
+ * `snapshotText`, so it must be self-contained: no imports at run time, nothing
+ * from the enclosing module.
  */
 import type { PageStart } from '../../../model/print-layout.js';
 
@@ -12,10 +13,11 @@ export interface InPageLayout {
 }
 
 /**
- * Lay the document out with Paged.js and prepare the pages for printing: wait for
- * the fonts, keep finished pages out of layout while later ones are made, mark
- * blank pages, drop the soft hyphens where no line broke, and record where each
- * page starts.
+ * Lay the document out with Paged.js and make the pages final for printing:
+ * blank pages marked, the last line of a justified paragraph continued on the
+ * next page justified (and nothing else), each soft hyphen where a line broke
+ * turned into a real hyphen and every other one dropped, so the PDF's text layer
+ * holds whole words; then record where each page starts.
  */
 export async function layOutPages(): Promise<InPageLayout> {
   await document.fonts.ready;
@@ -27,65 +29,92 @@ export async function layOutPages(): Promise<InPageLayout> {
   // then numbered the same way in every build, whatever the load on the machine.
   for (const face of faces) await face.load().catch(() => undefined);
   const polyfill = (window as unknown as { PagedPolyfill: { preview(): Promise<{ total: number }> } }).PagedPolyfill;
-  // Finished pages leave the layout tree while later pages are made: every new
-  // page would otherwise restyle and reflow all earlier ones, and the time per
-  // page would grow with the length of the book. They come back before printing.
-  const paged = (window as unknown as { Paged?: { Handler: new (...args: never[]) => object; registerHandlers(...handlers: unknown[]): void } }).Paged;
-  const hidden: HTMLElement[] = [];
-  if (paged) {
-    class KeepFinishedPagesOut extends paged.Handler {
-      afterPageLayout(pageElement: HTMLElement) {
-        const done = pageElement.previousElementSibling?.previousElementSibling;
-        if (done instanceof HTMLElement && done.classList.contains('pagedjs_page')) {
-          done.style.display = 'none';
-          hidden.push(done);
-        }
-      }
-    }
-    paged.registerHandlers(KeepFinishedPagesOut);
-  }
+  const state = (window as unknown as { __galley?: { hidden: HTMLElement[] } }).__galley;
   let flow: { total: number };
   try {
     flow = await polyfill.preview();
-    for (const page of hidden) page.style.removeProperty('display');
   } catch (thrown) {
     // Paged.js rejects with bare events when it cannot fetch a style sheet.
     if (thrown instanceof Error) throw new Error(`Paged.js failed: ${thrown.message}`);
     const type = (thrown as { type?: unknown } | null)?.type;
     throw new Error(typeof type === 'string' ? `Paged.js failed: a resource did not load (${type} event)` : `Paged.js failed: ${String(thrown)}`);
   }
+  for (const page of state?.hidden ?? []) page.style.removeProperty('display');
+
   // Paged.js does not always flag the pages it inserts for `break-before: right`
   // as blank: a page with no content is blank, and carries no heads or folios.
   for (const sheet of document.querySelectorAll('.pagedjs_page')) {
     const content = sheet.querySelector('.pagedjs_page_content');
     if (content && content.textContent?.trim() === '' && !content.querySelector('img, svg, table')) sheet.classList.add('pagedjs_blank_page');
   }
-  // Soft hyphens let lines break inside words; the ones where no line broke would
-  // stay in the PDF's text and spoil search and copying. Line breaking is greedy,
-  // so removing unused break opportunities changes no line.
-  const range = document.createRange();
-  const rect = (node: Text, at: number) => {
-    range.setStart(node, at);
-    range.setEnd(node, at + 1);
-    const rects = range.getClientRects();
-    return rects[rects.length - 1] ?? range.getBoundingClientRect();
-  };
-  const walker = document.createTreeWalker(document.querySelector('.pagedjs_pages') ?? document.body, NodeFilter.SHOW_TEXT);
-  const texts: Text[] = [];
-  while (walker.nextNode()) if ((walker.currentNode as Text).data.includes('\u00ad')) texts.push(walker.currentNode as Text);
-  for (const node of texts) {
-    const data = node.data;
-    let kept = '';
-    for (let i = 0; i < data.length; i++) {
-      const ch = data[i]!;
-      if (ch !== '\u00ad') kept += ch;
-      else if (i > 0 && i < data.length - 1 && rect(node, i + 1).top > rect(node, i - 1).bottom - 1) kept += ch;
-    }
-    if (kept !== data) node.data = kept;
+
+  // A justified paragraph that goes on on the next page ends this page with a full
+  // line: justify it. Only that element, and only when it holds the line's text
+  // itself (print.css keeps this from reaching anything inside it).
+  for (const element of document.querySelectorAll<HTMLElement>('.pagedjs_page [data-split-to]')) {
+    const holdsText = Array.from(element.childNodes).some((child) => child instanceof Text && child.data.trim() !== '');
+    const style = getComputedStyle(element);
+    if (holdsText && style.textAlign === 'justify' && !style.whiteSpace.startsWith('pre')) element.dataset.galleyJustifyLast = '';
   }
+
+  // Soft hyphens: where a line broke at one, Chromium draws a hyphen, but the text
+  // layer would hold U+00AD and a hyphen ("vil\u00ad-lages"); elsewhere they are
+  // invisible but split words for search. Measure every one first, then turn the
+  // used ones into hyphens (as wide as the hyphen drawn, so no line changes) and
+  // drop the rest (they take no room, and breaking is greedy).
+  const range = document.createRange();
+  const drawn = (text: Text, at: number) => {
+    range.setStart(text, at);
+    range.setEnd(text, at + 1);
+    return Array.from(range.getClientRects()).filter((rect) => rect.width > 0);
+  };
+  // A soft hyphen a line broke at is drawn (as a hyphen), and the next letter is on
+  // another line. (Inside a ligature such as "f­fi" a soft hyphen gets a share of
+  // the ligature's width without any break.)
+  const used = (text: Text, at: number) => {
+    const hyphen = drawn(text, at).pop();
+    if (!hyphen) return false;
+    for (let next = at + 1; next < text.length; next++) {
+      const letter = drawn(text, next).pop();
+      if (letter) return letter.top > hyphen.top + hyphen.height / 2;
+    }
+    return true;
+  };
+  const softened: Array<{ text: Text; breaks: number[] }> = [];
+  const pages = document.querySelector('.pagedjs_pages') ?? document.body;
+  const walker = document.createTreeWalker(pages, NodeFilter.SHOW_TEXT);
+  while (walker.nextNode()) {
+    const text = walker.currentNode as Text;
+    if (!text.data.includes('\u00ad')) continue;
+    const breaks: number[] = [];
+    for (let i = text.data.indexOf('\u00ad'); i !== -1; i = text.data.indexOf('\u00ad', i + 1)) if (used(text, i)) breaks.push(i);
+    softened.push({ text, breaks });
+  }
+  for (const { text, breaks } of softened) {
+    for (const at of breaks.reverse()) {
+      const rest = text.splitText(at);
+      rest.data = rest.data.slice(1);
+      const hyphen = document.createElement('span');
+      hyphen.dataset.galleyHyphen = '';
+      hyphen.textContent = '-';
+      text.after(hyphen);
+      rest.data = rest.data.replace(/\u00ad/g, '');
+    }
+    text.data = text.data.replace(/\u00ad/g, '');
+  }
+
   // Where each page starts, as (block, characters of its text before the page),
-  // soft hyphens not counted: the e-book marks the print pages there.
-  const length = (text: string) => text.replace(/\u00ad/g, '').length;
+  // counting the manuscript's text only: the e-book marks the print pages there.
+  const counted = (node: Text) => !node.parentElement?.closest('[data-galley-hyphen]');
+  const textLength = (root: Node, until?: Node) => {
+    let length = 0;
+    const texts = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+    while (texts.nextNode()) {
+      if (texts.currentNode === until) break;
+      if (counted(texts.currentNode as Text)) length += (texts.currentNode as Text).data.length;
+    }
+    return length;
+  };
   const seen = new Map<string, number>();
   const starts: PageStart[] = [];
   document.querySelectorAll('.pagedjs_page').forEach((sheet, index) => {
@@ -94,21 +123,20 @@ export async function layOutPages(): Promise<InPageLayout> {
     const texts = document.createTreeWalker(content, NodeFilter.SHOW_TEXT);
     let first: Text | undefined;
     while (texts.nextNode()) {
-      if ((texts.currentNode as Text).data.trim() !== '') {
-        first = texts.currentNode as Text;
+      const text = texts.currentNode as Text;
+      if (text.data.trim() !== '' && counted(text)) {
+        first = text;
         break;
       }
     }
     const block = first?.parentElement?.closest<HTMLElement>('[data-block]');
     if (first && block?.dataset.block !== undefined) {
-      range.setStart(block, 0);
-      range.setEnd(first, 0);
-      starts.push({ page: index + 1, block: block.dataset.block, offset: (seen.get(block.dataset.block) ?? 0) + length(range.toString()) });
+      starts.push({ page: index + 1, block: block.dataset.block, offset: (seen.get(block.dataset.block) ?? 0) + textLength(block, first) });
     }
-    content.querySelectorAll<HTMLElement>('[data-block]').forEach((el) => {
-      const id = el.dataset.block!;
-      seen.set(id, (seen.get(id) ?? 0) + length(el.textContent ?? ''));
-    });
+    for (const element of content.querySelectorAll<HTMLElement>('[data-block]')) {
+      const id = element.dataset.block!;
+      seen.set(id, (seen.get(id) ?? 0) + textLength(element));
+    }
   });
   return { total: flow.total, starts };
 }

@@ -1,0 +1,38 @@
+/**
+ * Runs inside the layout page (`page.evaluate`) before Paged.js lays anything out,
+ * so it must be self-contained.
+ *
+ * Records the text of the document as it will be laid out: every element that
+ * holds text gets a number (`data-galley-text`, which Paged.js copies onto every
+ * piece of the element it puts on a page) and the text it holds directly, in
+ * document order. `verifyText` compares the pages against this record.
+ */
+export function snapshotText(): number {
+  interface TextRecord {
+    /** The text each numbered element holds directly, by number. */
+    texts: string[];
+    /** The block number (`data-block`) each numbered element is in, for messages. */
+    blocks: Array<string | null>;
+    /** The numbers of the elements in the order their text comes, repeats collapsed. */
+    order: number[];
+  }
+  const state = ((window as unknown as { __galley?: { hidden: HTMLElement[]; text?: TextRecord } }).__galley ??= { hidden: [] });
+  const record: TextRecord = { texts: [], blocks: [], order: [] };
+  const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+  while (walker.nextNode()) {
+    const node = walker.currentNode as Text;
+    const element = node.parentElement;
+    if (!element || element.closest('script, style, template')) continue;
+    let key = element.dataset.galleyText === undefined ? -1 : Number(element.dataset.galleyText);
+    if (key === -1) {
+      key = record.texts.length;
+      element.dataset.galleyText = String(key);
+      record.texts.push('');
+      record.blocks.push(element.closest<HTMLElement>('[data-block]')?.dataset.block ?? null);
+    }
+    record.texts[key] += node.data;
+    if (node.data.trim() !== '' && record.order[record.order.length - 1] !== key) record.order.push(key);
+  }
+  state.text = record;
+  return record.texts.length;
+}

@@ -1,0 +1,41 @@
+import type { Element } from 'hast';
+import { visit } from 'unist-util-visit';
+import type { Book } from '../../model/book.js';
+import { fail, type Place } from '../../shared/messages.js';
+import type { LayoutProblem } from './in-page/verify-text.js';
+
+const what: Record<LayoutProblem['kind'], string> = {
+  lost: 'is missing from the pages',
+  changed: 'is not on the pages as written',
+  duplicated: 'is on the pages twice',
+  reordered: 'is on the pages out of order',
+  clipped: 'runs off the page',
+};
+
+/** How many problems are reported one by one; the rest are counted. */
+const SHOWN = 20;
+
+/**
+ * Report what the layout verifier found as errors on the chapter file and line of
+ * each block (text outside the chapters, such as the title page, on `book.yaml`).
+ * A build with any of them fails: the print edition must be the manuscript.
+ */
+export function reportTextOnPages(book: Book, problems: readonly LayoutProblem[]): void {
+  if (problems.length === 0) return;
+  const places = new Map<string, { file: Book['configFile']; place: Place | undefined }>();
+  for (const chapter of book.chapters) {
+    visit(chapter.tree, 'element', (node: Element) => {
+      const block = node.properties.dataBlock;
+      if (block !== undefined) places.set(String(block), { file: chapter.file, place: node.position?.start });
+    });
+  }
+  for (const problem of problems.slice(0, SHOWN)) {
+    const at = (problem.block !== null ? places.get(problem.block) : undefined) ?? { file: book.configFile, place: undefined };
+    const page = problem.page === null ? '' : ` on page ${problem.page}`;
+    const found = problem.found === undefined ? '' : `; the pages have “${problem.found}”`;
+    fail(at.file, 'text-on-page', `The print edition's layout lost text: “${problem.text}” ${what[problem.kind]}${page}${found}`, at.place);
+  }
+  if (problems.length > SHOWN) {
+    fail(book.configFile, 'text-on-page', `The print edition's layout lost text in ${problems.length - SHOWN} more places`);
+  }
+}
