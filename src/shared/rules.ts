@@ -12,6 +12,10 @@ export interface Rule {
 
 export const rules = {
   'bad-date': { title: 'A date is not a real calendar date', hint: 'Write dates as YYYY-MM-DD (or YYYY-MM, YYYY); a range ends on or after its start.' },
+  'control-character': {
+    title: 'A character that no edition can carry',
+    hint: 'It was removed: control characters (other than tabs and line ends) and non-characters cannot be printed or stored in an e-book.',
+  },
   'bad-value': {
     title: 'A value has the right type but is not allowed',
     hint: 'Follow the format the message names (language tag, identifier, chapter path, id).',
@@ -20,14 +24,27 @@ export const rules = {
     title: 'The page tried to load something from outside the manuscript',
     hint: 'Put the file inside the manuscript folder; builds never read other files or the network.',
   },
-  'broken-link': { title: 'A link points at nothing', hint: 'Link to a heading or note id that exists.' },
+  'broken-link': {
+    title: 'A link points at nothing',
+    hint: 'Link to a heading, note or id that exists; a link to another chapter names its Markdown file (`02-b.md#heading`).',
+  },
   'duplicate-chapter': {
     title: 'A chapter is listed twice, or two chapters share an id',
     hint: 'List each chapter once; give chapters distinct `id`s in their front matter.',
   },
   'duplicate-key': { title: 'A key is written twice', hint: 'Remove or rename one of them.' },
+  'empty-heading': { title: 'A heading has no text', hint: 'Give the heading text; a heading without any is removed.' },
+  'empty-link': {
+    title: 'A link has no text, or no address',
+    hint: 'Give the link text (without it, its address is shown) and an address (without one, its text is kept as text).',
+  },
   'empty-file': { title: 'A file is empty', hint: 'Write content into it, or remove it from the book.' },
+  'heading-order': { title: 'A heading skips a level', hint: 'Go down one level at a time (a chapter `#`, its sections `##`, theirs `###`).' },
   'invalid-utf8': { title: 'A file is not UTF-8 text', hint: 'Save the file as UTF-8.' },
+  'malformed-html': {
+    title: 'Raw HTML that cannot be kept as written',
+    hint: 'Close every tag you open in raw HTML; HTML has no CDATA sections. The message says what was dropped.',
+  },
   'malformed-line': { title: 'A line of a wiki-text article has the wrong form', hint: 'Infobox lines are `- Key: Value`; headings are `==Section==`.' },
   'malformed-yaml': { title: 'YAML that cannot be read', hint: 'Fix the YAML syntax at the place named; front matter ends with a `---` line.' },
   'missing-alt': { title: 'An image has no description', hint: 'Describe the image in its alt text for readers who cannot see it.' },
@@ -38,6 +55,7 @@ export const rules = {
   'not-found': { title: 'A file cannot be read', hint: 'Check that the path exists and is a readable file.' },
   'nul-byte': { title: 'A text file holds a NUL byte', hint: 'The file is probably binary; save it as UTF-8 text.' },
   'remote-image': { title: 'An image is on the network', hint: 'Download it into the manuscript folder; builds are offline.' },
+  'table-headers': { title: 'A table has no header cells', hint: 'Give the table a header row (Markdown tables always have one; in raw HTML use `<th>`).' },
   'text-on-page': {
     title: 'The print edition does not hold the text of the manuscript',
     hint: 'A layout fault lost, repeated or cut off text on a page; please report it with the manuscript. A line wider than the page (a long URL or table) can be shortened.',

@@ -1,6 +1,6 @@
 import type { ElementContent, Root } from 'hast';
 import { h } from 'hastscript';
-import { isRtl } from '../shared/language.js';
+import { isRtl } from '../../shared/language.js';
 import { fromText, STYLE_HREF } from './paths.js';
 
 export interface ContentDocumentOptions {

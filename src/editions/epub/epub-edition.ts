@@ -17,7 +17,7 @@ import { containerDocument, packageDocument, type ManifestItem } from './package
 import { insertPageMarkers } from './page-markers.js';
 import { chapterHref, COVER_HREF, NAV_HREF, PACKAGE_DIR, PACKAGE_PATH, STYLE_HREF, TITLE_HREF } from './paths.js';
 import { addEpubSemantics } from './semantics.js';
-import { xhtmlDocument, xmlDocument } from './xml.js';
+import { assertWellFormed, xhtmlDocument, xmlDocument } from './xml.js';
 import { zip, type ZipEntry } from './zip.js';
 
 export interface EpubOptions {
@@ -58,9 +58,7 @@ export async function epubEdition(book: Book, options: EpubOptions): Promise<Uin
   const pages: PageTarget[] = [];
   chapters.forEach((chapter, i) => {
     addEpubSemantics(chapter.tree);
-    for (const link of relinkFragments(chapter.tree, idsOf[i]!, fileOfId)) {
-      warn(chapter.file, 'broken-link', `Unexpected link to \`${String(link.properties.href)}\`, no heading or note has that id`, link.position?.start);
-    }
+    relinkFragments(chapter.tree, idsOf[i]!, fileOfId);
     for (const marker of insertPageMarkers(chapter.tree, options.print?.pageStarts ?? []))
       pages.push({ label: marker.label, href: `${chapterHref(chapter.id)}#${marker.id}` });
   });
@@ -69,6 +67,8 @@ export async function epubEdition(book: Book, options: EpubOptions): Promise<Uin
   const entries: ZipEntry[] = [];
   const items: ManifestItem[] = [];
   const add = (href: string, data: Uint8Array | string, item: Omit<ManifestItem, 'href'>) => {
+    // The documents Galley writes as XML are checked with a strict parser.
+    if (typeof data === 'string' && /\.(xhtml|svg)$/.test(href)) assertWellFormed(href, data);
     entries.push({ path: `${PACKAGE_DIR}/${href}`, data: typeof data === 'string' ? encoder.encode(data) : data });
     items.push({ ...item, href });
   };
@@ -130,11 +130,15 @@ export async function epubEdition(book: Book, options: EpubOptions): Promise<Uin
     accessibility: accessibilityMetadata(trees, { pageList: pages.length > 0 }),
     pageList: pages.length > 0,
   });
+  const container = xmlDocument(containerDocument(PACKAGE_PATH));
+  const opfXml = xmlDocument(opf);
+  assertWellFormed('META-INF/container.xml', container);
+  assertWellFormed(PACKAGE_PATH, opfXml);
   return zip(
     [
       { path: 'mimetype', data: encoder.encode('application/epub+zip'), store: true },
-      { path: 'META-INF/container.xml', data: encoder.encode(xmlDocument(containerDocument(PACKAGE_PATH))) },
-      { path: PACKAGE_PATH, data: encoder.encode(xmlDocument(opf)) },
+      { path: 'META-INF/container.xml', data: encoder.encode(container) },
+      { path: PACKAGE_PATH, data: encoder.encode(opfXml) },
       ...entries,
     ],
     date,

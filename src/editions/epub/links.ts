@@ -11,11 +11,11 @@ export function collectIds(tree: Root): Set<string> {
 }
 
 /**
- * Point `#id` links at the content document that holds the id (chapters are
- * separate files in an EPUB). Returns the fragments that exist nowhere.
+ * Point `#id` links at the content document that holds the id: chapters are
+ * separate files in an EPUB. (The render stage made every link within the book a
+ * `#id` link to an id that exists.)
  */
-export function relinkFragments(tree: Root, ownIds: ReadonlySet<string>, fileOfId: ReadonlyMap<string, string>): Element[] {
-  const broken: Element[] = [];
+export function relinkFragments(tree: Root, ownIds: ReadonlySet<string>, fileOfId: ReadonlyMap<string, string>): void {
   visit(tree, 'element', (node: Element) => {
     const href = node.properties.href;
     if (node.tagName !== 'a' || typeof href !== 'string' || !href.startsWith('#') || href === '#') return;
@@ -23,7 +23,5 @@ export function relinkFragments(tree: Root, ownIds: ReadonlySet<string>, fileOfI
     if (ownIds.has(id)) return;
     const file = fileOfId.get(id);
     if (file) node.properties.href = `${file}${href}`;
-    else broken.push(node);
   });
-  return broken;
 }

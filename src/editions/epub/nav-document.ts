@@ -1,7 +1,7 @@
 import type { Element, Root } from 'hast';
 import { h } from 'hastscript';
 import type { Chapter } from '../../model/book.js';
-import { contentsLabel } from '../shared/language.js';
+import { contentsLabel } from '../../shared/language.js';
 import { tocList } from '../shared/toc.js';
 import { contentDocument } from './content-document.js';
 import { chapterHref, COVER_HREF, TITLE_HREF } from './paths.js';

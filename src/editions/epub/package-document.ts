@@ -2,6 +2,7 @@ import type { Root } from 'xast';
 import { x } from 'xastscript';
 import type { BookConfig } from '../../model/book.js';
 import { generator } from '../../shared/package-files.js';
+import type { AccessibilityMetadata } from './accessibility.js';
 
 export interface ManifestItem {
   id: string;
@@ -17,11 +18,7 @@ export interface PackageOptions {
   /** `dcterms:modified`, already formatted (`CCYY-MM-DDThh:mm:ssZ`). */
   modified: string;
   items: readonly ManifestItem[];
-  accessibility: {
-    modes: readonly string[];
-    features: readonly string[];
-    summary: string;
-  };
+  accessibility: AccessibilityMetadata;
   /** Whether the book maps the print edition's pages. */
   pageList: boolean;
 }
@@ -49,11 +46,11 @@ export function packageDocument(options: PackageOptions): Root {
     ...(options.pageList ? [x('dc:source', { id: 'print-source' }, config.identifier), meta('source-of', 'pagination', { refines: '#print-source' })] : []),
     meta('dcterms:modified', options.modified),
     ...options.accessibility.modes.map((mode) => meta('schema:accessMode', mode)),
-    ...options.accessibility.modes.map((mode) => meta('schema:accessModeSufficient', mode)),
+    ...options.accessibility.sufficient.map((modes) => meta('schema:accessModeSufficient', modes)),
     ...options.accessibility.features.map((feature) => meta('schema:accessibilityFeature', feature)),
     meta('schema:accessibilityHazard', 'none'),
     meta('schema:accessibilitySummary', options.accessibility.summary),
-    meta('dcterms:conformsTo', 'EPUB Accessibility 1.1 - WCAG 2.1 Level AA'),
+    ...(options.accessibility.conformsTo ? [meta('dcterms:conformsTo', options.accessibility.conformsTo)] : []),
     ...(options.items.some((item) => item.properties?.includes('cover-image'))
       ? [x('meta', { name: 'cover', content: options.items.find((i) => i.properties?.includes('cover-image'))!.id })]
       : []),

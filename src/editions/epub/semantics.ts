@@ -16,10 +16,8 @@ export function addEpubSemantics(tree: Root): void {
       p['epub:type'] = 'endnotes';
       p.role = 'doc-endnotes';
       visit(node, 'element', (item: Element) => {
-        if (item.tagName === 'li' && typeof item.properties.id === 'string') {
-          item.properties['epub:type'] = 'endnote';
-          item.properties.role = 'doc-endnote';
-        }
+        // (DPUB-ARIA 1.1 deprecates the role doc-endnote: the list is the notes.)
+        if (item.tagName === 'li' && typeof item.properties.id === 'string') item.properties['epub:type'] = 'endnote';
       });
     } else if (node.tagName === 'a' && p.dataFootnoteRef !== undefined) {
       p['epub:type'] = 'noteref';

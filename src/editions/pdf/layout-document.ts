@@ -10,6 +10,7 @@ import { readAsset } from '../../shared/package-files.js';
 import { hyphenatorFor } from './hyphenation.js';
 import { pageCss } from './page-css.js';
 import { rehypeHyphenate } from './plugins/rehype-hyphenate.js';
+import { rehypeOpenDetails } from './plugins/rehype-open-details.js';
 
 /** Style sheets of the print edition, in cascade order (after the fonts). */
 export const printStyles = ['styles/components.css', 'styles/base.css', 'styles/print.css'];
@@ -25,17 +26,19 @@ export interface LayoutDocumentOptions {
 
 /**
  * The HTML document that Paged.js lays out into the print edition: the book's
- * chapters (block numbers kept, images inlined) hyphenated with soft hyphens, with
+ * chapters (block numbers kept, images inlined, every `<details>` open)
+ * hyphenated with soft hyphens, with
  * the fonts the text needs embedded, the print styles and the page geometry of the
  * trim size.
  */
 export async function layoutDocument(book: Book, options: LayoutDocumentOptions = {}): Promise<string> {
   const { config } = book;
   const hyphenate = hyphenatorFor(config.language);
-  const hyphenator = hyphenate ? unified().use(rehypeHyphenate, { hyphenate }) : undefined;
+  const forPrint = unified().use(rehypeOpenDetails);
+  if (hyphenate) forPrint.use(rehypeHyphenate, { hyphenate });
   const images = dataUris(book.assets);
   const chapters = book.chapters.map((chapter) => editionChapter(chapter, { imageSource: (href) => images.get(href) ?? href, keepBlockNumbers: true }));
-  if (hyphenator) for (const chapter of chapters) await hyphenator.run(chapter.tree);
+  for (const chapter of chapters) await forPrint.run(chapter.tree);
   const styles = [...(await Promise.all(printStyles.map(readAsset))), pageCss(config.trim)];
   // An empty icon keeps the browser from asking for /favicon.ico.
   const head = [h('link', { rel: 'icon', href: 'data:,' }), ...(options.polyfillUrl ? [h('script', { src: options.polyfillUrl })] : [])];

@@ -10,6 +10,7 @@ const what: Record<LayoutProblem['kind'], string> = {
   duplicated: 'is on the pages twice',
   reordered: 'is on the pages out of order',
   clipped: 'runs off the page',
+  hidden: 'is not drawn on the page',
 };
 
 /** How many problems are reported one by one; the rest are counted. */

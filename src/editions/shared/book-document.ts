@@ -2,7 +2,7 @@ import type { Element, Root } from 'hast';
 import { h } from 'hastscript';
 import type { BookConfig, Chapter } from '../../model/book.js';
 import { generator } from '../../shared/package-files.js';
-import { contentsLabel, isRtl } from './language.js';
+import { contentsLabel, isRtl } from '../../shared/language.js';
 import { titlePage } from './title-page.js';
 import { tocNav } from './toc.js';
 

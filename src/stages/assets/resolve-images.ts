@@ -62,7 +62,7 @@ export async function resolveImages(root: string, chapters: readonly Chapter[]):
       }
       let relative: string;
       try {
-        relative = decodeURI(src.split(/[?#]/)[0]!);
+        relative = decodeURIComponent(src.split(/[?#]/)[0]!);
       } catch {
         relative = src;
       }

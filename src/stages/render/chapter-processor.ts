@@ -9,13 +9,21 @@ import remarkRehype from 'remark-rehype';
 import { unified } from 'unified';
 import type { VFile } from 'vfile';
 import type { Infobox } from '../../infobox/validate-infobox.js';
+import { isRtl } from '../../shared/language.js';
+import { rehypeAccessibility } from './plugins/rehype-accessibility.js';
+import { rehypeControlCharacters } from './plugins/rehype-control-characters.js';
+import { rehypeEmptyHeaderCells } from './plugins/rehype-empty-header-cells.js';
+import { rehypeEmptyHeadings } from './plugins/rehype-empty-headings.js';
 import { rehypeFlagUnsafe } from './plugins/rehype-flag-unsafe.js';
 import { rehypeFootnoteScope } from './plugins/rehype-footnote-scope.js';
 import { rehypeHeadingIds } from './plugins/rehype-heading-ids.js';
 import { rehypeInfobox } from './plugins/rehype-infobox.js';
 import { rehypeOutline } from './plugins/rehype-outline.js';
+import { rehypeRepairNesting } from './plugins/rehype-repair-nesting.js';
 import { rehypeSections } from './plugins/rehype-sections.js';
 import { rehypeTableAlign } from './plugins/rehype-table-align.js';
+import { rehypeTaskListLabels } from './plugins/rehype-task-list-labels.js';
+import { rehypeTextDirection } from './plugins/rehype-text-direction.js';
 import { sanitizeSchema } from './sanitize-schema.js';
 
 /** What a chapter's processor is told about the book and the chapter. */
@@ -35,9 +43,14 @@ export interface ChapterOptions {
  * 1. remark-parse, remark-frontmatter (front matter is kept as a node and ignored
  *    by remark-rehype, so positions stay true), remark-gfm;
  * 2. remark-rehype keeps raw HTML, rehype-raw parses it with positions;
- * 3. rehype-flag-unsafe warns about what rehype-sanitize then removes;
- * 4. only after sanitising do our own trusted plugins run: table alignment as
- *    classes, ids, the infobox, sections and the outline.
+ * 3. characters no edition can carry are removed (with a warning);
+ * 4. rehype-flag-unsafe warns about what rehype-sanitize then removes;
+ * 5. only after sanitising do our own trusted plugins run: inline elements left
+ *    open around blocks taken out, empty headings removed, empty header cells
+ *    made data cells, table alignment as
+ *    classes, labels for task checkboxes, ids, the infobox, the direction of
+ *    blocks written the other way, sections, the outline, and warnings where
+ *    readers who cannot see the page are left behind.
  */
 export function chapterProcessor(options: ChapterOptions) {
   return unified()
@@ -46,14 +59,21 @@ export function chapterProcessor(options: ChapterOptions) {
     .use(remarkGfm)
     .use(remarkRehype, { allowDangerousHtml: true, clobberPrefix: '', footnoteLabel: 'Notes' })
     .use(rehypeRaw)
+    .use(rehypeControlCharacters)
     .use(rehypeFlagUnsafe)
     .use(rehypeSanitize, sanitizeSchema)
+    .use(rehypeRepairNesting)
+    .use(rehypeEmptyHeadings)
+    .use(rehypeEmptyHeaderCells)
     .use(rehypeTableAlign)
+    .use(rehypeTaskListLabels)
     .use(rehypeHeadingIds, { ids: options.ids })
     .use(rehypeFootnoteScope, { chapterId: options.chapterId })
     .use(rehypeInfobox, { infobox: options.infobox, language: options.language, ids: options.ids, chapterId: options.chapterId })
+    .use(rehypeTextDirection, { direction: isRtl(options.language) ? 'rtl' : 'ltr' })
     .use(rehypeSections, { chapterId: options.chapterId })
     .use(rehypeOutline)
+    .use(rehypeAccessibility)
     .freeze();
 }
 

@@ -2,6 +2,7 @@ import GithubSlugger from 'github-slugger';
 import type { Chapter, Manuscript } from '../../model/book.js';
 import { chapterToHast } from './chapter-processor.js';
 import { numberBlocks } from './number-blocks.js';
+import { resolveLinks } from './resolve-links.js';
 import './file-data.js';
 
 /** Ids Galley uses itself in every edition. */
@@ -9,8 +10,8 @@ export const reservedIds = ['title-page', 'toc', 'toc-title', 'main'];
 
 /**
  * The render stage: every chapter through its processor with book-wide unique
- * ids, then the blocks of the whole book numbered once. Messages land on each
- * chapter's file.
+ * ids, then the links between chapters resolved and the blocks of the whole book
+ * numbered once. Messages land on each chapter's file.
  */
 export async function renderChapters(manuscript: Manuscript): Promise<Chapter[]> {
   const ids = new GithubSlugger();
@@ -23,6 +24,7 @@ export async function renderChapters(manuscript: Manuscript): Promise<Chapter[]>
     const head = outline.find((entry) => entry.depth === 1) ?? outline[0];
     chapters.push({ id: source.id, file, tree, outline, title: head?.text ?? source.id, titleId: head?.id });
   }
+  resolveLinks(chapters);
   numberBlocks(chapters.map((chapter) => chapter.tree));
   return chapters;
 }

@@ -54,7 +54,9 @@ export async function layOutPages(): Promise<InPageLayout> {
   for (const element of document.querySelectorAll<HTMLElement>('.pagedjs_page [data-split-to]')) {
     const holdsText = Array.from(element.childNodes).some((child) => child instanceof Text && child.data.trim() !== '');
     const style = getComputedStyle(element);
-    if (holdsText && style.textAlign === 'justify' && !style.whiteSpace.startsWith('pre')) element.dataset.galleyJustifyLast = '';
+    // (A line ending in a <br> is a last line, which text-align-last would justify too.)
+    if (holdsText && style.textAlign === 'justify' && !style.whiteSpace.startsWith('pre') && !element.querySelector('br'))
+      element.dataset.galleyJustifyLast = '';
   }
 
   // Soft hyphens: where a line broke at one, Chromium draws a hyphen, but the text

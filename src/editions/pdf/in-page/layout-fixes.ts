@@ -6,11 +6,13 @@
  * Registers Galley's Paged.js handlers:
  * - finished pages leave the layout tree while later ones are made (otherwise
  *   each new page restyles and reflows all earlier ones);
- * - a text break falls exactly where the line broke. Paged.js measures each
- *   letter's bounding box, and Chromium attributes the hyphen drawn at a soft
- *   hyphen to the next letter as well, so Paged.js kept one letter too many on the
- *   page ("milit-" / "ary"); the line no longer fit and a whole line slipped out
- *   of sight into the page's overflow;
+ * - a page breaks exactly where the text stops fitting. Paged.js misses it in two
+ *   ways, each losing text into the overflow column Chromium never prints:
+ *   it measures letters by their bounding box, and Chromium attributes the hyphen
+ *   drawn at a soft hyphen to the next letter too, so it kept one letter too many
+ *   ("milit-" / "ary"), the line no longer fit and slipped out of sight; and when a
+ *   paragraph moved whole into the next column (orphans), its first letter is at
+ *   offset 0, which Paged.js takes for "no break" and keeps the paragraph;
  * - a hyphen is added at a break inside a word only at a hyphenation point (a
  *   soft hyphen), never after an emergency break or on an empty text node.
  */
@@ -19,7 +21,9 @@ export function installLayoutFixes(): void {
     gap?: number;
     settings: { hyphenGlyph?: string };
   }
-  const state = ((window as unknown as { __galley?: { hidden: HTMLElement[] } }).__galley ??= { hidden: [] });
+  const host = window as unknown as { __galley?: { hidden: HTMLElement[] } };
+  host.__galley ??= { hidden: [] };
+  const state = host.__galley;
   const paged = (window as unknown as { Paged?: { Handler: new (...args: never[]) => object; registerHandlers(...handlers: unknown[]): void } }).Paged;
   if (!paged) return;
 
@@ -42,18 +46,15 @@ export function installLayoutFixes(): void {
     return rects[rects.length - 1];
   };
 
-  /** Where a break inside a text node really falls, and what it looked like before Paged.js cut it. */
-  let lastBreak: { text: Text; offset: number } | undefined;
-
-  class BreakWhereTheLineBroke extends paged.Handler {
-    onOverflow(overflow: Range | undefined, _rendered: Element, bounds: DOMRect, layout: PagedLayout) {
-      lastBreak = undefined;
-      if (!overflow || !(overflow.startContainer instanceof Text)) return overflow;
-      const text = overflow.startContainer;
-      const end = Math.round(bounds.right + (layout.gap ?? 0));
-      const vEnd = Math.round(bounds.bottom);
-      const beyond = (rect: DOMRect) => Math.floor(rect.left) >= end || Math.floor(rect.top) >= vEnd;
-      // Whether the first drawn character at or after `at` is past the page (false when none is).
+  /** The first character of `rendered` drawn past the page, if any. */
+  const firstPast = (rendered: Element, beyond: (rect: DOMRect) => boolean): { text: Text; offset: number } | undefined => {
+    const walker = document.createTreeWalker(rendered, NodeFilter.SHOW_TEXT);
+    while (walker.nextNode()) {
+      const text = walker.currentNode as Text;
+      if (text.data.trim() === '') continue;
+      range.selectNodeContents(text);
+      if (!Array.from(range.getClientRects()).some((rect) => rect.width > 0 && beyond(rect))) continue;
+      // Whether the first drawn character at or after `at` is past the page.
       const pastAt = (at: number): boolean => {
         for (let i = at; i < text.length; i++) {
           const rect = box(text, i);
@@ -69,18 +70,69 @@ export function installLayoutFixes(): void {
         if (pastAt(mid)) hi = mid;
         else lo = mid + 1;
       }
-      // Start the overflow at the first drawn character past the page.
       let offset = lo;
       while (offset < text.length && !box(text, offset)) offset++;
-      if (offset >= text.length || offset === overflow.startOffset) {
-        lastBreak = { text, offset: overflow.startOffset };
-        return overflow;
+      if (offset < text.length) return { text, offset };
+    }
+    return undefined;
+  };
+
+  /** Nothing but whitespace before `node` inside `parent`. */
+  const startsParent = (node: Node) => {
+    for (let before = node.previousSibling; before; before = before.previousSibling) {
+      if (before.textContent?.trim() !== '' || before instanceof HTMLImageElement) return false;
+    }
+    return true;
+  };
+
+  /**
+   * Where the page should end, for text past it at `offset` of `text`: there, or,
+   * when the text starts its block, before the block (and before a heading that
+   * must stay with it), so the block moves whole and no empty piece of it stays.
+   */
+  const breakBefore = (rendered: Element, text: Text, offset: number): Range => {
+    const start = document.createRange();
+    start.setStart(text, offset);
+    if (offset > 0 && text.data.slice(0, offset).trim() !== '') return start;
+    let node: Node = text;
+    for (;;) {
+      while (node.parentElement && node.parentElement !== rendered && startsParent(node)) node = node.parentElement;
+      if (node instanceof HTMLElement && (node.tagName === 'TD' || node.tagName === 'TH') && node.parentElement) node = node.parentElement;
+      // Paged.js marks an element that follows one with `break-after: avoid`.
+      if (node instanceof HTMLElement && node.dataset.previousBreakAfter === 'avoid' && node.previousElementSibling) {
+        node = node.previousElementSibling;
+        continue;
       }
-      const corrected = document.createRange();
-      corrected.setStart(text, offset);
-      corrected.setEnd(overflow.endContainer, overflow.endOffset);
-      lastBreak = { text, offset };
-      return corrected;
+      break;
+    }
+    // Never all of the page: that would leave it empty.
+    if (node instanceof HTMLElement && rendered.contains(node) && node.previousSibling && !startsParent(node)) start.setStartBefore(node);
+    return start;
+  };
+
+  /** Where a break inside a text node fell, for `afterOverflowRemoved`. */
+  let lastBreak: { text: Text; offset: number } | undefined;
+
+  class BreakWhereTheTextStopsFitting extends paged.Handler {
+    onOverflow(overflow: Range | undefined, rendered: Element, bounds: DOMRect, layout: PagedLayout) {
+      lastBreak = undefined;
+      const end = Math.round(bounds.right + (layout.gap ?? 0));
+      const vEnd = Math.round(bounds.bottom);
+      const beyond = (rect: DOMRect) => Math.floor(rect.left) >= end || Math.floor(rect.top) >= vEnd;
+      const first = firstPast(rendered, beyond);
+      let result = overflow;
+      if (first) {
+        const start = breakBefore(rendered, first.text, first.offset);
+        // Paged.js found the break, or one before this text (an image, a block that
+        // avoids breaks inside): keep it. Otherwise the text decides.
+        if (!overflow || start.compareBoundaryPoints(Range.START_TO_START, overflow) < 0) {
+          result = document.createRange();
+          result.setStart(start.startContainer, start.startOffset);
+          result.setEndAfter(rendered.lastChild ?? rendered);
+        }
+      }
+      if (result?.startContainer instanceof Text) lastBreak = { text: result.startContainer, offset: result.startOffset };
+      return result;
     }
 
     afterOverflowRemoved(_removed: DocumentFragment, _rendered: Element, layout: PagedLayout) {
@@ -106,5 +158,5 @@ export function installLayoutFixes(): void {
     }
   }
 
-  paged.registerHandlers(KeepFinishedPagesOut, BreakWhereTheLineBroke);
+  paged.registerHandlers(KeepFinishedPagesOut, BreakWhereTheTextStopsFitting);
 }

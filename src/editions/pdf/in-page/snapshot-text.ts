@@ -16,7 +16,9 @@ export function snapshotText(): number {
     /** The numbers of the elements in the order their text comes, repeats collapsed. */
     order: number[];
   }
-  const state = ((window as unknown as { __galley?: { hidden: HTMLElement[]; text?: TextRecord } }).__galley ??= { hidden: [] });
+  const host = window as unknown as { __galley?: { hidden: HTMLElement[]; text?: TextRecord } };
+  host.__galley ??= { hidden: [] };
+  const state = host.__galley;
   const record: TextRecord = { texts: [], blocks: [], order: [] };
   const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
   while (walker.nextNode()) {

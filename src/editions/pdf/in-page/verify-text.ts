@@ -49,8 +49,13 @@ export function verifyText(): LayoutProblem[] {
         if (order[order.length - 1] !== key) order.push(key);
       }
       range.selectNodeContents(node);
-      for (const rect of Array.from(range.getClientRects())) {
-        if (rect.width < 0.5 || rect.height < 0.5) continue;
+      const rects = Array.from(range.getClientRects()).filter((rect) => rect.width >= 0.5 && rect.height >= 0.5);
+      // Text in the DOM but not drawn (a closed <details>, say) is not on the page
+      // either; only the footnotes' back links are hidden in print on purpose.
+      if (rects.length === 0 && !node.parentElement?.closest('[data-footnote-backref]')) {
+        problems.push({ kind: 'hidden', block: key === -1 ? null : (record.blocks[key] ?? null), page, text: excerpt(normal(node.data)) });
+      }
+      for (const rect of rects) {
         if (rect.right > bounds.right + 1 || rect.bottom > bounds.bottom + 1 || rect.left < bounds.left - 1 || rect.top < bounds.top - 1) {
           problems.push({
             kind: 'clipped',
@@ -83,7 +88,7 @@ export function verifyText(): LayoutProblem[] {
 
 /** A place where the pages do not hold the manuscript's text. */
 export interface LayoutProblem {
-  kind: 'lost' | 'changed' | 'duplicated' | 'reordered' | 'clipped';
+  kind: 'lost' | 'changed' | 'duplicated' | 'reordered' | 'clipped' | 'hidden';
   /** The block (`data-block`) the text is in, when it is manuscript text. */
   block: string | null;
   /** The page it is on, or should have been on. */

@@ -1,6 +1,7 @@
 import type { Element, Root } from 'hast';
 import type { VFile } from 'vfile';
 import { visit } from 'unist-util-visit';
+import { warn } from '../../../shared/messages.js';
 
 const dangerousTags = new Set([
   'script',
@@ -35,18 +36,26 @@ export function isScriptUrl(value: unknown): boolean {
  */
 export function rehypeFlagUnsafe() {
   return (tree: Root, file: VFile) => {
-    const warn = (node: Element, reason: string) => {
-      const msg = file.message(reason, { place: node.position, ruleId: 'unsafe-html', source: 'galley' });
-      msg.fatal = false;
-    };
+    const unsafe = (node: Element, reason: string) => warn(file, 'unsafe-html', reason, node.position);
+    visit(tree, 'comment', (node) => {
+      // HTML has no CDATA sections: the parser reads one as a comment, which is dropped.
+      if (node.value.startsWith('[CDATA[')) {
+        warn(
+          file,
+          'malformed-html',
+          'Unexpected `<![CDATA[` in raw HTML; HTML has no CDATA sections, so its text was dropped (write the text without `<![CDATA[` and `]]>`)',
+          node.position,
+        );
+      }
+    });
     visit(tree, 'element', (node) => {
       if (dangerousTags.has(node.tagName)) {
-        warn(node, `Unexpected \`<${node.tagName}>\` in raw HTML; it was removed (manuscripts cannot run or embed code)`);
+        unsafe(node, `Unexpected \`<${node.tagName}>\` in raw HTML; it was removed (manuscripts cannot run or embed code)`);
       }
       for (const [name, value] of Object.entries(node.properties)) {
-        if (/^on[a-z]/i.test(name)) warn(node, `Unexpected \`${name.toLowerCase()}\` attribute on \`<${node.tagName}>\`; event handlers are removed`);
+        if (/^on[a-z]/i.test(name)) unsafe(node, `Unexpected \`${name.toLowerCase()}\` attribute on \`<${node.tagName}>\`; event handlers are removed`);
         else if (urlProperties.includes(name) && isScriptUrl(value))
-          warn(node, `Unexpected script URL in \`${name}\` on \`<${node.tagName}>\`; it was removed`);
+          unsafe(node, `Unexpected script URL in \`${name}\` on \`<${node.tagName}>\`; it was removed`);
       }
     });
   };

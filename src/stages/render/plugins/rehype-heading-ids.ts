@@ -2,24 +2,36 @@ import type { Root } from 'hast';
 import { headingRank } from 'hast-util-heading-rank';
 import { toString as textOf } from 'hast-util-to-string';
 import GithubSlugger from 'github-slugger';
+import type { VFile } from 'vfile';
 import { visit } from 'unist-util-visit';
+import '../file-data.js';
 
 export interface HeadingIdsOptions {
   /** The book-wide id allocator: ids are unique across all chapters. */
   ids: GithubSlugger;
 }
 
+/** Ids GFM gives footnotes; rehype-footnote-scope makes them unique per chapter. */
+const footnoteId = /^(fn-|fnref-|footnote-label$)/;
+
 /**
  * Give every heading an id that is unique in the whole book and starts with a
- * letter, and rewrite the chapter's own `#slug` links when an id had to be renamed.
+ * letter (never one written in raw HTML), rewrite the chapter's own `#slug` links when an id had to be renamed, and
+ * record in `file.data.ids` which id each natural slug became, for links from
+ * other chapters (`02-b.md#slug`).
  */
 export function rehypeHeadingIds(options: HeadingIdsOptions) {
   const { ids } = options;
-  return (tree: Root) => {
+  return (tree: Root, file: VFile) => {
     const local = new GithubSlugger();
     const renamed = new Map<string, string>();
+    const given = new Map<string, string>();
     visit(tree, 'element', (node) => {
-      if (typeof node.properties.id === 'string') ids.slug(node.properties.id);
+      const written = node.properties.id;
+      if (typeof written !== 'string') return;
+      // Headings' ids must not take an id written in raw HTML.
+      ids.slug(written);
+      if (!footnoteId.test(written)) given.set(written, written);
     });
     visit(tree, 'element', (node) => {
       if (headingRank(node) === undefined || node.properties.id !== undefined) return;
@@ -29,8 +41,10 @@ export function rehypeHeadingIds(options: HeadingIdsOptions) {
       // selectors): one that would start with a digit or hyphen gets an `h-` prefix.
       const id = ids.slug(/^[a-z]/.test(natural) ? text : `h ${text}`);
       node.properties.id = id;
+      given.set(natural, id);
       if (natural !== id) renamed.set(natural, id);
     });
+    file.data.ids = given;
     if (renamed.size === 0) return;
     visit(tree, 'element', (node) => {
       const href = node.properties.href;

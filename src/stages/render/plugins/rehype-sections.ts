@@ -9,8 +9,10 @@ export interface SectionsOptions {
 
 /**
  * Wrap each heading and what follows it, up to the next heading of the same or a
- * higher rank, in a `<section>` labelled by the heading; wrap the whole chapter in
- * `<section class="chapter">`. Footnotes stay at chapter level.
+ * higher rank, in a `<section>`; wrap the whole chapter in `<section
+ * class="chapter">`, labelled by its title. (Only the chapter is labelled: a
+ * labelled section is a landmark, and landmarks must be few and distinct.)
+ * Footnotes stay at chapter level.
  */
 export function rehypeSections(options: SectionsOptions) {
   return (tree: Root) => {
@@ -29,7 +31,7 @@ export function rehypeSections(options: SectionsOptions) {
       if (isFootnotes) stack.length = 1;
       if (rank !== undefined && rank > 1 && child.type === 'element') {
         while (stack.length > 1 && stack[stack.length - 1]!.rank >= rank) stack.pop();
-        const section = h('section', { ariaLabelledBy: [String(child.properties.id)] }, [child]);
+        const section = h('section', [child]);
         top().children.push(section);
         stack.push({ rank, node: section });
         continue;
