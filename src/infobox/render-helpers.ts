@@ -32,6 +32,6 @@ export function row(label: string, content: ElementContent[], span = 1): Element
 export function frame(options: { id: string; type: string; caption: ElementContent[]; bodies: Element[] }): Element {
   const captionId = `${options.id}-caption`;
   return h('aside', { className: ['infobox', `infobox-${options.type}`], id: options.id, ariaLabelledBy: captionId }, [
-    h('table', [h('caption', { id: captionId }, options.caption), ...options.bodies]),
+    h('table', [h('caption', { id: captionId }, options.caption), ...options.bodies.filter((body) => body.children.length > 0)]),
   ]);
 }

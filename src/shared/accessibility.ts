@@ -27,12 +27,15 @@ export function accessibilityGaps(tree: Root, previousLevel = 0): AccessibilityG
       gaps.images.push(node);
       if (typeof node.properties.alt !== 'string' || node.properties.alt.trim() === '') gaps.undescribedImages.push(node);
     } else if (node.tagName === 'table') {
-      gaps.tables.push(node);
       let headers = false;
+      let data = false;
       visit(node, 'element', (cell: Element) => {
         if (cell.tagName === 'th') headers = true;
+        if (cell.tagName === 'td') data = true;
       });
-      if (!headers) gaps.tablesWithoutHeaders.push(node);
+      // A table with no data cells is not a data table (an infobox with a caption only).
+      if (data) gaps.tables.push(node);
+      if (data && !headers) gaps.tablesWithoutHeaders.push(node);
     }
     const rank = headingRank(node);
     // The footnotes' label is navigation, not part of the outline.

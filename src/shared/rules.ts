@@ -50,6 +50,10 @@ export const rules = {
   'missing-alt': { title: 'An image has no description', hint: 'Describe the image in its alt text for readers who cannot see it.' },
   'missing-chapter': { title: 'A chapter listed in `book.yaml` does not exist', hint: 'Check the path; paths are relative to `book.yaml`.' },
   'missing-field': { title: 'A required field is missing', hint: 'Add the field the message names.' },
+  'missing-glyph': {
+    title: 'No shipped font has a character',
+    hint: 'The print edition draws a box for it. Write the character another way, or add a font that has it (README: Fonts).',
+  },
   'missing-image': { title: 'An image file does not exist', hint: 'Check the path; image paths are relative to the chapter file.' },
   'not-an-image': { title: 'A file used as an image is not a supported image', hint: 'Use a PNG, JPEG, GIF or script-free SVG file.' },
   'not-found': { title: 'A file cannot be read', hint: 'Check that the path exists and is a readable file.' },

@@ -6,6 +6,7 @@ import path from 'node:path';
 import { BuildFailure, describeError } from '../../shared/messages.js';
 import type { StageTimer } from '../../shared/timings.js';
 import { BrowserNotFoundError, findBrowser } from './find-browser.js';
+import { systemFonts } from './system-fonts.js';
 
 /** Flags for headless Chromium in CI containers (root, no GPU, small /dev/shm, no network chatter). */
 export const chromiumArgs = [
@@ -42,6 +43,17 @@ export interface LaunchOptions {
   timer?: StageTimer | undefined;
 }
 
+/**
+ * The browser's environment: fontconfig sees only Galley's shipped fonts, and the
+ * locale is fixed (it decides, among others, which Han forms text without a
+ * `lang` gets), so the machine's fonts and settings never reach a page.
+ */
+export function browserEnvironment(fontconfigFile: string): Record<string, string> {
+  const env: Record<string, string> = {};
+  for (const [name, value] of Object.entries(process.env)) if (value !== undefined && !/^(FONTCONFIG_|FC_|LC_|LANG)/.test(name)) env[name] = value;
+  return { ...env, FONTCONFIG_FILE: fontconfigFile, FC_LANG: 'en', LANG: 'C.UTF-8', LC_ALL: 'C.UTF-8' };
+}
+
 /** Launch one headless browser. Always pair with `close()` in a `finally`. */
 export async function launchBrowser(options: LaunchOptions = {}): Promise<BrowserSession> {
   options.signal?.throwIfAborted();
@@ -49,6 +61,7 @@ export async function launchBrowser(options: LaunchOptions = {}): Promise<Browse
     throw new BrowserNotFoundError(`The browser ${options.executablePath} does not exist`);
   }
   const executablePath = options.executablePath ?? findBrowser();
+  const fonts = await systemFonts();
   // Our own profile folder: closing kills the browser at once and removes it.
   const userDataDir = await mkdtemp(path.join(tmpdir(), 'galley-chromium-'));
   let browser: Browser;
@@ -59,6 +72,7 @@ export async function launchBrowser(options: LaunchOptions = {}): Promise<Browse
       headless: /headless[-_]shell/.test(path.basename(executablePath)) ? 'shell' : true,
       userDataDir,
       args: chromiumArgs,
+      env: browserEnvironment(fonts.configFile),
       // Galley handles SIGINT/SIGTERM itself and closes the browser in `finally`.
       handleSIGINT: false,
       handleSIGTERM: false,

@@ -5,10 +5,12 @@ import { BuildFailure, describeError, GalleyError, throwIfFatal, warn } from '..
 import type { StageTimer } from '../../shared/timings.js';
 import type { BrowserHandle } from './browser.js';
 import { layoutDocument } from './layout-document.js';
+import { reportMissingGlyphs } from './missing-glyphs.js';
 import { paginate, verifyPages } from './paginate.js';
 import { postProcess } from './post-process.js';
 import { printPdf } from './print-pdf.js';
 import { POLYFILL_URL } from './request-router.js';
+import { systemFonts } from './system-fonts.js';
 import { reportTextOnPages } from './text-on-pages.js';
 import { withTimeout } from './with-timeout.js';
 
@@ -39,6 +41,7 @@ export interface PdfEdition {
  * post-process it with pdf-lib. Warnings land on the book's `book.yaml`.
  */
 export async function pdfEdition(book: Book, options: PdfOptions): Promise<PdfEdition> {
+  reportMissingGlyphs(book, (await systemFonts()).coverage);
   const html = await options.timer.measure('print-document', () => layoutDocument(book, { polyfillUrl: POLYFILL_URL, fontCache: options.fontCache }));
   const session = await options.browser.session();
   try {

@@ -1,7 +1,8 @@
 import type { Element } from 'hast';
 import { visit } from 'unist-util-visit';
 import type { Book } from '../../model/book.js';
-import { fail, type Place } from '../../shared/messages.js';
+import type { Point } from 'unist';
+import { fail } from '../../shared/messages.js';
 import type { LayoutProblem } from './in-page/verify-text.js';
 
 const what: Record<LayoutProblem['kind'], string> = {
@@ -23,20 +24,31 @@ const SHOWN = 20;
  */
 export function reportTextOnPages(book: Book, problems: readonly LayoutProblem[]): void {
   if (problems.length === 0) return;
-  const places = new Map<string, { file: Book['configFile']; place: Place | undefined }>();
+  const places = new Map<string, { file: Book['configFile']; place: Point | undefined }>();
   for (const chapter of book.chapters) {
     visit(chapter.tree, 'element', (node: Element) => {
       const block = node.properties.dataBlock;
       if (block !== undefined) places.set(String(block), { file: chapter.file, place: node.position?.start });
     });
   }
-  for (const problem of problems.slice(0, SHOWN)) {
+  // One message per place, page and kind (an infobox's cells share the place of its front matter).
+  const groups = new Map<string, { problem: LayoutProblem; file: Book['configFile']; place: Point | undefined; more: number }>();
+  for (const problem of problems) {
     const at = (problem.block !== null ? places.get(problem.block) : undefined) ?? { file: book.configFile, place: undefined };
+    const key = `${at.file.path}:${at.place?.line ?? 0}:${at.place?.column ?? 0}:${problem.page}:${problem.kind}`;
+    const group = groups.get(key);
+    if (group) group.more++;
+    else groups.set(key, { problem, ...at, more: 0 });
+  }
+  let shown = 0;
+  for (const { problem, file, place, more } of groups.values()) {
+    if (shown++ === SHOWN) {
+      fail(book.configFile, 'text-on-page', `The print edition's layout lost text in ${groups.size - SHOWN} more places`);
+      break;
+    }
     const page = problem.page === null ? '' : ` on page ${problem.page}`;
     const found = problem.found === undefined ? '' : `; the pages have “${problem.found}”`;
-    fail(at.file, 'text-on-page', `The print edition's layout lost text: “${problem.text}” ${what[problem.kind]}${page}${found}`, at.place);
-  }
-  if (problems.length > SHOWN) {
-    fail(book.configFile, 'text-on-page', `The print edition's layout lost text in ${problems.length - SHOWN} more places`);
+    const others = more === 0 ? '' : ` (and ${more} more piece${more === 1 ? '' : 's'} of text there)`;
+    fail(file, 'text-on-page', `The print edition's layout lost text: “${problem.text}” ${what[problem.kind]}${page}${found}${others}`, place);
   }
 }

@@ -12,7 +12,8 @@
  *   drawn at a soft hyphen to the next letter too, so it kept one letter too many
  *   ("milit-" / "ary"), the line no longer fit and slipped out of sight; and when a
  *   paragraph moved whole into the next column (orphans), its first letter is at
- *   offset 0, which Paged.js takes for "no break" and keeps the paragraph;
+ *   offset 0, which Paged.js takes for "no break" and keeps the paragraph; and in
+ *   a right-to-left book it looks for the next column on the wrong side;
  * - a hyphen is added at a break inside a word only at a hyphenation point (a
  *   soft hyphen), never after an emergency break or on an empty text node.
  */
@@ -85,29 +86,38 @@ export function installLayoutFixes(): void {
     return true;
   };
 
+  /** Whether ending the page at `start` leaves something on it. */
+  const leavesContent = (rendered: Element, start: Range) => {
+    const before = document.createRange();
+    before.setStart(rendered, 0);
+    before.setEnd(start.startContainer, start.startOffset);
+    return before.toString().trim() !== '' || Array.from(rendered.querySelectorAll('img, svg')).some((image) => before.intersectsNode(image));
+  };
+
   /**
-   * Where the page should end, for text past it at `offset` of `text`: there, or,
-   * when the text starts its block, before the block (and before a heading that
-   * must stay with it), so the block moves whole and no empty piece of it stays.
+   * Where the page should end, for text past it at `offset` of `text`: before the
+   * block the text starts (so it moves whole and no empty piece of it stays), and
+   * before a heading that must stay with it, as far as that leaves something on
+   * the page; else at the text itself (a block taller than a page breaks inside).
    */
   const breakBefore = (rendered: Element, text: Text, offset: number): Range => {
-    const start = document.createRange();
-    start.setStart(text, offset);
-    if (offset > 0 && text.data.slice(0, offset).trim() !== '') return start;
+    const at = document.createRange();
+    at.setStart(text, offset);
+    if (offset > 0 && text.data.slice(0, offset).trim() !== '') return at;
+    let best = at;
     let node: Node = text;
     for (;;) {
       while (node.parentElement && node.parentElement !== rendered && startsParent(node)) node = node.parentElement;
       if (node instanceof HTMLElement && (node.tagName === 'TD' || node.tagName === 'TH') && node.parentElement) node = node.parentElement;
+      const before = document.createRange();
+      before.setStartBefore(node);
+      if (!leavesContent(rendered, before)) break;
+      best = before;
       // Paged.js marks an element that follows one with `break-after: avoid`.
-      if (node instanceof HTMLElement && node.dataset.previousBreakAfter === 'avoid' && node.previousElementSibling) {
-        node = node.previousElementSibling;
-        continue;
-      }
-      break;
+      if (!(node instanceof HTMLElement) || node.dataset.previousBreakAfter !== 'avoid' || !node.previousElementSibling) break;
+      node = node.previousElementSibling;
     }
-    // Never all of the page: that would leave it empty.
-    if (node instanceof HTMLElement && rendered.contains(node) && node.previousSibling && !startsParent(node)) start.setStartBefore(node);
-    return start;
+    return best;
   };
 
   /** Where a break inside a text node fell, for `afterOverflowRemoved`. */
@@ -116,16 +126,25 @@ export function installLayoutFixes(): void {
   class BreakWhereTheTextStopsFitting extends paged.Handler {
     onOverflow(overflow: Range | undefined, rendered: Element, bounds: DOMRect, layout: PagedLayout) {
       lastBreak = undefined;
-      const end = Math.round(bounds.right + (layout.gap ?? 0));
+      // The next column, where what does not fit goes, is to the right of the page's,
+      // or to its left when the book is written right to left (Paged.js looks only
+      // to the right: a right-to-left book ran on past its pages, never printed).
       const vEnd = Math.round(bounds.bottom);
-      const beyond = (rect: DOMRect) => Math.floor(rect.left) >= end || Math.floor(rect.top) >= vEnd;
+      const rtl = getComputedStyle(rendered).direction === 'rtl';
+      const end = Math.round(bounds.right + (layout.gap ?? 0));
+      const beyond = rtl
+        ? (rect: DOMRect) => Math.ceil(rect.right) <= Math.floor(bounds.left) || Math.floor(rect.top) >= vEnd
+        : (rect: DOMRect) => Math.floor(rect.left) >= end || Math.floor(rect.top) >= vEnd;
       const first = firstPast(rendered, beyond);
       let result = overflow;
       if (first) {
         const start = breakBefore(rendered, first.text, first.offset);
         // Paged.js found the break, or one before this text (an image, a block that
-        // avoids breaks inside): keep it. Otherwise the text decides.
-        if (!overflow || start.compareBoundaryPoints(Range.START_TO_START, overflow) < 0) {
+        // avoids breaks inside): keep it, unless it would leave the page empty (a
+        // block that cannot move on, as it would not fit the next page either, or
+        // a heading kept with it at the top of the page). Otherwise the text decides.
+        const pagedWorks = overflow !== undefined && leavesContent(rendered, overflow);
+        if (!pagedWorks || start.compareBoundaryPoints(Range.START_TO_START, overflow) < 0) {
           result = document.createRange();
           result.setStart(start.startContainer, start.startOffset);
           result.setEndAfter(rendered.lastChild ?? rendered);

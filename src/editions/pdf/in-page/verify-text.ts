@@ -48,6 +48,8 @@ export function verifyText(): LayoutProblem[] {
         if (pagesOf[key]![pagesOf[key]!.length - 1] !== page) pagesOf[key]!.push(page);
         if (order[order.length - 1] !== key) order.push(key);
       }
+      // Text for screen readers only (.sr-only) is meant to take no room on the page.
+      if (node.parentElement?.closest('.sr-only')) continue;
       range.selectNodeContents(node);
       const rects = Array.from(range.getClientRects()).filter((rect) => rect.width >= 0.5 && rect.height >= 0.5);
       // Text in the DOM but not drawn (a closed <details>, say) is not on the page

@@ -1,0 +1,53 @@
+import type { Text } from 'hast';
+import type { VFile } from 'vfile';
+import { visitParents } from 'unist-util-visit-parents';
+import type { Book } from '../../model/book.js';
+import { type Place, warn } from '../../shared/messages.js';
+import { type Coverage, covers } from './system-fonts.js';
+
+/** Characters that need no glyph: controls, format characters, invisible ones. */
+const noGlyph = /[\p{Cc}\p{Cf}\p{Default_Ignorable_Code_Point}\p{Zl}\p{Zp}\s]/u;
+
+/** How many characters are named one by one, per file. */
+const SHOWN = 10;
+
+const codePoint = (point: number) => `U+${point.toString(16).toUpperCase().padStart(4, '0')}`;
+
+/**
+ * Warn, at its first place in each file, about every character of the book that
+ * no shipped font has: the print edition can only draw a box for it (Galley's
+ * browser sees no other fonts, so no machine draws it any differently).
+ */
+export function reportMissingGlyphs(book: Book, coverage: Coverage): void {
+  const check = (file: VFile, texts: Iterable<{ value: string; place: Place | undefined }>) => {
+    const missing = new Map<number, Place | undefined>();
+    for (const { value, place } of texts) {
+      for (const char of value) {
+        const point = char.codePointAt(0)!;
+        if (point < 0x250 || missing.has(point) || noGlyph.test(char) || covers(coverage, point)) continue;
+        missing.set(point, place);
+      }
+    }
+    let shown = 0;
+    for (const [point, place] of missing) {
+      if (shown++ === SHOWN) {
+        warn(file, 'missing-glyph', `${missing.size - SHOWN} more characters no shipped font has print as boxes`, place);
+        break;
+      }
+      warn(file, 'missing-glyph', `No shipped font has the character ‘${String.fromCodePoint(point)}’ (${codePoint(point)}); it prints as a box`, place);
+    }
+  };
+  const { config } = book;
+  check(
+    book.configFile,
+    [config.title, config.subtitle ?? '', ...config.creator, config.publisher ?? ''].map((value) => ({ value, place: undefined })),
+  );
+  for (const chapter of book.chapters) {
+    const texts: Array<{ value: string; place: Place | undefined }> = [];
+    visitParents(chapter.tree, 'text', (node: Text, ancestors) => {
+      const placed = [node, ...ancestors.toReversed()].find((n) => n.position);
+      texts.push({ value: node.value, place: placed?.position?.start });
+    });
+    check(chapter.file, texts);
+  }
+}
