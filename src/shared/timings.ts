@@ -10,6 +10,12 @@ export class StageTimer {
   readonly timings: Timings = [];
   readonly #origin = performance.now();
 
+  /** Record a stage measured elsewhere (in the browser, say), as ending now. */
+  record(stage: string, ms: number): void {
+    const now = performance.now();
+    this.timings.push({ stage, at: round(now - ms - this.#origin), ms: round(ms) });
+  }
+
   /** Run `work` and record when it started and how long it took under `stage`. */
   async measure<T>(stage: string, work: () => Promise<T> | T): Promise<T> {
     const start = performance.now();

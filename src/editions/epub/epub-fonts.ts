@@ -21,8 +21,8 @@ const ARABIC =
   'U+0600-06FF,U+0750-077F,U+0870-088E,U+0890-0891,U+0897-08E1,U+08E3-08FF,U+200C-200E,U+2010-2011,U+204F,U+2E41,U+FB50-FDFF,U+FE70-FE74,U+FE76-FEFC';
 
 /**
- * The body serif (regular, italic, bold; Latin and Latin Extended), plus Noto Naskh
- * Arabic when the text has Arabic script. Headings and tables use the reader's sans.
+ * The body serif (regular, italic, bold; Latin and Latin Extended), plus Amiri
+ * when the text has Arabic script. Headings and tables use the reader's sans.
  */
 export async function epubFonts(text: string): Promise<EmbeddedFont[]> {
   const wanted: Array<[pkg: string, family: string, subset: string, range: string, weight: number, style: 'normal' | 'italic']> = [];
@@ -35,8 +35,8 @@ export async function epubFonts(text: string): Promise<EmbeddedFont[]> {
     wanted.push(['source-serif-4', 'Source Serif 4', subset, range, 700, 'normal']);
   }
   if (/[\u0600-\u06ff\u0750-\u077f\ufb50-\ufdff\ufe70-\ufeff]/.test(text)) {
-    wanted.push(['noto-naskh-arabic', 'Noto Naskh Arabic', 'arabic', ARABIC, 400, 'normal']);
-    wanted.push(['noto-naskh-arabic', 'Noto Naskh Arabic', 'arabic', ARABIC, 700, 'normal']);
+    wanted.push(['amiri', 'Amiri', 'arabic', ARABIC, 400, 'normal']);
+    wanted.push(['amiri', 'Amiri', 'arabic', ARABIC, 700, 'normal']);
   }
   return Promise.all(
     wanted.map(async ([pkg, family, subset, unicodeRange, weight, style]) => {

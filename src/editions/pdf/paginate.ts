@@ -1,9 +1,10 @@
 import type { HTTPRequest, Page } from 'puppeteer-core';
 import type { PageStart } from '../../model/print-layout.js';
+import { installPageFinishing } from './in-page/finish-pages.js';
 import { installLayoutFixes } from './in-page/layout-fixes.js';
 import { layOutPages } from './in-page/lay-out-pages.js';
 import { snapshotText } from './in-page/snapshot-text.js';
-import { type LayoutProblem, verifyText } from './in-page/verify-text.js';
+import { type LayoutCheck, verifyText } from './in-page/verify-text.js';
 import { DOCUMENT_URL, requestRouter } from './request-router.js';
 import { withTimeout } from './with-timeout.js';
 
@@ -56,10 +57,11 @@ function prepare(page: Page): Promise<PageState> {
 
 /**
  * The layout verifier: where the laid-out pages do not hold the manuscript's text
- * (lost, changed, duplicated, reordered, or drawn outside the page). Call after
+ * (lost, changed, duplicated, reordered, not drawn, or off the page), and how long
+ * all its checks took (those made as each page was finished included). Call after
  * `paginate`, on the same page.
  */
-export async function verifyPages(page: Page, options: Pick<PaginateOptions, 'timeout' | 'signal'>): Promise<LayoutProblem[]> {
+export async function verifyPages(page: Page, options: Pick<PaginateOptions, 'timeout' | 'signal'>): Promise<LayoutCheck> {
   return withTimeout(page.evaluate(verifyText), options.timeout, 'Checking the laid-out text', options.signal);
 }
 
@@ -78,6 +80,7 @@ export async function paginate(page: Page, options: PaginateOptions): Promise<Pa
   const work = (async () => {
     await page.goto(DOCUMENT_URL, { waitUntil: 'load', timeout: 0 });
     await page.evaluate(installLayoutFixes);
+    await page.evaluate(installPageFinishing);
     await page.evaluate(snapshotText);
     return page.evaluate(layOutPages);
   })();

@@ -59,7 +59,9 @@ async function layOut(page: Page, html: string, book: Book, options: PdfOptions)
   const { timer } = options;
   const layout = await timer.measure('layout', () => paginate(page, { html, root: book.root, timeout: options.timeout, signal: options.signal }));
   // The print edition must be the manuscript: a layout that lost text stops here.
-  reportTextOnPages(book, await timer.measure('verify', () => verifyPages(page, options)));
+  const check = await verifyPages(page, options);
+  timer.record('verify', check.ms);
+  reportTextOnPages(book, check.problems);
   throwIfFatal(sourceFiles(book));
   const printed = await timer.measure('print', () => printPdf(page, options.timeout, options.signal));
   const bytes = await timer.measure('post-process', () => postProcess(printed, { config: book.config, date: options.date }));

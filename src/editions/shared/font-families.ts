@@ -19,7 +19,7 @@ export interface ShippedFamily {
 /**
  * Every shipped family, in the order fonts are tried for a character no font
  * named by the style sheet has. The order matters where fonts overlap: Noto Sans
- * Math has Arabic letters (after Noto Naskh Arabic), the CJK fonts have arrows
+ * Math has Arabic letters (after Amiri), the CJK fonts have arrows
  * and symbols (after the symbol fonts).
  */
 export const shippedFamilies: readonly ShippedFamily[] = [
@@ -28,7 +28,7 @@ export const shippedFamilies: readonly ShippedFamily[] = [
   { family: 'Source Code Pro', pkg: 'source-code-pro', weights: [400, 700], styles: ['normal', 'italic'] },
   { family: 'Noto Serif', pkg: 'noto-serif', weights: [400, 700], styles: ['normal', 'italic'] },
   { family: 'Noto Sans', pkg: 'noto-sans', weights: [400, 700], styles: ['normal'] },
-  { family: 'Noto Naskh Arabic', pkg: 'noto-naskh-arabic', weights: [400, 700], styles: ['normal'], subsets: ['arabic'] },
+  { family: 'Amiri', pkg: 'amiri', weights: [400, 700], styles: ['normal', 'italic'], subsets: ['arabic'] },
   { family: 'Noto Serif Hebrew', pkg: 'noto-serif-hebrew', weights: [400, 700], styles: ['normal'], subsets: ['hebrew'] },
   { family: 'Noto Serif Armenian', pkg: 'noto-serif-armenian', weights: [400, 700], styles: ['normal'], subsets: ['armenian'] },
   { family: 'Noto Serif Georgian', pkg: 'noto-serif-georgian', weights: [400, 700], styles: ['normal'], subsets: ['georgian'] },

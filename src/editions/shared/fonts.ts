@@ -4,11 +4,16 @@ import path from 'node:path';
 
 const require = createRequire(import.meta.url);
 
-/** The @fontsource faces Galley's editions use: body serif, sans for headings and tables, Arabic fallback. */
-export const fontFaces: ReadonlyArray<{ pkg: string; files: readonly string[] }> = [
+/**
+ * The @fontsource faces the print edition embeds in its page (the style sheets
+ * name them first): body serif, sans for headings and tables, and Amiri's Arabic
+ * (whose text layer gives Arabic words back whole, which Noto Naskh's does not).
+ * The other shipped fonts reach the page as the browser's system fonts.
+ */
+export const fontFaces: ReadonlyArray<{ pkg: string; files: readonly string[]; subset?: string }> = [
   { pkg: 'source-serif-4', files: ['400.css', '400-italic.css', '600.css', '600-italic.css', '700.css', '700-italic.css'] },
   { pkg: 'source-sans-3', files: ['400.css', '400-italic.css', '600.css', '700.css'] },
-  { pkg: 'noto-naskh-arabic', files: ['400.css', '700.css'] },
+  { pkg: 'amiri', files: ['400.css', '400-italic.css', '700.css', '700-italic.css'], subset: 'arabic' },
 ];
 
 /** The folder of an @fontsource package. */
@@ -36,6 +41,7 @@ export async function fontFaceCss(
         // Only woff2: every browser Galley drives reads it, and one format keeps rules short.
         const woff2 = rule.replace(/,\s*url\(\.\/files\/[^)]+\.woff\) format\('woff'\)/g, '').replace(/font-display: swap;/g, 'font-display: block;');
         const file = /url\(\.\/files\/([^)]+)\)/.exec(woff2)?.[1];
+        if (face.subset !== undefined && !file?.startsWith(`${face.pkg}-${face.subset}-`)) continue;
         parts.push(file ? woff2.replace(`url(./files/${file})`, `url(${await rewrite(face.pkg, file)})`) : woff2);
       }
     }

@@ -13,11 +13,11 @@ export interface InPageLayout {
 }
 
 /**
- * Lay the document out with Paged.js and make the pages final for printing:
- * blank pages marked, the last line of a justified paragraph continued on the
- * next page justified (and nothing else), each soft hyphen where a line broke
- * turned into a real hyphen and every other one dropped, so the PDF's text layer
- * holds whole words; then record where each page starts.
+ * Lay the document out with Paged.js (with `installLayoutFixes` and
+ * `installPageFinishing` in place) and make the pages final for printing: the
+ * pages not yet checked checked, blank pages marked, the last line of a
+ * justified paragraph continued on the next page justified (and nothing else);
+ * then record where each page starts.
  */
 export async function layOutPages(): Promise<InPageLayout> {
   await document.fonts.ready;
@@ -29,7 +29,7 @@ export async function layOutPages(): Promise<InPageLayout> {
   // then numbered the same way in every build, whatever the load on the machine.
   for (const face of faces) await face.load().catch(() => undefined);
   const polyfill = (window as unknown as { PagedPolyfill: { preview(): Promise<{ total: number }> } }).PagedPolyfill;
-  const state = (window as unknown as { __galley?: { hidden: HTMLElement[] } }).__galley;
+  const state = (window as unknown as { __galley?: { hidden: HTMLElement[]; checkPage?(sheet: Element): void } }).__galley;
   let flow: { total: number };
   try {
     flow = await polyfill.preview();
@@ -38,6 +38,16 @@ export async function layOutPages(): Promise<InPageLayout> {
     if (thrown instanceof Error) throw new Error(`Paged.js failed: ${thrown.message}`);
     const type = (thrown as { type?: unknown } | null)?.type;
     throw new Error(typeof type === 'string' ? `Paged.js failed: a resource did not load (${type} event)` : `Paged.js failed: ${String(thrown)}`);
+  }
+  const sheets = Array.from(document.querySelectorAll('.pagedjs_page'));
+  // Each page was checked when the next was laid out; the last one is checked now,
+  // and the contents again (Paged.js fills in its page numbers at the end), each
+  // while the other pages are still out of the layout tree.
+  const last = sheets[sheets.length - 1];
+  if (last) state?.checkPage?.(last);
+  for (const sheet of sheets.filter((s) => s.querySelector('.toc'))) {
+    if (sheet instanceof HTMLElement) sheet.style.removeProperty('display');
+    state?.checkPage?.(sheet);
   }
   for (const page of state?.hidden ?? []) page.style.removeProperty('display');
 
@@ -59,52 +69,6 @@ export async function layOutPages(): Promise<InPageLayout> {
       element.dataset.galleyJustifyLast = '';
   }
 
-  // Soft hyphens: where a line broke at one, Chromium draws a hyphen, but the text
-  // layer would hold U+00AD and a hyphen ("vil\u00ad-lages"); elsewhere they are
-  // invisible but split words for search. Measure every one first, then turn the
-  // used ones into hyphens (as wide as the hyphen drawn, so no line changes) and
-  // drop the rest (they take no room, and breaking is greedy).
-  const range = document.createRange();
-  const drawn = (text: Text, at: number) => {
-    range.setStart(text, at);
-    range.setEnd(text, at + 1);
-    return Array.from(range.getClientRects()).filter((rect) => rect.width > 0);
-  };
-  // A soft hyphen a line broke at is drawn (as a hyphen), and the next letter is on
-  // another line. (Inside a ligature such as "f­fi" a soft hyphen gets a share of
-  // the ligature's width without any break.)
-  const used = (text: Text, at: number) => {
-    const hyphen = drawn(text, at).pop();
-    if (!hyphen) return false;
-    for (let next = at + 1; next < text.length; next++) {
-      const letter = drawn(text, next).pop();
-      if (letter) return letter.top > hyphen.top + hyphen.height / 2;
-    }
-    return true;
-  };
-  const softened: Array<{ text: Text; breaks: number[] }> = [];
-  const pages = document.querySelector('.pagedjs_pages') ?? document.body;
-  const walker = document.createTreeWalker(pages, NodeFilter.SHOW_TEXT);
-  while (walker.nextNode()) {
-    const text = walker.currentNode as Text;
-    if (!text.data.includes('\u00ad')) continue;
-    const breaks: number[] = [];
-    for (let i = text.data.indexOf('\u00ad'); i !== -1; i = text.data.indexOf('\u00ad', i + 1)) if (used(text, i)) breaks.push(i);
-    softened.push({ text, breaks });
-  }
-  for (const { text, breaks } of softened) {
-    for (const at of breaks.reverse()) {
-      const rest = text.splitText(at);
-      rest.data = rest.data.slice(1);
-      const hyphen = document.createElement('span');
-      hyphen.dataset.galleyHyphen = '';
-      hyphen.textContent = '-';
-      text.after(hyphen);
-      rest.data = rest.data.replace(/\u00ad/g, '');
-    }
-    text.data = text.data.replace(/\u00ad/g, '');
-  }
-
   // Where each page starts, as (block, characters of its text before the page),
   // counting the manuscript's text only: the e-book marks the print pages there.
   const counted = (node: Text) => !node.parentElement?.closest('[data-galley-hyphen]');
@@ -119,7 +83,7 @@ export async function layOutPages(): Promise<InPageLayout> {
   };
   const seen = new Map<string, number>();
   const starts: PageStart[] = [];
-  document.querySelectorAll('.pagedjs_page').forEach((sheet, index) => {
+  sheets.forEach((sheet, index) => {
     const content = sheet.querySelector('.pagedjs_page_content');
     if (!content) return;
     const texts = document.createTreeWalker(content, NodeFilter.SHOW_TEXT);

@@ -4,17 +4,18 @@
  *
  * The layout verifier: the text on the pages, element by element and in order,
  * must be the text `snapshotText` recorded before layout (soft hyphens, the
- * hyphens Galley adds at breaks and whitespace runs aside), and every line of it
- * must be drawn on its page: Paged.js moves what does not fit on a page into an
- * overflow column far off the sheet, which is never printed.
+ * hyphens Galley adds at breaks and whitespace runs aside); with what the checks
+ * of each page found (`installPageFinishing`: text not drawn, or off its sheet).
  */
-export function verifyText(): LayoutProblem[] {
+export function verifyText(): LayoutCheck {
   interface TextRecord {
     texts: string[];
     blocks: Array<string | null>;
     order: number[];
   }
-  const record = (window as unknown as { __galley: { text: TextRecord } }).__galley.text;
+  const started = performance.now();
+  const state = (window as unknown as { __galley: { text: TextRecord; problems?: LayoutProblem[]; checkMs?: number } }).__galley;
+  const record = state.text;
   const normal = (text: string) =>
     text
       .replace(/\u00ad/g, '')
@@ -27,47 +28,22 @@ export function verifyText(): LayoutProblem[] {
   const laid = record.texts.map(() => '');
   const pagesOf = record.texts.map(() => [] as number[]);
   const order: number[] = [];
-  const problems: LayoutProblem[] = [];
-  const range = document.createRange();
+  const problems: LayoutProblem[] = [...(state.problems ?? [])];
   document.querySelectorAll('.pagedjs_page').forEach((sheet, index) => {
     const page = index + 1;
     const area = sheet.querySelector('.pagedjs_area');
     if (!area) return;
-    const bounds = sheet.getBoundingClientRect();
     const walker = document.createTreeWalker(area, NodeFilter.SHOW_TEXT);
     while (walker.nextNode()) {
       const node = walker.currentNode as Text;
-      // Text Galley or Paged.js added (hyphens at breaks) has no number of its own:
-      // it counts for nothing, but must be on the page like the rest.
-      const owner = node.parentElement?.closest<HTMLElement>('[data-galley-text]');
-      const own = node.parentElement?.dataset.galleyText !== undefined;
-      const key = owner ? Number(owner.dataset.galleyText) : -1;
-      if (own) laid[key] += node.data;
+      // Text Galley or Paged.js added (hyphens at breaks) has no number: it is not the manuscript's.
+      const number = node.parentElement?.dataset.galleyText;
+      if (number === undefined) continue;
+      const key = Number(number);
+      laid[key] += node.data;
       if (node.data.trim() === '') continue;
-      if (own) {
-        if (pagesOf[key]![pagesOf[key]!.length - 1] !== page) pagesOf[key]!.push(page);
-        if (order[order.length - 1] !== key) order.push(key);
-      }
-      // Text for screen readers only (.sr-only) is meant to take no room on the page.
-      if (node.parentElement?.closest('.sr-only')) continue;
-      range.selectNodeContents(node);
-      const rects = Array.from(range.getClientRects()).filter((rect) => rect.width >= 0.5 && rect.height >= 0.5);
-      // Text in the DOM but not drawn (a closed <details>, say) is not on the page
-      // either; only the footnotes' back links are hidden in print on purpose.
-      if (rects.length === 0 && !node.parentElement?.closest('[data-footnote-backref]')) {
-        problems.push({ kind: 'hidden', block: key === -1 ? null : (record.blocks[key] ?? null), page, text: excerpt(normal(node.data)) });
-      }
-      for (const rect of rects) {
-        if (rect.right > bounds.right + 1 || rect.bottom > bounds.bottom + 1 || rect.left < bounds.left - 1 || rect.top < bounds.top - 1) {
-          problems.push({
-            kind: 'clipped',
-            block: key === -1 ? null : (record.blocks[key] ?? null),
-            page,
-            text: excerpt(normal(owner?.textContent ?? node.data)),
-          });
-          break;
-        }
-      }
+      if (pagesOf[key]![pagesOf[key]!.length - 1] !== page) pagesOf[key]!.push(page);
+      if (order[order.length - 1] !== key) order.push(key);
     }
   });
   record.texts.forEach((source, key) => {
@@ -76,16 +52,21 @@ export function verifyText(): LayoutProblem[] {
     if (expected === actual) return;
     let at = 0;
     while (at < expected.length && expected[at] === actual[at]) at++;
-    const pages = pagesOf[key]!;
     const kind = actual === '' ? 'lost' : actual.length > expected.length && actual.includes(expected) ? 'duplicated' : 'changed';
-    problems.push({ kind, block: record.blocks[key] ?? null, page: pages[0] ?? null, text: excerpt(expected, at), found: excerpt(actual, at) });
+    problems.push({ kind, block: record.blocks[key] ?? null, page: pagesOf[key]![0] ?? null, text: excerpt(expected, at), found: excerpt(actual, at) });
   });
   const first = order.findIndex((key, i) => key !== record.order[i]);
   if (first !== -1 && problems.length === 0) {
     const key = order[first]!;
     problems.push({ kind: 'reordered', block: record.blocks[key] ?? null, page: pagesOf[key]![0] ?? null, text: excerpt(normal(record.texts[key]!)) });
   }
-  return problems;
+  return { problems, ms: (state.checkMs ?? 0) + performance.now() - started };
+}
+
+/** What the verifier found, and how long its checks took in all. */
+export interface LayoutCheck {
+  problems: LayoutProblem[];
+  ms: number;
 }
 
 /** A place where the pages do not hold the manuscript's text. */
