@@ -24,13 +24,19 @@ export async function pdfInfo(pdf: string): Promise<Record<string, string>> {
   );
 }
 
-/** Fonts as pdffonts lists them: name and whether embedded. */
-export async function pdfFonts(pdf: string): Promise<Array<{ name: string; embedded: boolean; subset: boolean }>> {
+/** Fonts as pdffonts lists them: name, type, whether embedded and subset, and whether they map to Unicode. */
+export async function pdfFonts(pdf: string): Promise<Array<{ name: string; type: string; embedded: boolean; subset: boolean; unicode: boolean }>> {
   const lines = (await tool('pdffonts', [pdf])).trim().split('\n').slice(2);
   return lines.map((line) => {
     const cols = line.trim().split(/\s+/);
     // name type... emb sub uni object ID: the last five columns are fixed.
-    return { name: cols[0]!, embedded: cols[cols.length - 5] === 'yes', subset: cols[cols.length - 4] === 'yes' };
+    return {
+      name: cols[0]!,
+      type: line.slice(37, 55).trim(),
+      embedded: cols[cols.length - 5] === 'yes',
+      subset: cols[cols.length - 4] === 'yes',
+      unicode: cols[cols.length - 3] === 'yes',
+    };
   });
 }
 

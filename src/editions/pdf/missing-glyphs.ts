@@ -8,14 +8,11 @@ import { type Coverage, covers } from './system-fonts.js';
 /** Characters that need no glyph: controls, format characters, invisible ones. */
 const noGlyph = /[\p{Cc}\p{Cf}\p{Default_Ignorable_Code_Point}\p{Zl}\p{Zp}\s]/u;
 
-/** How many characters are named one by one, per file. */
-const SHOWN = 10;
-
 const codePoint = (point: number) => `U+${point.toString(16).toUpperCase().padStart(4, '0')}`;
 
 /**
  * Warn, at its first place in each file, about every character of the book that
- * no shipped font has: the print edition can only draw a box for it (Galley's
+ * no shipped font has (one message per place, naming them all): the print edition can only draw a box for it (Galley's
  * browser sees no other fonts, so no machine draws it any differently).
  */
 export function reportMissingGlyphs(book: Book, coverage: Coverage): void {
@@ -28,13 +25,14 @@ export function reportMissingGlyphs(book: Book, coverage: Coverage): void {
         missing.set(point, place);
       }
     }
-    let shown = 0;
-    for (const [point, place] of missing) {
-      if (shown++ === SHOWN) {
-        warn(file, 'missing-glyph', `${missing.size - SHOWN} more characters no shipped font has print as boxes`, place);
-        break;
-      }
-      warn(file, 'missing-glyph', `No shipped font has the character ‘${String.fromCodePoint(point)}’ (${codePoint(point)}); it prints as a box`, place);
+    // One message per place, naming every character.
+    const byPlace = new Map<Place | undefined, number[]>();
+    for (const [point, place] of missing) byPlace.set(place, [...(byPlace.get(place) ?? []), point]);
+    for (const [place, points] of byPlace) {
+      const named = points.map((point) => `‘${String.fromCodePoint(point)}’ (${codePoint(point)})`).join(', ');
+      const reason =
+        points.length === 1 ? `No shipped font has the character ${named}; it prints as a box` : `No shipped font has the characters ${named}; they print as boxes`;
+      warn(file, 'missing-glyph', reason, place);
     }
   };
   const { config } = book;

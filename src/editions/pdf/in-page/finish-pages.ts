@@ -103,8 +103,9 @@ export function installPageFinishing(): void {
         range.selectNodeContents(node);
         const rects = Array.from(range.getClientRects()).filter((rect) => rect.width >= 0.5 && rect.height >= 0.5);
         // In the page but not drawn (a closed <details>, say): not on the page either.
-        // Only the footnotes' back links are hidden in print on purpose.
-        if (rects.length === 0 && !node.parentElement?.closest('[data-footnote-backref]')) {
+        // Only the footnotes' back links are hidden in print on purpose, and ruby's
+        // fallback parentheses (<rp>) are never drawn where ruby is.
+        if (rects.length === 0 && !node.parentElement?.closest('[data-footnote-backref], rp')) {
           state.problems.push({ kind: 'hidden', block, page, text: excerpt(normal(node.data)) });
         }
         if (

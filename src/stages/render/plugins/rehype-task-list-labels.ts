@@ -22,7 +22,6 @@ export function rehypeTaskListLabels() {
       }
       const label = h('label', node.children.slice(index, end) as ElementContent[]);
       node.children.splice(index, end - index, label);
-      return 'skip';
     });
   };
 }

@@ -1,0 +1,72 @@
+import { readdirSync } from 'node:fs';
+import path from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { shippedFamilies } from '../src/editions/shared/font-families.js';
+import { type BuiltBook, buildBook, refusedBuild } from './corpus-tools.js';
+import { ace, epubcheck } from './epub-tools.js';
+import { repoRoot, tempDirs } from './helpers.js';
+import { pdfFonts, qpdfCheck } from './pdf-tools.js';
+import { compareWords } from './pdf-words.js';
+
+/**
+ * The corpus (tests/corpus, see its README): articles and books unlike the seed,
+ * in several languages and scripts, with every Markdown construct and hostile
+ * text. Each is built into every edition, and the editions are checked with
+ * tools Galley did not write: poppler (the words on the pages), epubcheck, Ace by
+ * DAISY, qpdf.
+ */
+const corpus = path.join(repoRoot, 'tests', 'corpus');
+const refused = new Set(['16-broken-links']);
+const books = readdirSync(corpus).filter((name) => /^\d\d-/.test(name) && !refused.has(name));
+const temp = tempDirs();
+
+/** PostScript names of the shipped families' faces start with the family name without spaces. */
+const shipped = new RegExp(`^[A-Z]{6}\\+(${shippedFamilies.map((f) => f.family.replace(/ /g, '')).join('|')})(ExtraLight)?-`);
+
+describe.each(books)('%s', (book) => {
+  let built: BuiltBook;
+  beforeAll(async () => {
+    built = await buildBook(path.join(corpus, book), await temp());
+  });
+
+  it('warns of what the manuscript holds, and of nothing else', () => {
+    expect(built.messages).toMatchSnapshot();
+  });
+
+  it('prints every word of the HTML edition, split only where the language allows', async () => {
+    const report = await compareWords(built.pdf, built.html, built.language, built.unprintable);
+    expect(report.missing).toEqual([]);
+    expect(report.badSplits).toEqual([]);
+    expect(report.total).toBeGreaterThan(50);
+    expect(report.leftOut / report.total).toBeLessThan(0.02);
+    // poppler gives right-to-left and Brahmic text back in an order of its own
+    // (diacritics and vowel signs apart): most words, not all, come back whole.
+    if (report.complex.words > 0) expect(report.complex.whole / report.complex.words).toBeGreaterThan(0.8);
+  });
+
+  it('embeds only the shipped fonts, each mapped to Unicode', async () => {
+    const fonts = await pdfFonts(built.pdf);
+    for (const font of fonts) {
+      expect(font, font.name).toMatchObject({ embedded: true, unicode: true });
+      // Chromium draws a face made bold or slanted by the browser as Type 3 glyphs.
+      if (font.type !== 'Type 3') expect(font.name).toMatch(shipped);
+    }
+    expect(await qpdfCheck(built.pdf)).toContain('No syntax or stream encoding errors found');
+  });
+
+  it('makes an EPUB epubcheck passes with no message', async () => {
+    const check = await epubcheck(built.epub);
+    expect(check.report.trim()).toBe('');
+    expect(check.ok).toBe(true);
+  });
+
+  it('makes an EPUB in which Ace by DAISY finds no accessibility violation', async () => {
+    expect(await ace(built.epub)).toEqual([]);
+  });
+});
+
+describe('16-broken-links', () => {
+  it('is refused, with every broken link named at its place', async () => {
+    expect(await refusedBuild(path.join(corpus, '16-broken-links'), await temp())).toMatchSnapshot();
+  });
+});

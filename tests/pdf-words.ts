@@ -1,0 +1,248 @@
+import { execFile } from 'node:child_process';
+import { readFile } from 'node:fs/promises';
+import { promisify } from 'node:util';
+import type { Element, Root, RootContent } from 'hast';
+import { fromHtml } from 'hast-util-from-html';
+import { select, selectAll } from 'hast-util-select';
+import { hyphenatorFor } from '../src/editions/pdf/hyphenation.js';
+
+const exec = promisify(execFile);
+
+/** Inline elements: a word may run across their edges (`<em>wo</em>rd`). */
+const inline = new Set(['a', 'abbr', 'b', 'bdi', 'bdo', 'cite', 'code', 'data', 'del', 'dfn', 'em', 'i', 'ins', 'kbd', 'mark', 'q', 's', 'samp', 'small', 'strong', 'sub', 'sup', 'time', 'u', 'var', 'wbr']);
+
+/** Scripts written without spaces between words: compared a character at a time. */
+const unspaced = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Thai}\p{Script=Lao}\p{Script=Khmer}\p{Script=Myanmar}]/u;
+
+/**
+ * Scripts whose text layer poppler cannot give back in logical order (right to
+ * left, and the Brahmic scripts' reordered vowel signs): compared as whole words,
+ * with a rate.
+ */
+const complex = /[\p{Script=Arabic}\p{Script=Hebrew}\p{Script=Syriac}\p{Script=Thaana}\p{Script=Devanagari}\p{Script=Bengali}\p{Script=Gurmukhi}\p{Script=Gujarati}\p{Script=Tamil}\p{Script=Telugu}\p{Script=Kannada}\p{Script=Malayalam}\p{Script=Sinhala}]/u;
+
+/** Words: runs of letters, marks and digits, with soft hyphens, bidi controls and hyphens inside words taken out. */
+export function words(text: string): string[] {
+  const normal = text
+    .normalize('NFC')
+    .replace(/[\u00ad\u200b-\u200f\u202a-\u202e\u2060\u2066-\u2069\ufeff]/g, '')
+    .replace(/(?<=[\p{L}\p{N}])-(?=[\p{L}\p{N}])/gu, '');
+  return (normal.match(/[\p{L}\p{M}\p{N}]+/gu) ?? []).flatMap((word) => (unspaced.test(word) ? (word.match(/\P{M}\p{M}*/gu) ?? []) : [word]));
+}
+
+/** The text of the HTML edition's chapters, as a reader sees it in print (what print hides left out). */
+export async function htmlText(file: string): Promise<{ text: string; heads: string[] }> {
+  const tree = fromHtml(await readFile(file, 'utf8'));
+  const main = select('main', tree as Root);
+  if (!main) throw new Error(`${file} has no <main>`);
+  const hidden = new Set(selectAll('[data-footnote-backref], .sr-only, rp', main));
+  let text = '';
+  const walk = (node: RootContent | Element) => {
+    if (node.type === 'text') text += node.value;
+    if (node.type !== 'element' || hidden.has(node)) return;
+    // An override draws its text reversed, and the text layer has it so.
+    if (node.tagName === 'bdo' && node.properties.dir === 'rtl') {
+      text += [...textOf(node)].reverse().join('');
+      return;
+    }
+    const block = !inline.has(node.tagName);
+    if (block) text += '\n';
+    for (const child of node.children) walk(child);
+    if (block) text += '\n';
+  };
+  walk(main);
+  // A right-to-left override draws its text reversed, up to its end (U+202C) or the paragraph's.
+  text = text.replace(/\u202e([^\u202c\n]*)/g, (_all, run: string) => [...run].reverse().join(''));
+  // Running heads: the book's title and the chapters' and sections' titles, upper case.
+  const heads = [select('.book-title', tree as Root), ...selectAll('main h1, main h2', tree as Root)]
+    .filter((el): el is Element => el !== undefined)
+    .map((el) => textOf(el).replace(/\s+/g, ' ').trim().toUpperCase());
+  return { text, heads };
+}
+
+const textOf = (node: Element | RootContent): string => (node.type === 'text' ? node.value : node.type === 'element' ? node.children.map(textOf).join('') : '');
+
+/**
+ * The text on the PDF's pages (pdftotext -raw: the order Chromium drew it, which
+ * is the document's; the reading-order mode would join a word hyphenated at a
+ * page end with the folio), without the running heads and folios, pages joined,
+ * and words hyphenated at a line or page end joined again. The splits are
+ * returned too.
+ */
+interface Split {
+  /** Where in the joined text. */
+  at: number;
+  /** The word it was in, and where in it. */
+  word?: string;
+  offset?: number;
+}
+
+export async function pdfText(pdf: string, heads: readonly string[]): Promise<{ text: string; splits: Split[] }> {
+  const { stdout } = await exec('pdftotext', ['-raw', '-enc', 'UTF-8', pdf, '-'], { maxBuffer: 256 * 1024 * 1024, encoding: 'utf8' });
+  const known = new Set(heads);
+  const pages = stdout.split('\f').map((page) => {
+    const lines = page.split('\n').filter((line) => line.trim() !== '');
+    // Chromium draws the running head and the folio before or after the page's
+    // text: one folio a page (a table cell "1828" may come next).
+    let folio = false;
+    const furniture = (line: string) => {
+      if (known.has(line.replace(/\s+/g, ' ').trim())) return true;
+      if (folio || !/^\d+$/.test(line.trim())) return false;
+      folio = true;
+      return true;
+    };
+    while (lines.length > 0 && furniture(lines[0]!)) lines.shift();
+    while (lines.length > 0 && furniture(lines[lines.length - 1]!)) lines.pop();
+    return lines.join('\n');
+  });
+  // Words hyphenated at a line or page end are joined again; each split is kept
+  // as the whole word (apostrophes included: the hyphenator sees "d'euros") and
+  // where it was split.
+  const joined = pages.join('\n');
+  const piece = /[\p{L}\p{M}\p{N}'’\u200b]/u;
+  const splits: Split[] = [];
+  let text = '';
+  let last = 0;
+  for (const match of joined.matchAll(/(?<=[\p{L}\p{M}\p{N}])-\n\s*(?=[\p{L}\p{M}\p{N}])/gu)) {
+    text += joined.slice(last, match.index);
+    last = match.index + match[0].length;
+    splits.push({ at: text.length });
+  }
+  text += joined.slice(last);
+  for (const split of splits) {
+    let start = split.at;
+    let end = split.at;
+    while (start > 0 && piece.test(text[start - 1]!)) start--;
+    while (end < text.length && piece.test(text[end]!)) end++;
+    // Zero-width spaces (poppler keeps them) taken out.
+    split.word = text.slice(start, end).replace(/\u200b/g, '');
+    split.offset = text.slice(start, split.at).replace(/\u200b/g, '').length;
+  }
+  return { text, splits };
+}
+
+export interface WordsReport {
+  /** Words of the HTML edition the PDF has fewer times, with how many are missing. */
+  missing: Array<[string, number]>;
+  /** Missing words found inside a longer word of the PDF (table cells its text layer runs together). */
+  runTogether: number;
+  /**
+   * Missing words found as neighbouring words of the PDF: a long string broken
+   * with no hyphen, or a gap poppler sees beside some accented letters of italic
+   * faces ("Shō nan") that the page does not show.
+   */
+  runApart: number;
+  /** Words of scripts poppler reorders: how many the HTML edition has, and how many of them the PDF has whole. */
+  complex: { words: number; whole: number };
+  /** Words split at a line or page end where the language's hyphenation does not allow it. */
+  badSplits: string[];
+  /** How many words the HTML edition has. */
+  total: number;
+  /** How many of them were left out, holding a character no shipped font has. */
+  leftOut: number;
+}
+
+const tally = (list: readonly string[]) => {
+  const counts = new Map<string, number>();
+  for (const word of list) counts.set(word, (counts.get(word) ?? 0) + 1);
+  return counts;
+};
+
+/**
+ * Every word of the HTML edition on the PDF's pages, as often (after joining words
+ * hyphenated at line and page ends); words split only at legal points. Words
+ * holding one of the `unprintable` characters are left out.
+ */
+export async function compareWords(pdf: string, html: string, language: string, unprintable: readonly string[] = []): Promise<WordsReport> {
+  const source = await htmlText(html);
+  const printed = await pdfText(pdf, source.heads);
+  // Words with a character no shipped font has (the build warned of each) print with a box.
+  const allWords = words(source.text);
+  const sourceWords = allWords.filter((word) => !unprintable.some((c) => word.includes(c)));
+  const printedWords = words(printed.text);
+  const have = tally(printedWords);
+  const missing: Array<[string, number]> = [];
+  let runTogether = 0;
+  let runApart = 0;
+  const longer = printedWords.filter((w) => w.length > 1);
+  const positions = new Map<string, number[]>();
+  printedWords.forEach((w, i) => positions.set(w, [...(positions.get(w) ?? []), i]));
+  /** How often `word` is printed as neighbouring words (a break with no hyphen, or poppler's gap). */
+  const printedApart = (word: string) => {
+    let found = 0;
+    for (let k = 1; k < word.length; k++) {
+      for (const start of positions.get(word.slice(0, k)) ?? []) {
+        let joined = printedWords[start]!;
+        for (let next = start + 1; joined.length < word.length && next < printedWords.length && word.startsWith(joined); next++) joined += printedWords[next];
+        if (joined === word) found++;
+      }
+    }
+    return found;
+  };
+  // Compounds of the manuscript ("Ben-Yehuda"): in a right-to-left line, poppler gives their parts apart.
+  const compounds = new Map<string, string[]>();
+  for (const [compound] of source.text.normalize('NFC').matchAll(/[\p{L}\p{M}\p{N}]+(?:-[\p{L}\p{M}\p{N}]+)+/gu)) compounds.set(compound.replace(/-/g, ''), compound.split('-'));
+  for (const [word, n] of tally(sourceWords.filter((w) => !complex.test(w)))) {
+    let short = n - (have.get(word) ?? 0);
+    if (short <= 0) continue;
+    // Cells of a table can come out of the text layer as one word: the text is there.
+    const inside = Math.min(short, longer.filter((w) => w !== word && w.includes(word)).length);
+    runTogether += inside;
+    short -= inside;
+    const parts = compounds.get(word);
+    const apart = Math.min(short, parts?.every((part) => have.has(part)) ? short : printedApart(word));
+    runApart += apart;
+    short -= apart;
+    if (short > 0) missing.push([word, short]);
+  }
+  const complexWords = sourceWords.filter((w) => complex.test(w));
+  const printedComplex = tally(printedWords.filter((w) => complex.test(w)));
+  let whole = 0;
+  for (const word of complexWords) {
+    const left = printedComplex.get(word) ?? 0;
+    if (left > 0) {
+      whole++;
+      printedComplex.set(word, left - 1);
+    }
+  }
+  const hyphenate = hyphenatorFor(language);
+  // Splits that are right whatever the language's patterns say. Hyphens of the manuscript, and the soft hyphens its author typed: every pair of a compound ("Nissan-lez-Ensérune").
+  const hard = new Set([...source.text.matchAll(/(?<=[\p{L}\p{M}\p{N}])[-\u00ad](?=[\p{L}\p{M}\p{N}])/gu)].map((m) => wordAround(source.text, m.index, true)));
+  const legalPoints = (word: string) => {
+    let end = 0;
+    return (hyphenate ? hyphenate(word).split('\u00ad') : [word]).map((part) => (end += part.length));
+  };
+  // Words joined by zero-width spaces break at the spaces, and hyphenate as one word:
+  // each legal point of the whole, as the pair of pieces (between spaces) it splits.
+  for (const [match] of source.text.matchAll(/[\p{L}\p{M}\p{N}\u00ad]+(?:\u200b[\p{L}\p{M}\p{N}\u00ad]+)+/gu)) {
+    const compound = match.replace(/\u00ad/g, '');
+    const inJoined: number[] = [];
+    [...compound].forEach((c, i) => {
+      if (c !== '\u200b') inJoined.push(i);
+    });
+    for (const point of legalPoints(compound.replace(/\u200b/g, ''))) {
+      const at = inJoined[point];
+      if (at === undefined || compound[at - 1] === '\u200b') continue;
+      const left = compound.slice(0, at).split('\u200b').pop()!;
+      const right = compound.slice(at).split('\u200b')[0]!;
+      hard.add(`${left}-${right}`);
+    }
+  }
+  const badSplits = printed.splits
+    .filter(({ word = '', offset = 0, at }) => {
+      if (hard.has(wordAround(printed.text, at, false)) || hard.has(`${word.slice(0, offset)}-${word.slice(offset)}`)) return false;
+      return !legalPoints(word).includes(offset);
+    })
+    .map(({ word = '', offset = 0 }) => `${word.slice(0, offset)}-${word.slice(offset)}`);
+  return { missing, runTogether, runApart, complex: { words: complexWords.length, whole }, badSplits, total: allWords.length, leftOut: allWords.length - sourceWords.length };
+}
+
+/** The letters either side of `at` as "left-right" (a hyphen at `at` in the source, none in the joined PDF text); soft hyphens left out. */
+function wordAround(text: string, at: number, hyphen: boolean): string {
+  const letter = /[\p{L}\p{M}\p{N}\u00ad]/u;
+  let start = at;
+  let end = hyphen ? at + 1 : at;
+  while (start > 0 && letter.test(text[start - 1]!)) start--;
+  while (end < text.length && letter.test(text[end]!)) end++;
+  return `${text.slice(start, at)}-${text.slice(hyphen ? at + 1 : at, end)}`.replace(/\u00ad/g, '');
+}
