@@ -9,7 +9,34 @@ import { hyphenatorFor } from '../src/editions/pdf/hyphenation.js';
 const exec = promisify(execFile);
 
 /** Inline elements: a word may run across their edges (`<em>wo</em>rd`). */
-const inline = new Set(['a', 'abbr', 'b', 'bdi', 'bdo', 'cite', 'code', 'data', 'del', 'dfn', 'em', 'i', 'ins', 'kbd', 'mark', 'q', 's', 'samp', 'small', 'strong', 'sub', 'sup', 'time', 'u', 'var', 'wbr']);
+const inline = new Set([
+  'a',
+  'abbr',
+  'b',
+  'bdi',
+  'bdo',
+  'cite',
+  'code',
+  'data',
+  'del',
+  'dfn',
+  'em',
+  'i',
+  'ins',
+  'kbd',
+  'mark',
+  'q',
+  's',
+  'samp',
+  'small',
+  'strong',
+  'sub',
+  'sup',
+  'time',
+  'u',
+  'var',
+  'wbr',
+]);
 
 /** Scripts written without spaces between words: compared a character at a time. */
 const unspaced = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Thai}\p{Script=Lao}\p{Script=Khmer}\p{Script=Myanmar}]/u;
@@ -19,7 +46,8 @@ const unspaced = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script
  * left, and the Brahmic scripts' reordered vowel signs): compared as whole words,
  * with a rate.
  */
-const complex = /[\p{Script=Arabic}\p{Script=Hebrew}\p{Script=Syriac}\p{Script=Thaana}\p{Script=Devanagari}\p{Script=Bengali}\p{Script=Gurmukhi}\p{Script=Gujarati}\p{Script=Tamil}\p{Script=Telugu}\p{Script=Kannada}\p{Script=Malayalam}\p{Script=Sinhala}]/u;
+const complex =
+  /[\p{Script=Arabic}\p{Script=Hebrew}\p{Script=Syriac}\p{Script=Thaana}\p{Script=Devanagari}\p{Script=Bengali}\p{Script=Gurmukhi}\p{Script=Gujarati}\p{Script=Tamil}\p{Script=Telugu}\p{Script=Kannada}\p{Script=Malayalam}\p{Script=Sinhala}]/u;
 
 /** Words: runs of letters, marks and digits, with soft hyphens, bidi controls and hyphens inside words taken out. */
 export function words(text: string): string[] {
@@ -166,7 +194,11 @@ export async function compareWords(pdf: string, html: string, language: string, 
   let runApart = 0;
   const longer = printedWords.filter((w) => w.length > 1);
   const positions = new Map<string, number[]>();
-  printedWords.forEach((w, i) => positions.set(w, [...(positions.get(w) ?? []), i]));
+  for (const [i, w] of printedWords.entries()) {
+    const list = positions.get(w);
+    if (list) list.push(i);
+    else positions.set(w, [i]);
+  }
   /** How often `word` is printed as neighbouring words (a break with no hyphen, or poppler's gap). */
   const printedApart = (word: string) => {
     let found = 0;
@@ -181,7 +213,8 @@ export async function compareWords(pdf: string, html: string, language: string, 
   };
   // Compounds of the manuscript ("Ben-Yehuda"): in a right-to-left line, poppler gives their parts apart.
   const compounds = new Map<string, string[]>();
-  for (const [compound] of source.text.normalize('NFC').matchAll(/[\p{L}\p{M}\p{N}]+(?:-[\p{L}\p{M}\p{N}]+)+/gu)) compounds.set(compound.replace(/-/g, ''), compound.split('-'));
+  for (const [compound] of source.text.normalize('NFC').matchAll(/[\p{L}\p{M}\p{N}]+(?:-[\p{L}\p{M}\p{N}]+)+/gu))
+    compounds.set(compound.replace(/-/g, ''), compound.split('-'));
   for (const [word, n] of tally(sourceWords.filter((w) => !complex.test(w)))) {
     let short = n - (have.get(word) ?? 0);
     if (short <= 0) continue;
@@ -234,7 +267,15 @@ export async function compareWords(pdf: string, html: string, language: string, 
       return !legalPoints(word).includes(offset);
     })
     .map(({ word = '', offset = 0 }) => `${word.slice(0, offset)}-${word.slice(offset)}`);
-  return { missing, runTogether, runApart, complex: { words: complexWords.length, whole }, badSplits, total: allWords.length, leftOut: allWords.length - sourceWords.length };
+  return {
+    missing,
+    runTogether,
+    runApart,
+    complex: { words: complexWords.length, whole },
+    badSplits,
+    total: allWords.length,
+    leftOut: allWords.length - sourceWords.length,
+  };
 }
 
 /** The letters either side of `at` as "left-right" (a hyphen at `at` in the source, none in the joined PDF text); soft hyphens left out. */

@@ -31,7 +31,9 @@ export function reportMissingGlyphs(book: Book, coverage: Coverage): void {
     for (const [place, points] of byPlace) {
       const named = points.map((point) => `‘${String.fromCodePoint(point)}’ (${codePoint(point)})`).join(', ');
       const reason =
-        points.length === 1 ? `No shipped font has the character ${named}; it prints as a box` : `No shipped font has the characters ${named}; they print as boxes`;
+        points.length === 1
+          ? `No shipped font has the character ${named}; it prints as a box`
+          : `No shipped font has the characters ${named}; they print as boxes`;
       warn(file, 'missing-glyph', reason, place);
     }
   };

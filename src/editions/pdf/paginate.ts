@@ -16,6 +16,8 @@ export interface PaginateOptions {
   /** Give up after this many milliseconds. */
   timeout: number;
   signal?: AbortSignal | undefined;
+  /** Galley's fixes of Paged.js's page breaking; on unless `false` (off only to show what they fix). */
+  layoutFixes?: boolean | undefined;
 }
 
 export interface Pagination {
@@ -79,7 +81,7 @@ export async function paginate(page: Page, options: PaginateOptions): Promise<Pa
   await page.setViewport({ width: 800, height: 600, deviceScaleFactor: 1 });
   const work = (async () => {
     await page.goto(DOCUMENT_URL, { waitUntil: 'load', timeout: 0 });
-    await page.evaluate(installLayoutFixes);
+    if (options.layoutFixes !== false) await page.evaluate(installLayoutFixes);
     await page.evaluate(installPageFinishing);
     await page.evaluate(snapshotText);
     return page.evaluate(layOutPages);

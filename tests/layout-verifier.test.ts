@@ -1,0 +1,173 @@
+import { writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import type { Page } from 'puppeteer-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { makeBook } from '../src/build/build.js';
+import { type BrowserSession, launchBrowser } from '../src/editions/pdf/browser.js';
+import type { LayoutProblem } from '../src/editions/pdf/in-page/verify-text.js';
+import { layoutDocument } from '../src/editions/pdf/layout-document.js';
+import { paginate, verifyPages } from '../src/editions/pdf/paginate.js';
+import { POLYFILL_URL } from '../src/editions/pdf/request-router.js';
+import { printPdf } from '../src/editions/pdf/print-pdf.js';
+import { reportTextOnPages } from '../src/editions/pdf/text-on-pages.js';
+import { htmlEdition } from '../src/editions/html/html-edition.js';
+import type { Book } from '../src/model/book.js';
+import { sourceFiles } from '../src/model/book.js';
+import { messagesOf } from '../src/shared/messages.js';
+import { formatAll, repoRoot, tempDirs } from './helpers.js';
+import { compareWords } from './pdf-words.js';
+
+/**
+ * The layout verifier, which every print build runs: the pages must hold the
+ * manuscript's text, all of it, once, in order, drawn, on the sheet. Shown on
+ * Paged.js's own page breaking (Galley's fixes off), and on faults put into a
+ * good layout by hand.
+ */
+let session: BrowserSession;
+let page: Page;
+beforeAll(async () => {
+  session = await launchBrowser();
+  page = await session.layoutPage();
+});
+afterAll(() => session?.close());
+
+const manuscript = path.join(repoRoot, 'manuscript');
+const temp = tempDirs();
+
+async function layOut(root: string, layoutFixes = true): Promise<Book> {
+  const book = await makeBook(root);
+  const html = await layoutDocument(book, { polyfillUrl: POLYFILL_URL, fontCache: new Map() });
+  await paginate(page, { html, root: book.root, timeout: 120_000, layoutFixes });
+  return book;
+}
+
+const problems = async () => (await verifyPages(page, { timeout: 60_000 })).problems;
+const brief = (list: readonly LayoutProblem[]) => list.map((p) => `${p.kind} p.${p.page}: ${p.text}${p.found === undefined ? '' : ` ≠ ${p.found}`}`);
+
+describe('on a good layout', () => {
+  it('finds nothing in the manuscript or the corpus', async () => {
+    await layOut(manuscript);
+    expect(await problems()).toEqual([]);
+    await layOut(path.join(repoRoot, 'tests', 'corpus', '01-thames-tunnel'));
+    expect(await problems()).toEqual([]);
+  });
+});
+
+describe("on Paged.js's own page breaking (Galley's fixes off)", () => {
+  it('finds the words split one letter off at page ends', async () => {
+    await layOut(path.join(repoRoot, 'tests', 'corpus', '01-thames-tunnel'), false);
+    expect(brief(await problems())).toMatchInlineSnapshot(`
+      [
+        "changed p.15: … in the 2010s and is occasionally used for performances. Both the tunnel and the… ≠ … in the 2010s and is occasiona-lly used for performances. Both the tunnel and th…",
+      ]
+    `);
+  });
+
+  it('and so does poppler, reading the PDF printed from it (a check Galley did not write)', async () => {
+    const book = await layOut(path.join(repoRoot, 'tests', 'corpus', '01-thames-tunnel'), false);
+    const dir = await temp();
+    await writeFile(path.join(dir, 'book.pdf'), await printPdf(page, 60_000));
+    const html = await htmlEdition(book);
+    await writeFile(path.join(dir, 'book.html'), html);
+    const report = await compareWords(path.join(dir, 'book.pdf'), path.join(dir, 'book.html'), book.config.language);
+    expect(report.badSplits).toEqual(['occasiona-lly']);
+    expect(report.missing).toEqual([]);
+    // A sentence the pages do not have is found missing.
+    await writeFile(path.join(dir, 'more.html'), html.replace('</main>', '<p>Zebras quietly yodelled underneath.</p></main>'));
+    const more = await compareWords(path.join(dir, 'book.pdf'), path.join(dir, 'more.html'), book.config.language);
+    expect(more.missing).toEqual([
+      ['Zebras', 1],
+      ['quietly', 1],
+      ['yodelled', 1],
+      ['underneath', 1],
+    ]);
+  });
+
+  it('finds the same in the manuscript', async () => {
+    await layOut(manuscript, false);
+    const found = await problems();
+    expect(found.length).toBeGreaterThan(0);
+    for (const problem of found) expect(problem.kind).toBe('changed');
+  });
+});
+
+describe('on faults put into a good layout', () => {
+  /** Lay the manuscript out, change the pages in the browser, check them again. */
+  async function withFault(fault: () => void, recheck = false): Promise<LayoutProblem[]> {
+    await layOut(manuscript);
+    await page.evaluate(fault);
+    if (recheck) {
+      await page.evaluate(() => {
+        const state = (window as unknown as { __galley: { problems: unknown[]; checkPage(sheet: Element): void } }).__galley;
+        for (const sheet of document.querySelectorAll('.pagedjs_page')) state.checkPage(sheet);
+      });
+    }
+    return problems();
+  }
+
+  it('finds a line lost from a page', async () => {
+    const found = await withFault(() => {
+      const text = document.querySelectorAll('.pagedjs_page')[4]!.querySelector('.pagedjs_area p')!.firstChild as Text;
+      text.data = text.data.slice(0, 40) + text.data.slice(120);
+    });
+    expect(found).toHaveLength(1);
+    expect(found[0]).toMatchObject({ kind: 'changed', page: 5 });
+  });
+
+  it('finds a paragraph lost whole', async () => {
+    const found = await withFault(() => {
+      const paragraphs = document.querySelectorAll('.pagedjs_page')[5]!.querySelectorAll('.pagedjs_area p');
+      paragraphs[paragraphs.length > 2 ? 1 : 0]!.remove();
+    });
+    expect(found.map((p) => p.kind)).toEqual(['lost']);
+  });
+
+  it('finds text laid out twice', async () => {
+    const found = await withFault(() => {
+      const sheets = document.querySelectorAll('.pagedjs_page');
+      const paragraph = sheets[4]!.querySelector('.pagedjs_area p')!;
+      sheets[5]!.querySelector('.pagedjs_area p')!.before(paragraph.cloneNode(true));
+    });
+    expect(found.map((p) => p.kind)).toEqual(['duplicated']);
+  });
+
+  it('finds paragraphs out of order', async () => {
+    const found = await withFault(() => {
+      const paragraphs = document.querySelectorAll('.pagedjs_page')[5]!.querySelectorAll('.pagedjs_area p');
+      paragraphs[0]!.before(paragraphs[1]!);
+    });
+    expect(found.map((p) => [p.kind, p.page])).toEqual([['reordered', 6]]);
+  });
+
+  it('finds text that is there but not drawn', async () => {
+    const found = await withFault(() => {
+      (document.querySelectorAll('.pagedjs_page')[5]!.querySelector('.pagedjs_area p') as HTMLElement).style.display = 'none';
+    }, true);
+    expect(found.length).toBeGreaterThan(0);
+    expect(new Set(found.map((p) => [p.kind, p.page].join(' ')))).toEqual(new Set(['hidden 6']));
+  });
+
+  it('finds text that runs off the page', async () => {
+    const found = await withFault(() => {
+      const paragraph = document.querySelectorAll('.pagedjs_page')[5]!.querySelector('.pagedjs_area p') as HTMLElement;
+      paragraph.style.marginLeft = '60%';
+      paragraph.style.width = '200%';
+    }, true);
+    expect(found.length).toBeGreaterThan(0);
+    expect(new Set(found.map((p) => [p.kind, p.page].join(' ')))).toEqual(new Set(['clipped 6']));
+  });
+
+  it('names the chapter file and line of each problem, as errors', async () => {
+    const book = await layOut(manuscript);
+    await page.evaluate(() => {
+      const text = document.querySelectorAll('.pagedjs_page')[4]!.querySelector('.pagedjs_area p')!.firstChild as Text;
+      text.data = text.data.slice(0, 40) + text.data.slice(120);
+    });
+    reportTextOnPages(book, await problems());
+    const messages = messagesOf(sourceFiles(book));
+    expect(messages.every((m) => m.fatal && m.ruleId === 'text-on-page')).toBe(true);
+    expect(formatAll(messages, manuscript)).toMatch(
+      /^chapters\/[\w-]+\.md:\d+:1: error: The print edition's layout lost text: “.+” is not on the pages as written on page 5; the pages have “.+” \[text-on-page\]\n$/,
+    );
+  });
+});
