@@ -52,7 +52,7 @@ const tools = [
 ];
 const browserFound = () => {
   try {
-    execFileSync(process.execPath, ['-e', "import('./dist/pdf/find-browser.js').then(m => m.findBrowser())"], { cwd: root, stdio: 'ignore', env });
+    execFileSync(process.execPath, ['-e', "import('./dist/index.js').then(m => m.findBrowser())"], { cwd: root, stdio: 'ignore', env });
     return true;
   } catch {
     return false;

@@ -107,26 +107,59 @@ interface Split {
 
 export async function pdfText(pdf: string, heads: readonly string[]): Promise<{ text: string; splits: Split[] }> {
   const { stdout } = await exec('pdftotext', ['-raw', '-enc', 'UTF-8', pdf, '-'], { maxBuffer: 256 * 1024 * 1024, encoding: 'utf8' });
-  const known = new Set(heads);
+  // A head is known by its words (poppler gives right-to-left words in a head in an order of its own).
+  const key = (line: string) => words(line.toUpperCase()).sort().join(' ');
+  const known = new Set(heads.map(key));
+  const headLetters = heads.map((head) => words(head.toUpperCase()).join(''));
   const pages = stdout.split('\f').map((page) => {
     const lines = page.split('\n').filter((line) => line.trim() !== '');
     // Chromium draws the running head and the folio before or after the page's
-    // text: one folio a page (a table cell "1828" may come next).
+    // text: one of each a page (a table cell "1828", or an infobox's title in
+    // capitals, may come next). A long running head is cut at the margin box's
+    // edge, and poppler gives the cut-off rest too, as lines of their own:
+    // upper-case lines that together begin a head.
     let folio = false;
-    const furniture = (line: string) => {
-      if (known.has(line.replace(/\s+/g, ' ').trim())) return true;
-      if (folio || !/^\d+$/.test(line.trim())) return false;
-      folio = true;
-      return true;
+    let head = false;
+    const letters = (text: string) => words(text.toUpperCase()).join('');
+    const headLines = (from: number, step: 1 | -1) => {
+      if (head || from < 0 || from >= lines.length) return 0;
+      if (known.has(key(lines[from]!))) return 1;
+      let text = '';
+      let n = 0;
+      for (let i = from; i >= 0 && i < lines.length && lines[i] === lines[i]!.toUpperCase(); i += step) {
+        text = step === 1 ? text + letters(lines[i]!) : letters(lines[i]!) + text;
+        if (text === '' || !headLetters.some((h) => h.startsWith(text))) break;
+        n++;
+      }
+      return n;
     };
-    while (lines.length > 0 && furniture(lines[0]!)) lines.shift();
-    while (lines.length > 0 && furniture(lines[lines.length - 1]!)) lines.pop();
+    const isFolio = (line: string | undefined) => !folio && line !== undefined && /^\d+$/.test(line.trim());
+    for (const edge of ['start', 'end', 'start', 'end'] as const) {
+      const at = edge === 'start' ? 0 : lines.length - 1;
+      if (isFolio(lines[at])) {
+        folio = true;
+        lines.splice(at, 1);
+        continue;
+      }
+      const n = headLines(at, edge === 'start' ? 1 : -1);
+      if (n > 0) {
+        head = true;
+        lines.splice(edge === 'start' ? 0 : lines.length - n, n);
+      }
+    }
     return lines.join('\n');
   });
   // Words hyphenated at a line or page end are joined again; each split is kept
   // as the whole word (apostrophes included: the hyphenator sees "d'euros") and
   // where it was split.
-  const joined = pages.join('\n');
+  // In a right-to-left paragraph, poppler puts the right-to-left words of a line
+  // after a word hyphenated at its end ("hy- שלום⏎phenated"): they go after the word.
+  const joined = pages
+    .join('\n')
+    .replace(
+      /(?<=[\p{L}\p{M}\p{N}])-([^\n\p{Script=Latin}\p{N}]*?[\p{Script=Hebrew}\p{Script=Arabic}][^\n\p{Script=Latin}\p{N}]*)\n\s*([\p{L}\p{M}\p{N}]+)/gu,
+      '-\n$2 $1',
+    );
   const piece = /[\p{L}\p{M}\p{N}'’\u200b]/u;
   const splits: Split[] = [];
   let text = '';

@@ -23,6 +23,6 @@ export function pageCss(trim: BookConfig['trim']): string {
     `@page { size: ${g.size}; margin: ${top} ${outer} ${bottom} ${inner}; }`,
     `@page :left { margin-left: ${outer}; margin-right: ${inner}; }`,
     `@page :right { margin-left: ${inner}; margin-right: ${outer}; }`,
-    `:root { --galley-font-size: ${g.fontSize}; }`,
+    `:root { --galley-font-size: ${g.fontSize}; --galley-content-width: calc(${g.size.split(' ')[0]} - ${inner} - ${outer}); }`,
   ].join('\n');
 }

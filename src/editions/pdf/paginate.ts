@@ -1,6 +1,7 @@
 import type { HTTPRequest, Page } from 'puppeteer-core';
 import type { PageStart } from '../../model/print-layout.js';
 import { installPageFinishing } from './in-page/finish-pages.js';
+import { freezeTableColumns } from './in-page/freeze-table-columns.js';
 import { installLayoutFixes } from './in-page/layout-fixes.js';
 import { layOutPages } from './in-page/lay-out-pages.js';
 import { snapshotText } from './in-page/snapshot-text.js';
@@ -16,8 +17,8 @@ export interface PaginateOptions {
   /** Give up after this many milliseconds. */
   timeout: number;
   signal?: AbortSignal | undefined;
-  /** Galley's fixes of Paged.js's page breaking; on unless `false` (off only to show what they fix). */
-  layoutFixes?: boolean | undefined;
+  /** Galley's fixes of Paged.js's page breaking and of tables split across pages; all on unless turned off here (only to show what they fix). */
+  fixes?: { breaks: boolean; tableColumns: boolean } | undefined;
 }
 
 export interface Pagination {
@@ -81,8 +82,9 @@ export async function paginate(page: Page, options: PaginateOptions): Promise<Pa
   await page.setViewport({ width: 800, height: 600, deviceScaleFactor: 1 });
   const work = (async () => {
     await page.goto(DOCUMENT_URL, { waitUntil: 'load', timeout: 0 });
-    if (options.layoutFixes !== false) await page.evaluate(installLayoutFixes);
+    if (options.fixes?.breaks !== false) await page.evaluate(installLayoutFixes);
     await page.evaluate(installPageFinishing);
+    if (options.fixes?.tableColumns !== false) await page.evaluate(freezeTableColumns);
     await page.evaluate(snapshotText);
     return page.evaluate(layOutPages);
   })();
