@@ -1,4 +1,4 @@
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, readdirSync } from 'node:fs';
 import { cp, mkdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
@@ -9,8 +9,9 @@ import { pdfFonts } from './pdf-tools.js';
 
 /**
  * The print edition sees Galley's shipped fonts only: not the machine's, not the
- * user's, whatever the locale. A book with characters no shipped font has (⅓)
- * and generic families is built on a machine set up to leak fonts into it.
+ * user's, whatever the locale. A multi-script book (with characters no shipped
+ * font has, which a machine's font would supply if it could) is built on a
+ * machine set up to leak fonts into it, and on one with no fonts at all.
  */
 const temp = tempDirs();
 afterEach(() => {
@@ -38,10 +39,29 @@ ${dirs.map((dir) => `  <dir>${dir}</dir>`).join('\n')}
 `;
 
 describe('hermetic fonts', () => {
+  // A mount namespace, to hide the system's fonts from one build (needs root).
+  const namespaces = spawnSync('unshare', ['-m', 'true']).status === 0;
+
+  it.skipIf(!namespaces)('makes the same PDF on a machine with no fonts at all', async () => {
+    const book = path.join(repoRoot, 'tests', 'corpus', '07-multiscript');
+    const dir = await temp();
+    const empty = path.join(dir, 'empty');
+    await mkdir(empty);
+    const plain = await build({ root: book, outDir: path.join(dir, 'plain'), formats: ['pdf'] });
+    const cli = path.join(repoRoot, 'dist', 'cli.js');
+    const script = `mount --bind '${empty}' /usr/share/fonts && test -z "$(ls /usr/share/fonts)" && exec '${process.execPath}' '${cli}' build '${book}' --out '${path.join(dir, 'none')}' --format pdf --quiet`;
+    // Its own font cache, made in the empty world.
+    const run = spawnSync('unshare', ['-m', 'sh', '-c', script], { encoding: 'utf8', env: { ...process.env, GALLEY_CACHE_DIR: path.join(dir, 'cache') } });
+    expect(run.stderr).toBe('');
+    expect(run.status).toBe(0);
+    const [a, b] = await Promise.all([readFile(plain.outputs[0]!.path), readFile(path.join(dir, 'none', path.basename(plain.outputs[0]!.path)))]);
+    expect(a.equals(b), 'byte-identical PDFs').toBe(true);
+  });
+
   it('makes the same PDF on a machine whose fonts, user fonts, fontconfig and locale try to leak in', async () => {
     const fonts = machineFonts();
     expect(fonts.length, 'this machine has fonts of its own (Chromium brings DejaVu)').toBeGreaterThan(0);
-    const book = path.join(repoRoot, 'tests', 'corpus', '17-footnote-heavy');
+    const book = path.join(repoRoot, 'tests', 'corpus', '07-multiscript');
     const dir = await temp();
     const plain = await build({ root: book, outDir: path.join(dir, 'plain'), formats: ['pdf'] });
 
