@@ -34,8 +34,17 @@ export function parseYaml(file: VFile, text: string, firstLine = 1): LocatedYaml
     }
     return undefined;
   }
+  let data: unknown;
+  try {
+    data = doc.toJS({ maxAliasCount: 100 });
+  } catch (cause) {
+    // Aliases that expand beyond reason (a "billion laughs"): refused where the document starts.
+    const first = doc.contents?.range?.[0] ?? 0;
+    fail(file, 'malformed-yaml', `Malformed YAML: ${firstSentence(cause instanceof Error ? cause.message : String(cause))}`, at(first));
+    return undefined;
+  }
   return {
-    data: doc.toJS({ maxAliasCount: 100 }) as unknown,
+    data,
     locate: (path, options) => at(offsetOf(doc, path, options?.key === true)),
   };
 }

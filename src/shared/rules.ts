@@ -55,6 +55,10 @@ export const rules = {
     hint: 'The print edition draws a box for it. Write the character another way, or add a font that has it (README: Fonts).',
   },
   'missing-image': { title: 'An image file does not exist', hint: 'Check the path; image paths are relative to the chapter file.' },
+  'missing-title': {
+    title: 'A chapter has no title',
+    hint: 'Start the chapter with a level-1 heading (`# Title`); until then its id stands in for it in the contents.',
+  },
   'not-an-image': { title: 'A file used as an image is not a supported image', hint: 'Use a PNG, JPEG, GIF or script-free SVG file.' },
   'not-found': { title: 'A file cannot be read', hint: 'Check that the path exists and is a readable file.' },
   'nul-byte': { title: 'A text file holds a NUL byte', hint: 'The file is probably binary; save it as UTF-8 text.' },

@@ -1,9 +1,7 @@
 import { readFile } from 'node:fs/promises';
-import { createRequire } from 'node:module';
+import { pagedPolyfill } from './paged-polyfill.js';
 import path from 'node:path';
 import type { HTTPRequest } from 'puppeteer-core';
-
-const require = createRequire(import.meta.url);
 
 /** The virtual origin pages are served from. Nothing under it touches the network. */
 export const ORIGIN = 'http://galley.localhost';
@@ -13,9 +11,6 @@ const POLYFILL_PATH = new URL(POLYFILL_URL).pathname;
 /** Where the layout document itself is served. */
 export const DOCUMENT_URL = `${ORIGIN}/index.html`;
 const DOCUMENT_PATH = new URL(DOCUMENT_URL).pathname;
-
-/** The Paged.js polyfill shipped in the `pagedjs` package (minified: quicker to parse). */
-export const polyfillFile = (): string => path.join(path.dirname(require.resolve('pagedjs')), '..', 'dist', 'paged.polyfill.min.js');
 
 const contentTypes: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -48,7 +43,7 @@ export function requestRouter(options: { html: string; root: string }, blocked: 
     if (parsed && parsed.origin === ORIGIN) {
       const pathname = decodeURIComponent(parsed.pathname);
       if (pathname === DOCUMENT_PATH) body = options.html;
-      else if (pathname === POLYFILL_PATH) file = polyfillFile();
+      else if (pathname === POLYFILL_PATH) body = await pagedPolyfill();
       else {
         const candidate = path.resolve(root, `.${pathname}`);
         if (candidate.startsWith(root + path.sep)) file = candidate;

@@ -1,3 +1,4 @@
+import { realpath } from 'node:fs/promises';
 import path from 'node:path';
 import { VFile } from 'vfile';
 import { validateInfobox, type Infobox } from '../../infobox/validate-infobox.js';
@@ -42,6 +43,11 @@ export async function loadManuscript(root: string): Promise<Manuscript> {
     }
     seenPaths.set(normalised, index);
     const file = new VFile({ path: path.join(root, relative) });
+    if (await linksOutside(root, file.path)) {
+      // Never read: a symbolic link would publish any file of the machine.
+      fail(configFile, 'unsafe-path', `Refused chapter \`${relative}\`: it links to a file outside the manuscript folder`, place);
+      continue;
+    }
     const text = await readText(file);
     if (text === undefined && file.messages.some((m) => m.ruleId === 'not-found')) {
       // Reported where the chapter is listed: the file is not part of the book.
@@ -76,6 +82,14 @@ async function loadConfig(file: VFile) {
   if (!yaml) return undefined;
   const data = validate(BookConfig, yaml.data ?? {}, { file, yaml, subject: 'book metadata' });
   return data ? { data, yaml } : undefined;
+}
+
+/** Whether `file`, its symbolic links followed, is outside `root` (a missing file is not). */
+async function linksOutside(root: string, file: string): Promise<boolean> {
+  const real = await realpath(file).catch(() => undefined);
+  if (real === undefined) return false;
+  const relative = path.relative(await realpath(root), real);
+  return relative.startsWith('..') || path.isAbsolute(relative);
 }
 
 /** A chapter's front matter, validated; `undefined` when it has problems (reported on `file`). */

@@ -1,5 +1,7 @@
 import GithubSlugger from 'github-slugger';
+import type { Element } from 'hast';
 import type { Chapter, Manuscript } from '../../model/book.js';
+import { warn } from '../../shared/messages.js';
 import { chapterToHast } from './chapter-processor.js';
 import { numberBlocks } from './number-blocks.js';
 import { resolveLinks } from './resolve-links.js';
@@ -22,7 +24,17 @@ export async function renderChapters(manuscript: Manuscript): Promise<Chapter[]>
     const tree = await chapterToHast(file, { chapterId: source.id, language: manuscript.config.language, ids, infobox: source.infobox });
     const outline = file.data.outline ?? [];
     const head = outline.find((entry) => entry.depth === 1) ?? outline[0];
-    chapters.push({ id: source.id, file, tree, outline, title: head?.text ?? source.id, titleId: head?.id });
+    let titleId = head?.id;
+    if (!head) {
+      warn(file, 'missing-title', `Expected the chapter to start with a \`# Title\`; it has no heading, so its id \`${source.id}\` names it in the contents`);
+      // The contents link to the chapter itself.
+      const section = tree.children.find((node): node is Element => node.type === 'element' && node.tagName === 'section');
+      if (section) {
+        titleId = ids.slug(source.id);
+        section.properties.id = titleId;
+      }
+    }
+    chapters.push({ id: source.id, file, tree, outline, title: head?.text ?? source.id, titleId });
   }
   resolveLinks(chapters);
   numberBlocks(chapters.map((chapter) => chapter.tree));

@@ -31,15 +31,24 @@ export async function freezeTableColumns(): Promise<number> {
     return widest ? Array.from(widest.cells, (cell) => cell.getBoundingClientRect().width) : [];
   };
   const sum = (list: number[]) => list.reduce((a, b) => a + b, 0);
+  // Measured with words whole: Chromium lets `overflow-wrap: break-word` (the
+  // body's) shrink a cell below its longest word when sizing columns, and numbers
+  // and names then broke anywhere. Laid out, long words may still break.
+  for (const table of tables) table.style.overflowWrap = 'normal';
   const frozen = tables.map((table) => {
     const natural = columnsOf(table);
     const room = table.parentElement?.clientWidth ?? width;
     if (sum(natural) <= room + 0.5) return { table, columns: natural };
-    // Too wide for the page even with every column at its longest word: the narrow
-    // columns keep their words whole, the wide ones share the rest (their long
-    // words break, as words break in a paragraph too narrow for them).
+    // Too wide for the page with every word whole: set smaller, down to 80 %.
+    const scale = Math.max(0.8, (0.98 * room) / sum(natural));
+    table.style.fontSize = `${(scale * 100).toFixed(1)}%`;
+    const smaller = columnsOf(table);
+    if (sum(smaller) <= room + 0.5) return { table, columns: smaller };
+    // Still too wide: the narrow columns keep their words whole (with a little to
+    // spare), the wide ones share the rest, and their long words break, as in a
+    // paragraph too narrow for them.
     table.style.width = '1px';
-    const least = columnsOf(table);
+    const least = columnsOf(table).map((w) => w + 2);
     table.style.removeProperty('width');
     const share = room / least.length;
     const kept = sum(least.filter((w) => w <= share));
@@ -48,6 +57,7 @@ export async function freezeTableColumns(): Promise<number> {
     return { table, columns };
   });
   for (const { table, columns } of frozen) {
+    table.style.removeProperty('overflow-wrap');
     if (columns.length === 0) continue;
     table.style.tableLayout = 'fixed';
     table.style.width = `${sum(columns)}px`;

@@ -138,7 +138,17 @@ export function installLayoutFixes(): void {
       const first = firstPast(rendered, beyond);
       let result = overflow;
       if (first) {
-        const start = breakBefore(rendered, first.text, first.offset);
+        let start = breakBefore(rendered, first.text, first.offset);
+        // A table row moves to the next page whole when it can: a row split
+        // across pages is hard to read, and Chromium lays the piece left behind
+        // out again taller than measured, its last line off the page. A row
+        // taller than a page still breaks inside, on the page it starts.
+        const row = first.text.parentElement?.closest('td, th')?.parentElement;
+        if (row && rendered.contains(row) && !row.hasAttribute('data-split-from')) {
+          const beforeRow = document.createRange();
+          beforeRow.setStartBefore(row);
+          if (leavesContent(rendered, beforeRow) && beforeRow.compareBoundaryPoints(Range.START_TO_START, start) < 0) start = beforeRow;
+        }
         // Paged.js found the break, or one before this text (an image, a block that
         // avoids breaks inside): keep it, unless it would leave the page empty (a
         // block that cannot move on, as it would not fit the next page either, or

@@ -4,14 +4,15 @@ import { visit } from 'unist-util-visit';
 import { warn } from '../../../shared/messages.js';
 
 /**
- * Characters no edition can carry: C0 controls other than tab and line ends,
- * the non-characters U+FFFE and U+FFFF (XML forbids them, so no EPUB can hold
- * them, and they print as nothing or a box), and unpaired surrogates.
+ * Characters no edition can carry: C0 controls other than tab and line ends, DEL
+ * and the C1 controls (XML forbids or discourages them, and they print as
+ * nothing or a box), the non-characters (U+FDD0–U+FDEF and the last two of every
+ * plane), and unpaired surrogates.
  */
 // biome-ignore lint/suspicious/noControlCharactersInRegex: those are the characters to find
-const forbidden = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+const forbidden = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\p{Noncharacter_Code_Point}\p{Cs}]/gu;
 
-const codePoint = (char: string) => `U+${char.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}`;
+const codePoint = (char: string) => `U+${char.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}`;
 
 /** Remove characters no edition can carry from text and attributes, with a warning at their place. */
 export function rehypeControlCharacters() {

@@ -1,0 +1,39 @@
+import { readFile } from 'node:fs/promises';
+import { createRequire } from 'node:module';
+import path from 'node:path';
+
+const require = createRequire(import.meta.url);
+
+/** The Paged.js polyfill shipped in the `pagedjs` package (minified: quicker to parse). */
+export const polyfillFile = (): string => path.join(path.dirname(require.resolve('pagedjs')), '..', 'dist', 'paged.polyfill.min.js');
+
+/**
+ * Where a page breaks inside a text node that an earlier page broke too, Paged.js
+ * finds how far into the node the page's piece starts by searching the node's
+ * text for the piece's (`indexOf`). In text that repeats ("Tick tock. Tick
+ * tock. …") it found an earlier place, and the next page repeated text. The
+ * piece is always the rest of the node, so its last occurrence is the one.
+ */
+const patches: Array<{ find: RegExp; replace: string; why: string }> = [
+  {
+    find: /([\w$]+)\+=([\w$]+)\.textContent\.indexOf\(([\w$]+)\.textContent\)/g,
+    replace: '$1+=$2.textContent.lastIndexOf($3.textContent)',
+    why: 'the offset of a page break in repeating text',
+  },
+];
+
+let patched: Promise<string> | undefined;
+
+/** The polyfill with Galley's patches; fails if the shipped Paged.js no longer has the code they fix. */
+export function pagedPolyfill(): Promise<string> {
+  patched ??= readFile(polyfillFile(), 'utf8').then((source) => {
+    let code = source;
+    for (const patch of patches) {
+      const found = code.match(patch.find)?.length ?? 0;
+      if (found !== 1) throw new Error(`Paged.js changed: the code for ${patch.why} was found ${found} times, not once`);
+      code = code.replace(patch.find, patch.replace);
+    }
+    return code;
+  });
+  return patched;
+}
