@@ -1,31 +1,15 @@
 import path from 'node:path';
-import type { Page } from 'puppeteer-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { makeBook } from '../src/build/build.js';
-import { type BrowserSession, launchBrowser } from '../src/editions/pdf/browser.js';
-import { layoutDocument } from '../src/editions/pdf/layout-document.js';
-import { paginate } from '../src/editions/pdf/paginate.js';
-import { POLYFILL_URL } from '../src/editions/pdf/request-router.js';
+import { describe, expect, it } from 'vitest';
 import { repoRoot } from './helpers.js';
+import { layoutPage } from './layout-page.js';
 
 /**
  * No line stretched at a page break (pagedjs/pagedjs#349): after layout, the word
  * gaps of headings, captions, table cells, code and the last line of every
  * paragraph are measured against the font's own space.
  */
-let session: BrowserSession;
-let page: Page;
-beforeAll(async () => {
-  session = await launchBrowser();
-  page = await session.layoutPage();
-});
-afterAll(() => session?.close());
-
-async function layOut(root: string): Promise<void> {
-  const book = await makeBook(root);
-  const html = await layoutDocument(book, { polyfillUrl: POLYFILL_URL, fontCache: new Map() });
-  await paginate(page, { html, root: book.root, timeout: 120_000 });
-}
+const layout = layoutPage();
+const layOut = layout.layOut;
 
 /** Lines (of the elements that must not be justified, and of last lines) with a gap over 1.6 spaces. */
 function stretchedLines(): string[] {
@@ -87,17 +71,17 @@ describe('justification at page breaks', () => {
     ['notes (6x9)', 'tests/corpus/17-footnote-heavy'],
   ])('stretches no heading, caption, cell, code or last line: %s', async (_name, root) => {
     await layOut(path.join(repoRoot, root));
-    expect(await page.evaluate(stretchedLines)).toEqual([]);
+    expect(await layout.page().evaluate(stretchedLines)).toEqual([]);
   });
 
   it('finds a stretched line when there is one', async () => {
     await layOut(path.join(repoRoot, 'tests/corpus/01-thames-tunnel'));
-    await page.evaluate(() => {
+    await layout.page().evaluate(() => {
       for (const heading of document.querySelectorAll<HTMLElement>('.pagedjs_area h2')) heading.style.cssText = 'text-align: justify; text-align-last: justify';
       const paragraph = document.querySelectorAll<HTMLElement>('.pagedjs_area p:not([data-split-to])')[3]!;
       paragraph.style.textAlignLast = 'justify';
     });
-    const found = await page.evaluate(stretchedLines);
+    const found = await layout.page().evaluate(stretchedLines);
     expect(found.some((line) => line.includes('<h2>'))).toBe(true);
     expect(found.some((line) => line.includes('<p>'))).toBe(true);
   });

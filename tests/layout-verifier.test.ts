@@ -1,20 +1,15 @@
 import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import type { Page } from 'puppeteer-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { makeBook } from '../src/build/build.js';
-import { type BrowserSession, launchBrowser } from '../src/editions/pdf/browser.js';
+import { describe, expect, it } from 'vitest';
 import type { LayoutProblem } from '../src/editions/pdf/in-page/verify-text.js';
-import { layoutDocument } from '../src/editions/pdf/layout-document.js';
-import { paginate, verifyPages } from '../src/editions/pdf/paginate.js';
-import { POLYFILL_URL } from '../src/editions/pdf/request-router.js';
+import { verifyPages } from '../src/editions/pdf/paginate.js';
 import { printPdf } from '../src/editions/pdf/print-pdf.js';
 import { reportTextOnPages } from '../src/editions/pdf/text-on-pages.js';
 import { htmlEdition } from '../src/editions/html/html-edition.js';
-import type { Book } from '../src/model/book.js';
 import { sourceFiles } from '../src/model/book.js';
 import { messagesOf } from '../src/shared/messages.js';
 import { fixtures, formatAll, repoRoot, tempDirs } from './helpers.js';
+import { layoutPage } from './layout-page.js';
 import { compareWords } from './pdf-words.js';
 
 /**
@@ -23,25 +18,13 @@ import { compareWords } from './pdf-words.js';
  * Paged.js's own page breaking (Galley's fixes off), and on faults put into a
  * good layout by hand.
  */
-let session: BrowserSession;
-let page: Page;
-beforeAll(async () => {
-  session = await launchBrowser();
-  page = await session.layoutPage();
-});
-afterAll(() => session?.close());
+const layout = layoutPage();
+const layOut = layout.layOut;
 
 const manuscript = path.join(repoRoot, 'manuscript');
 const temp = tempDirs();
 
-async function layOut(root: string, fixes = { breaks: true, tableColumns: true }): Promise<Book> {
-  const book = await makeBook(root);
-  const html = await layoutDocument(book, { polyfillUrl: POLYFILL_URL, fontCache: new Map() });
-  await paginate(page, { html, root: book.root, timeout: 120_000, fixes });
-  return book;
-}
-
-const problems = async () => (await verifyPages(page, { timeout: 60_000 })).problems;
+const problems = async () => (await verifyPages(layout.page(), { timeout: 60_000 })).problems;
 const brief = (list: readonly LayoutProblem[]) => list.map((p) => `${p.kind} p.${p.page}: ${p.text}${p.found === undefined ? '' : ` ≠ ${p.found}`}`);
 
 describe('on a good layout', () => {
@@ -66,7 +49,7 @@ describe("on Paged.js's own page breaking (Galley's fixes off)", () => {
   it('and so does poppler, reading the PDF printed from it (a check Galley did not write)', async () => {
     const book = await layOut(path.join(repoRoot, 'tests', 'corpus', '01-thames-tunnel'), { breaks: false, tableColumns: false });
     const dir = await temp();
-    await writeFile(path.join(dir, 'book.pdf'), await printPdf(page, 60_000));
+    await writeFile(path.join(dir, 'book.pdf'), await printPdf(layout.page(), 60_000));
     const html = await htmlEdition(book);
     await writeFile(path.join(dir, 'book.html'), html);
     const report = await compareWords(path.join(dir, 'book.pdf'), path.join(dir, 'book.html'), book.config.language);
@@ -105,9 +88,9 @@ describe('on faults put into a good layout', () => {
   /** Lay the manuscript out, change the pages in the browser, check them again. */
   async function withFault(fault: () => void, recheck = false): Promise<LayoutProblem[]> {
     await layOut(manuscript);
-    await page.evaluate(fault);
+    await layout.page().evaluate(fault);
     if (recheck) {
-      await page.evaluate(() => {
+      await layout.page().evaluate(() => {
         const state = (window as unknown as { __galley: { problems: unknown[]; checkPage(sheet: Element): void } }).__galley;
         for (const sheet of document.querySelectorAll('.pagedjs_page')) state.checkPage(sheet);
       });
@@ -169,7 +152,7 @@ describe('on faults put into a good layout', () => {
 
   it('names the chapter file and line of each problem, as errors', async () => {
     const book = await layOut(manuscript);
-    await page.evaluate(() => {
+    await layout.page().evaluate(() => {
       const text = document.querySelectorAll('.pagedjs_page')[4]!.querySelector('.pagedjs_area p')!.firstChild as Text;
       text.data = text.data.slice(0, 40) + text.data.slice(120);
     });

@@ -27,7 +27,11 @@ export function reportMissingGlyphs(book: Book, coverage: Coverage): void {
     }
     // One message per place, naming every character.
     const byPlace = new Map<Place | undefined, number[]>();
-    for (const [point, place] of missing) byPlace.set(place, [...(byPlace.get(place) ?? []), point]);
+    for (const [point, place] of missing) {
+      const points = byPlace.get(place);
+      if (points) points.push(point);
+      else byPlace.set(place, [point]);
+    }
     for (const [place, points] of byPlace) {
       const named = points.map((point) => `‘${String.fromCodePoint(point)}’ (${codePoint(point)})`).join(', ');
       const reason =
