@@ -3,7 +3,19 @@ import path from 'node:path';
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import type { VFileMessage } from 'vfile-message';
 import { defaults } from './build/build-options.js';
-import { build, BuildFailure, formatMessage, formats, GalleyError, importArticle, watch, writeManuscript, type Format } from './index.js';
+import {
+  build,
+  BuildFailure,
+  formatMessage,
+  formats,
+  GalleyError,
+  importArticles,
+  loadInfoboxTypes,
+  watch,
+  writeManuscript,
+  writeSchemas,
+  type Format,
+} from './index.js';
 import { galleyVersion } from './shared/package-files.js';
 
 /** Exit codes: 0 success, 1 bad input or failed build, 2 wrong usage. */
@@ -14,6 +26,17 @@ const EXIT_SIGNAL: Record<string, number> = { SIGINT: 130, SIGTERM: 143 };
 
 /** The signal that interrupted the running build, if any. */
 let interruptedBy: NodeJS.Signals | undefined;
+
+interface ImportFlags {
+  out: string;
+  title?: string;
+  lang?: string;
+  creator?: string[];
+  publisher?: string;
+  rights?: string;
+  date?: string;
+  subject?: string[];
+}
 
 interface GlobalFlags {
   quiet?: boolean;
@@ -66,8 +89,9 @@ function program(): Command {
     .addOption(new Option('-f, --format <list>', `editions to build, comma separated: ${formats.join(', ')}`).argParser(parseFormats))
     .addOption(new Option('--timeout <seconds>', 'limit for page layout and printing').default(defaults.timeout / 1000).argParser(parseSeconds))
     .option('--timings', 'print how long each stage took (stderr)')
+    .option('--strict', 'treat warnings as errors (for CI): nothing is written if there is any')
     .option('-w, --watch', 'keep running: rebuild on every change of the manuscript or styles')
-    .action(async (dir: string, opts: { out: string; format?: Format[]; timeout: number; timings?: boolean; watch?: boolean }, command: Command) => {
+    .action(async (dir: string, opts: { out: string; format?: Format[]; timeout: number; timings?: boolean; strict?: boolean; watch?: boolean }, command: Command) => {
       const flags = command.optsWithGlobals<GlobalFlags>();
       if (opts.watch) return watchMode(dir, opts, flags);
       const controller = new AbortController();
@@ -83,6 +107,7 @@ function program(): Command {
           outDir: opts.out,
           ...(opts.format ? { formats: opts.format } : {}),
           timeout: opts.timeout * 1000,
+          strict: opts.strict === true,
           signal: controller.signal,
         });
         report(result.messages, flags);
@@ -96,35 +121,46 @@ function program(): Command {
 
   cli
     .command('import')
-    .description('convert a wiki-text article into a manuscript folder')
-    .argument('<article>', 'the article (.txt in wiki-text format)')
-    .option('-o, --out <dir>', 'manuscript folder to write', 'manuscript')
-    .option('--lang <tag>', 'language of the article (BCP 47)', 'en')
-    .option('--creator <name>', 'author or editor (repeatable)', collect)
+    .description('convert wiki-text articles into a manuscript folder (one chapter per article)')
+    .argument('<articles...>', 'the articles (.txt in wiki-text format), in reading order')
+    .option('-o, --out <dir>', 'manuscript folder to write; its infoboxes/ types are used', 'manuscript')
+    .option('--title <text>', "the book's title (default: the first article's)")
+    .option('--lang <tag>', "language of the articles, BCP 47 (default: a `Language:` line, else en)")
+    .option('--creator <name>', 'author or editor, repeatable (default: the `Author:` lines)', collect)
     .option('--publisher <name>', 'publisher')
     .option('--rights <text>', 'rights statement')
-    .option('--date <yyyy-mm-dd>', 'publication date')
-    .option('--subject <text>', 'subject (repeatable)', collect)
-    .action(
-      async (
-        article: string,
-        opts: { out: string; lang: string; creator?: string[]; publisher?: string; rights?: string; date?: string; subject?: string[] },
-        command: Command,
-      ) => {
-        const flags = command.optsWithGlobals<GlobalFlags>();
-        const result = await importArticle(article, {
-          language: opts.lang,
-          creator: opts.creator ?? ['Unknown'],
-          publisher: opts.publisher,
-          rights: opts.rights,
-          date: opts.date,
-          subjects: opts.subject,
-        });
-        report(result.messages, flags);
-        const written = await writeManuscript(opts.out, result.files);
-        if (!flags.quiet) for (const file of written) process.stdout.write(`wrote ${relative(file)}\n`);
-      },
-    );
+    .option('--date <yyyy-mm-dd>', 'publication date (default: a `Date:` line, else the day the newest article was changed)')
+    .option('--subject <text>', 'subject, repeatable (default: the `Subjects:` lines)', collect)
+    .action(async (articles: string[], opts: ImportFlags, command: Command) => {
+      const flags = command.optsWithGlobals<GlobalFlags>();
+      const { types, files } = await loadInfoboxTypes(opts.out);
+      report(files.flatMap((file) => file.messages), flags);
+      if (files.some((file) => file.messages.some((m) => m.fatal))) throw new GalleyError(files.flatMap((file) => file.messages));
+      const result = await importArticles(articles, {
+        types,
+        title: opts.title,
+        language: opts.lang,
+        creator: opts.creator,
+        publisher: opts.publisher,
+        rights: opts.rights,
+        date: opts.date,
+        subjects: opts.subject,
+      });
+      report(result.messages, flags);
+      const written = await writeManuscript(opts.out, result.files);
+      if (!flags.quiet) for (const file of written) process.stdout.write(`wrote ${relative(file)}\n`);
+    });
+
+  cli
+    .command('schema')
+    .description("write JSON Schemas of book.yaml, the chapters' front matter and every infobox type, for editors")
+    .argument('[dir]', 'the manuscript folder', 'manuscript')
+    .option('-o, --out <dir>', 'folder to write them to (default: <dir>/schemas)')
+    .action(async (dir: string, opts: { out?: string }, command: Command) => {
+      const flags = command.optsWithGlobals<GlobalFlags>();
+      const written = await writeSchemas(dir, opts.out);
+      if (!flags.quiet) for (const file of written) process.stdout.write(`wrote ${relative(file)}\n`);
+    });
   return cli;
 }
 

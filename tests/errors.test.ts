@@ -1,4 +1,4 @@
-import { readdirSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { build } from '../src/index.js';
@@ -11,7 +11,10 @@ describe('bad input', () => {
   it.each(cases)('%s: located messages, no output', async (name) => {
     const dir = fixtures('bad', name);
     const out = await temp();
-    const error = await expectGalleyError(() => build({ root: dir, outDir: out, formats: ['html'] }));
+    // A fixture may set build options (`{"strict": true}`) in options.json.
+    const optionsFile = path.join(dir, 'options.json');
+    const options = existsSync(optionsFile) ? (JSON.parse(readFileSync(optionsFile, 'utf8')) as { strict?: boolean }) : {};
+    const error = await expectGalleyError(() => build({ root: dir, outDir: out, formats: ['html'], ...options }));
     expect(error.messages.some((m) => m.fatal)).toBe(true);
     for (const message of error.messages) {
       expect(message.file, 'every message names its file').toBeTruthy();

@@ -44,7 +44,7 @@ describe('import of wiki-text articles', () => {
   it('warns about unknown keys and drops them', async () => {
     const result = await importArticle(fixtures('import', 'unknown-key.txt'), { language: 'en', creator: ['X'] });
     expect(formatAll(result.messages, fixtures('import'))).toBe(
-      'unknown-key.txt:7:1: warning: Unknown military-conflict infobox key `Mascot`; it was dropped (known keys: conflict, partof, date, place, coordinates, territory, result, notes, combatant1, commander1, strength1, casualties1, combatant2, commander2, strength2, casualties2, combatant3, commander3, strength3, casualties3) [unknown-field]\n',
+      'unknown-key.txt:7:1: warning: Unknown military-conflict infobox key `Mascot`; it was dropped (it takes: conflict, partof, date, datestart, dateend, place, location, coordinates, result, territory, casualties3, casualties4, othercasualties, notes, combatantN, commanderN, unitsN, strengthN, casualtiesN) [unknown-field]\n',
     );
     expect(result.files[1]!.content).not.toContain('goat');
     expect(result.files[1]!.content).toContain('## Section\n\nMore.\n\n- a\n- b\n');

@@ -23,6 +23,8 @@ export const BuildOptions = v.strictObject({
   ]),
   /** How long page layout and printing may take, in milliseconds. */
   timeout: v.optional(v.pipe(v.number(), v.integer(), v.minValue(1000, 'Expected at least 1000 milliseconds')), defaults.timeout),
+  /** Treat every warning as an error (for CI): nothing is written if there is any. */
+  strict: v.optional(v.boolean(), false),
   /** The browser to use (default: found by `findBrowser`). */
   executablePath: v.optional(v.string()),
   /** Cancels the build; the browser is closed and no partial file is left. */

@@ -5,7 +5,7 @@ import type { BrowserHandle } from '../editions/pdf/browser.js';
 import type { Book } from '../model/book.js';
 import { sourceFiles } from '../model/book.js';
 import type { PrintLayout } from '../model/print-layout.js';
-import { messagesOf, throwIfFatal } from '../shared/messages.js';
+import { messagesOf, throwIfAnyMessage, throwIfFatal } from '../shared/messages.js';
 import { slugify } from '../shared/slug.js';
 import { sourceDate } from '../shared/source-date.js';
 import { StageTimer, type Timings } from '../shared/timings.js';
@@ -107,6 +107,7 @@ export async function makeBook(root: string, timer = new StageTimer()): Promise<
 async function buildWith(options: BuildOptions, timer: StageTimer, browser: BrowserHandle | undefined, cache: BuildCache): Promise<BuildResult> {
   const { signal } = options;
   const book = await makeBook(options.root, timer);
+  if (options.strict) throwIfAnyMessage(sourceFiles(book));
   const date = sourceDate(book.config.date);
   const artifacts: Array<{ format: Format; data: string | Uint8Array; pages?: number }> = [];
 
@@ -125,6 +126,7 @@ async function buildWith(options: BuildOptions, timer: StageTimer, browser: Brow
   }
 
   signal?.throwIfAborted();
+  if (options.strict) throwIfAnyMessage(sourceFiles(book));
   const base = path.join(options.outDir, slugify(book.config.title));
   const outputs: BuildOutput[] = [];
   await timer.measure('write', async () => {

@@ -1,28 +1,39 @@
 import type { VFile } from 'vfile';
 import type { WikiEntry } from '../infobox/infobox-type.js';
 import { fail as report } from '../shared/messages.js';
+import { parseArticleMeta, type ArticleMeta } from './article-meta.js';
+import { buildLists, listLine, type ListLine, type WikiList } from './wiki-lists.js';
+import { parseTable, type WikiTable } from './wiki-table.js';
 
-/** A block of an article: a heading, a paragraph or a list. */
+/** A block of an article; texts keep their wiki inline markup (`'''bold'''`, `[[link]]`). */
 export type WikiBlock =
   | { kind: 'heading'; depth: number; text: string; line: number }
   | { kind: 'paragraph'; text: string; line: number }
-  | { kind: 'list'; items: string[]; line: number };
+  | { kind: 'quote'; paragraphs: string[]; line: number }
+  | WikiList
+  | WikiTable;
 
 export interface WikiArticle {
   title: string;
+  /** Header lines after the title (`Author:`, `Date:`, …). */
+  meta: ArticleMeta;
   infobox: { entries: WikiEntry[]; line: number } | undefined;
   blocks: WikiBlock[];
 }
 
+type Rule = 'unterminated-title' | 'malformed-line' | 'duplicate-key' | 'missing-field' | 'bad-date';
+
 /**
- * Parse the wiki-text export format: `= Title =`, `==Section==` (and deeper),
- * an `Infobox` line followed by `- Key: Value` lines, `- item` lists and paragraphs.
- * Problems are reported on `file`; there is no article when there was any.
+ * Parse the wiki-text export format: `= Title =`, header lines (`Author: …`), an
+ * `Infobox` line followed by `- Key: Value` lines, `==Section==` (and deeper),
+ * paragraphs, lists (`-`, `*`, `1.`, `#`, nested), block quotes (`> `) and tables
+ * (`{| … |}`). Every line is either taken or reported on `file`; there is no
+ * article when there was an error.
  */
 export function parseWikitext(file: VFile, text: string): WikiArticle | undefined {
   let failed = false;
-  const lines = text.split('\n');
-  const fail = (reason: string, ruleId: 'unterminated-title' | 'malformed-line' | 'duplicate-key' | 'missing-field', line: number, column = 1) => {
+  const lines = text.split(/\r?\n/);
+  const fail = (reason: string, ruleId: Rule, line: number, column = 1) => {
     failed = true;
     report(file, ruleId, reason, { line, column });
   };
@@ -36,16 +47,21 @@ export function parseWikitext(file: VFile, text: string): WikiArticle | undefine
     fail('Unterminated title, expected the line to end with ` =` as in `= Title =`', 'unterminated-title', i + 1, first.length + 1);
   else fail('Missing title, expected the first line to be `= Title =`', 'missing-field', i + 1);
   i++;
+  const header = parseArticleMeta(lines, i, fail);
+  i = header.next;
 
   let infobox: WikiArticle['infobox'];
   const blocks: WikiBlock[] = [];
   let paragraph: { lines: string[]; line: number } | undefined;
-  let list: { items: string[]; line: number } | undefined;
+  let list: ListLine[] = [];
+  let quote: { paragraphs: string[][]; line: number } | undefined;
   const flush = () => {
     if (paragraph) blocks.push({ kind: 'paragraph', text: paragraph.lines.join(' '), line: paragraph.line });
-    if (list) blocks.push({ kind: 'list', items: list.items, line: list.line });
+    if (list.length > 0) blocks.push(...buildLists(list));
+    if (quote) blocks.push({ kind: 'quote', paragraphs: quote.paragraphs.filter((p) => p.length > 0).map((p) => p.join(' ')), line: quote.line });
     paragraph = undefined;
-    list = undefined;
+    list = [];
+    quote = undefined;
   };
   for (; i < lines.length; i++) {
     const raw = lines[i]!;
@@ -62,7 +78,7 @@ export function parseWikitext(file: VFile, text: string): WikiArticle | undefine
         const entryLine = lines[i]!;
         const m = /^\s*-\s*([^:]+?)\s*:\s*(.*?)\s*$/.exec(entryLine);
         if (!m) {
-          fail(`Malformed infobox line, expected \`- Key: Value\``, 'malformed-line', i + 1);
+          fail('Malformed infobox line, expected `- Key: Value`', 'malformed-line', i + 1);
           continue;
         }
         const key = m[1]!;
@@ -81,7 +97,7 @@ export function parseWikitext(file: VFile, text: string): WikiArticle | undefine
     const heading = /^(={2,6})\s*(.*?)\s*(={2,6})$/.exec(line);
     if (heading) {
       flush();
-      if (heading[1]!.length !== heading[3]!.length) fail(`Unbalanced heading, expected as many \`=\` after the heading as before`, 'malformed-line', lineNo);
+      if (heading[1]!.length !== heading[3]!.length) fail('Unbalanced heading, expected as many `=` after the heading as before', 'malformed-line', lineNo);
       blocks.push({ kind: 'heading', depth: heading[1]!.length, text: heading[2]!, line: lineNo });
       continue;
     }
@@ -89,17 +105,41 @@ export function parseWikitext(file: VFile, text: string): WikiArticle | undefine
       fail('Unterminated heading, expected `==Section==`', 'unterminated-title', lineNo, line.length + 1);
       continue;
     }
-    const item = /^[-*]\s+(.*)$/.exec(line);
-    if (item) {
-      if (paragraph) flush();
-      list ??= { items: [], line: lineNo };
-      list.items.push(item[1]!);
+    if (line.startsWith('{|')) {
+      flush();
+      const parsed = parseTable(lines, i);
+      if (parsed === 'unterminated') {
+        fail('Unterminated table, expected a `|}` line to close the table opened here', 'malformed-line', lineNo);
+        break;
+      }
+      if ('bad' in parsed) {
+        fail('Malformed table line, expected `|-`, `! header`, `| cell` or `|}`', 'malformed-line', parsed.bad);
+        const close = lines.findIndex((l, n) => n > i && l.trim().startsWith('|}'));
+        i = close;
+        continue;
+      }
+      blocks.push(parsed.table);
+      i = parsed.end;
       continue;
     }
-    if (list) flush();
+    const quoted = /^>\s?(.*)$/.exec(line);
+    if (quoted) {
+      if (paragraph || list.length > 0) flush();
+      quote ??= { paragraphs: [[]], line: lineNo };
+      if (quoted[1]!.trim() === '') quote.paragraphs.push([]);
+      else quote.paragraphs[quote.paragraphs.length - 1]!.push(quoted[1]!.trim());
+      continue;
+    }
+    const item = listLine(raw, lineNo);
+    if (item) {
+      if (paragraph || quote) flush();
+      list.push(item);
+      continue;
+    }
+    if (list.length > 0 || quote) flush();
     paragraph ??= { lines: [], line: lineNo };
     paragraph.lines.push(line);
   }
   flush();
-  return failed ? undefined : { title, infobox, blocks };
+  return failed ? undefined : { title, meta: header.meta, infobox, blocks };
 }

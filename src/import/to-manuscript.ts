@@ -1,18 +1,22 @@
-import type { Content, Root } from 'mdast';
 import { gfmToMarkdown } from 'mdast-util-gfm';
 import { toMarkdown } from 'mdast-util-to-markdown';
 import { v5 as uuidv5 } from 'uuid';
+import type { VFile } from 'vfile';
 import { Document } from 'yaml';
 import { slugify } from '../shared/slug.js';
 import type { WikiArticle } from './parse-wikitext.js';
+import { stripWikiMarkup } from '../infobox/wiki-values.js';
+import { articleToMdast } from './wiki-to-mdast.js';
 
-/** Metadata the wiki text does not carry; given on the command line. */
-export interface ImportMetadata {
+/** Metadata of an imported book, from flags, the articles' header lines and their files. */
+export interface BookMetadata {
+  title: string;
   language: string;
   creator: readonly string[];
   publisher?: string | undefined;
   rights?: string | undefined;
-  date?: string | undefined;
+  date: string;
+  description?: string | undefined;
   subjects?: readonly string[] | undefined;
 }
 
@@ -28,53 +32,44 @@ export function firstSentence(text: string): string {
   return (match?.[1] ?? text).trim();
 }
 
+/** The description of a book: the first sentence of its first article's lead. */
+export function leadSentence(article: WikiArticle): string | undefined {
+  const lead = article.blocks.find((block) => block.kind === 'paragraph');
+  return lead?.kind === 'paragraph' ? firstSentence(stripWikiMarkup(lead.text)) : undefined;
+}
+
 const yamlOptions = { lineWidth: 0, minContentWidth: 0 } as const;
 
-/** `book.yaml` for an imported article. */
-export function bookYaml(article: WikiArticle, chapterPath: string, meta: ImportMetadata): string {
-  const lead = article.blocks.find((block) => block.kind === 'paragraph');
+/** The comment that points editors (yaml-language-server) at a JSON Schema. */
+export const schemaComment = (schema: string): string => ` yaml-language-server: $schema=${schema}`;
+
+/** `book.yaml` of an imported book. */
+export function bookYaml(meta: BookMetadata, chapterPaths: readonly string[]): string {
   const data: Record<string, unknown> = {
-    title: article.title,
+    title: meta.title,
     language: meta.language,
     creator: meta.creator.length === 1 ? meta.creator[0] : [...meta.creator],
     ...(meta.publisher ? { publisher: meta.publisher } : {}),
-    identifier: identifierFor(article.title),
-    ...(meta.date ? { date: meta.date } : {}),
+    identifier: identifierFor(meta.title),
+    date: meta.date,
     ...(meta.rights ? { rights: meta.rights } : {}),
-    ...(lead?.kind === 'paragraph' ? { description: firstSentence(lead.text) } : {}),
+    ...(meta.description ? { description: meta.description } : {}),
     ...(meta.subjects && meta.subjects.length > 0 ? { subjects: [...meta.subjects] } : {}),
     trim: 'A5',
-    chapters: [chapterPath],
+    chapters: [...chapterPaths],
   };
   const doc = new Document(data);
-  doc.commentBefore = ' Publication metadata of this manuscript (see README: Manuscript format).';
+  doc.commentBefore = `${schemaComment('schemas/book.schema.json')}\n Publication metadata of this manuscript (see README: Manuscript format).`;
   return doc.toString(yamlOptions);
 }
 
-/** The chapter's Markdown: infobox front matter, the title, then the article. */
-export function chapterMarkdown(article: WikiArticle, infobox: Record<string, unknown> | undefined): string {
-  const tree: Root = { type: 'root', children: [] };
-  const text = (value: string) => ({ type: 'text' as const, value });
-  tree.children.push({ type: 'heading', depth: 1, children: [text(article.title)] });
-  for (const block of article.blocks) {
-    let node: Content;
-    if (block.kind === 'heading') node = { type: 'heading', depth: Math.min(6, block.depth) as 2, children: [text(block.text)] };
-    else if (block.kind === 'paragraph') node = { type: 'paragraph', children: [text(block.text)] };
-    else {
-      node = {
-        type: 'list',
-        ordered: false,
-        spread: false,
-        children: block.items.map((item) => ({ type: 'listItem', spread: false, children: [{ type: 'paragraph', children: [text(item)] }] })),
-      };
-    }
-    tree.children.push(node);
-  }
-  const body = toMarkdown(tree, { bullet: '-', extensions: [gfmToMarkdown()] });
+/** The chapter's Markdown: infobox front matter (pointing editors at its schema), the title, then the article. */
+export function chapterMarkdown(article: WikiArticle, infobox: Record<string, unknown> | undefined, file: VFile): string {
+  const body = toMarkdown(articleToMdast(article, file), { bullet: '-', extensions: [gfmToMarkdown()] });
   if (!infobox) return body;
   const front = new Document({ infobox }).toString(yamlOptions);
-  return `---\n${front}---\n\n${body}`;
+  return `---\n#${schemaComment('../schemas/chapter.schema.json')}\n${front}---\n\n${body}`;
 }
 
-/** `chapters/01-ar-rashid-revolt.md` */
-export const chapterPathFor = (title: string): string => `chapters/01-${slugify(title)}.md`;
+/** `chapters/01-ar-rashid-revolt.md`, the number its place in the book. */
+export const chapterPathFor = (title: string, index: number): string => `chapters/${String(index + 1).padStart(2, '0')}-${slugify(stripWikiMarkup(title))}.md`;

@@ -2,11 +2,12 @@ import type { Element, ElementContent } from 'hast';
 import { h } from 'hastscript';
 import { formatIsoDate, formatIsoDateRange } from '../shared/dates.js';
 
-export type DateValue = string | { start: string; end: string };
+export type DateValue = string | { start: string; end?: string | undefined };
 
-/** A `<time>` for a date or a date range. */
+/** A `<time>` for a date, a date range, or a range still open ("1958 –"). */
 export function dateContent(value: DateValue, language: string): ElementContent[] {
   if (typeof value === 'string') return [h('time', { dateTime: value }, formatIsoDate(value, language))];
+  if (value.end === undefined) return [h('time', { dateTime: value.start }, formatIsoDate(value.start, language)), { type: 'text', value: ' –' }];
   const parts = formatIsoDateRange(value.start, value.end, language);
   if (parts.end === '') return [h('time', { dateTime: value.start }, parts.start)];
   return [h('time', { dateTime: value.start }, parts.start), { type: 'text', value: parts.separator }, h('time', { dateTime: value.end }, parts.end)];

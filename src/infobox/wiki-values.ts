@@ -73,21 +73,102 @@ export function splitList(text: string): string[] {
   return items.filter((item) => item.length > 0);
 }
 
-const roleWords =
-  /^(prime|secretary|leader|president|vice|minister|general|lieutenant|commander|chief|head|king|queen|colonel|major|captain|corporal|sergeant|admiral|emir|sultan|chairman|governor|director|deputy|founder|marshal|brigadier)\b/i;
+/** Offices, titles and ranks: a list item made only of these is a role ("Prime Minister"). */
+const officeWords = new Set(
+  `prime minister president vice leader secretary general chief head king queen emir sultan chairman chairwoman chair governor director deputy
+  founder marshal brigadier colonel major captain lieutenant corporal sergeant admiral commodore commander commanders officer member premier
+  chancellor mayor ambassador envoy commissioner prefect vizier regent caliph shah spokesman speaker adjutant aide representative field staff
+  in-chief commander-in-chief supreme acting first second senior assistant executive military political regional national`
+    .split(/\s+/)
+    .filter(Boolean),
+);
 
-/** Whether a list item reads as a role ("Prime Minister of Iraq") rather than a name. */
+/** Offices as nouns: written in lowercase inside an item, they make it a role ("Battalion commander"). */
+const officeNouns = /\b(commander|commanders|minister|president|leader|secretary|chief|head|governor|director|chairman|member|officer|deputy|founder|ambassador|mayor|envoy|commissioner|spokesman|adjutant|aide|representative)\b/;
+
+/** Words that join the parts of an office ("of", "in the") and never stand inside a name. */
+const joiningWords = /\s(of|in|for|to|the|at|and|on)\s/i;
+
+/**
+ * Whether a list item reads as a role rather than a name — the documented rule:
+ * it joins words with "of", "in", "for", "to", "the", "at", "and" or "on"
+ * ("Leader of Baghdad Communist Cell", "Head of state security"); or it holds an
+ * office noun in lowercase ("Battalion commander"); or it is made only of office,
+ * title and rank words ("Prime Minister", "Commander-in-Chief"). A rank before a
+ * name stays part of the name ("General Bakr Sidqi"), and a unit is a name
+ * ("3rd Infantry Division").
+ */
 export function isRole(item: string): boolean {
-  return roleWords.test(item) || /\s(of|for)\s/i.test(item);
+  const t = item.trim();
+  if (joiningWords.test(` ${t} `)) return true;
+  if (officeNouns.test(t) || /-in-/i.test(t)) return true;
+  const words = t.toLowerCase().split(/\s+/).filter(Boolean);
+  return words.length > 0 && words.every((word) => officeWords.has(word) || word.split('-').every((part) => officeWords.has(part) || part === 'in'));
 }
 
-/** "Name, Role, Name, Role" → `[{name, role}]`; a name not followed by a role stands alone. */
-export function splitPeople(text: string): Array<{ name: string; role?: string }> {
-  const people: Array<{ name: string; role?: string }> = [];
+/** Markers that belong with a name: taken prisoner, wounded, killed. */
+const markers = /^(POW|WIA|KIA|MIA|DOW|†|executed|captured|wounded|killed|died|surrendered)$/i;
+
+export interface PersonValue {
+  name: string;
+  role?: string;
+}
+
+/** "Name (Role)" or "Name – Role" as a person with a role; anything else as a name. */
+function personOf(item: string): PersonValue {
+  const paren = /^(.+?)\s*\(([^()]+)\)$/.exec(item);
+  if (paren && !markers.test(paren[2]!.trim()) && isRole(paren[2]!)) return { name: paren[1]!, role: paren[2]!.trim() };
+  const dash = /^(.+?)\s+[–—-]\s+(.+)$/.exec(item);
+  if (dash && !isRole(dash[1]!) && isRole(dash[2]!)) return { name: dash[1]!, role: dash[2]! };
+  return { name: item };
+}
+
+/**
+ * "Name, Role, Name, Role" → `[{name, role}]`: a role (see `isRole`) belongs to the
+ * person before it (a second role is added to the first, "Prime Minister, Minister
+ * of Defence"); a name not followed by a role stands alone.
+ */
+export function splitPeople(text: string): PersonValue[] {
+  const people: PersonValue[] = [];
   for (const item of splitList(text)) {
     const last = people[people.length - 1];
-    if (last && last.role === undefined && isRole(item)) last.role = item;
-    else people.push({ name: item });
+    if (last && isRole(item) && !/\(|–|—/.test(item)) {
+      last.role = last.role === undefined ? item : `${last.role}, ${item}`;
+      continue;
+    }
+    people.push(personOf(item));
   }
   return people;
+}
+
+/** "34,000", "1.5", "2 500" as a number; anything else unchanged (validation reports it). */
+export function parseWikiNumber(text: string): number | string {
+  const t = text.trim().replace(/[\s\u00a0\u202f]/g, '');
+  if (/^-?\d{1,3}(,\d{3})+(\.\d+)?$/.test(t)) return Number(t.replace(/,/g, ''));
+  if (/^-?\d+(\.\d+)?$/.test(t)) return Number(t);
+  return text;
+}
+
+/** "33.34°N 44.40°E", "33°20′N 44°24′E" or "33.34, 44.4" as decimal degrees; anything else unchanged. */
+export function parseWikiCoordinates(text: string): { latitude: number; longitude: number } | string {
+  const plain = /^(-?\d+(?:\.\d+)?)\s*[,;]\s*(-?\d+(?:\.\d+)?)$/.exec(text.trim());
+  if (plain) return { latitude: Number(plain[1]), longitude: Number(plain[2]) };
+  const part = String.raw`(\d+(?:\.\d+)?)°\s*(?:(\d+(?:\.\d+)?)[′']\s*)?(?:(\d+(?:\.\d+)?)[″"]\s*)?([NSEW])`;
+  const m = new RegExp(`^${part}[\\s,]+${part}$`).exec(text.trim());
+  if (!m) return text;
+  const degrees = (d: string, min = '0', sec = '0', hemisphere = 'N') =>
+    Math.round((Number(d) + Number(min) / 60 + Number(sec) / 3600) * (hemisphere === 'S' || hemisphere === 'W' ? -1 : 1) * 1e6) / 1e6;
+  const a = degrees(m[1]!, m[2], m[3], m[4]);
+  const b = degrees(m[5]!, m[6], m[7], m[8]);
+  return /[NS]/.test(m[4]!) ? { latitude: a, longitude: b } : { latitude: b, longitude: a };
+}
+
+/** Wiki inline markup as plain text: `[[A|b]]` → "b", `[[A]]` → "A", `[url label]` → "label", no bold or italic quotes. */
+export function stripWikiMarkup(text: string): string {
+  return text
+    .replace(/\[\[([^\]|]+)\|([^\]]+)\]\]/g, '$2')
+    .replace(/\[\[([^\]]+)\]\]/g, '$1')
+    .replace(/\[(https?:\/\/[^\s\]]+)\s+([^\]]+)\]/g, '$2')
+    .replace(/'''(.+?)'''/g, '$1')
+    .replace(/''(.+?)''/g, '$1');
 }

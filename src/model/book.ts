@@ -1,6 +1,6 @@
 import type { Root } from 'hast';
 import type { VFile } from 'vfile';
-import type { Infobox } from '../infobox/validate-infobox.js';
+import type { Infobox, InfoboxTypes } from '../infobox/validate-infobox.js';
 import type { BookConfig } from '../schema/book-config.js';
 
 /**
@@ -30,6 +30,10 @@ export interface Manuscript {
   readonly configFile: VFile;
   readonly config: BookConfig;
   readonly chapters: readonly ChapterSource[];
+  /** The manuscript's infobox declarations (`infoboxes/*.yaml`), carrying their messages. */
+  readonly infoboxFiles: readonly VFile[];
+  /** The infobox types the manuscript knows: Galley's and its own. */
+  readonly infoboxTypes: InfoboxTypes;
 }
 
 /** A heading of a chapter, for the table of contents and PDF bookmarks. */
@@ -74,10 +78,11 @@ export interface Book extends Omit<Manuscript, 'chapters'> {
   readonly assets: readonly ImageAsset[];
 }
 
-/** Every source file of a book, `book.yaml` first, each carrying its messages. */
-export const sourceFiles = (book: { readonly configFile: VFile; readonly chapters: readonly { readonly file: VFile }[] }): VFile[] => [
-  book.configFile,
-  ...book.chapters.map((c) => c.file),
-];
+/** Every source file of a book, `book.yaml` first, then the infobox declarations and the chapters, each carrying its messages. */
+export const sourceFiles = (book: {
+  readonly configFile: VFile;
+  readonly infoboxFiles: readonly VFile[];
+  readonly chapters: readonly { readonly file: VFile }[];
+}): VFile[] => [book.configFile, ...book.infoboxFiles, ...book.chapters.map((c) => c.file)];
 
 export type { BookConfig } from '../schema/book-config.js';

@@ -26,15 +26,43 @@ export const isoDate = v.pipe(
   checkWith(isIsoDate, 'bad-date', (value: string) => `Expected a date written as YYYY-MM-DD (or YYYY-MM, YYYY), not \`${value}\``),
 );
 
-/** A date range with `start` and `end`. */
+/** A date range with `start` and, unless it is still open (an office held today), `end`. */
 export const dateRange = v.pipe(
-  v.strictObject({ start: isoDate, end: isoDate }),
+  v.strictObject({ start: isoDate, end: v.optional(isoDate) }),
   checkWith(
-    (range: { start: string; end: string }) => compareIsoDates(range.start, range.end) <= 0,
+    (range: { start: string; end?: string | undefined }) => range.end === undefined || compareIsoDates(range.start, range.end) <= 0,
     'bad-date',
     (range) => `Unexpected date range that ends (${range.end}) before it starts (${range.start})`,
   ),
 );
+
+/** A number (YAML number, not text). */
+export const number = v.pipe(v.number(), v.finite('Expected a finite number'));
+
+/** A web address or an e-mail link. */
+export const url = v.pipe(
+  text,
+  checkWith(
+    (s: string) => /^(https?:\/\/[^\s/$.?#][^\s]*|mailto:[^\s@]+@[^\s@]+)$/i.test(s),
+    'bad-value',
+    (s) => `Expected an address starting with \`https://\`, \`http://\` or \`mailto:\`, not \`${s}\``,
+  ),
+);
+
+/** A point on Earth in decimal degrees. */
+export const coordinates = v.strictObject({
+  latitude: v.pipe(v.number(), v.minValue(-90), v.maxValue(90)),
+  longitude: v.pipe(v.number(), v.minValue(-180), v.maxValue(180)),
+});
+
+/** A person: a name, or `{name, role}`; always a mapping after validation. */
+export const person = v.pipe(
+  v.union([text, v.strictObject({ name: text, role: v.optional(text) })], 'Expected a name, or a mapping with `name` and `role`'),
+  v.transform((value): { name: string; role?: string | undefined } => (typeof value === 'string' ? { name: value } : value)),
+);
+
+/** An image file (relative to the chapter) with its description and an optional caption. */
+export const image = v.strictObject({ src: text, alt: text, caption: v.optional(text) });
 
 /** A single date or a `{start, end}` range. */
 export const dateOrRange = v.union([isoDate, dateRange], 'Expected a date (YYYY-MM-DD) or a range with `start` and `end`');

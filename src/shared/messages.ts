@@ -48,6 +48,14 @@ export function throwIfFatal(files: readonly VFile[]): void {
   if (messages.some((m) => m.fatal)) throw new GalleyError(messages);
 }
 
+/** Strict mode: every warning of the files becomes an error, and a `GalleyError` is thrown if there is any. */
+export function throwIfAnyMessage(files: readonly VFile[]): void {
+  const messages = messagesOf(files);
+  if (messages.length === 0) return;
+  for (const message of messages) message.fatal = true;
+  throw new GalleyError(messages);
+}
+
 /**
  * `value` when a stage could make it; otherwise (or when the files carry an error)
  * a `GalleyError` with the files' messages, which say why.

@@ -1,7 +1,6 @@
-import { realpath } from 'node:fs/promises';
 import path from 'node:path';
 import { VFile } from 'vfile';
-import { validateInfobox, type Infobox } from '../../infobox/validate-infobox.js';
+import { validateInfobox, type Infobox, type InfoboxTypes } from '../../infobox/validate-infobox.js';
 import type { ChapterSource, Manuscript } from '../../model/book.js';
 import { BookConfig } from '../../schema/book-config.js';
 import { ChapterFrontMatter } from '../../schema/chapter-front-matter.js';
@@ -11,6 +10,8 @@ import { fail, orThrow, throwIfFatal } from '../../shared/messages.js';
 import { readText } from '../../shared/read-text.js';
 import { slugOrEmpty } from '../../shared/slug.js';
 import { splitFrontMatter } from './front-matter.js';
+import { loadInfoboxTypes } from './load-infobox-types.js';
+import { linksOutside } from './links-outside.js';
 
 /** The name of the metadata file in a manuscript folder. */
 export const CONFIG_FILE = 'book.yaml';
@@ -23,12 +24,14 @@ export const CONFIG_FILE = 'book.yaml';
 export async function loadManuscript(root: string): Promise<Manuscript> {
   const configFile = new VFile({ path: path.join(root, CONFIG_FILE) });
   const { data, yaml } = orThrow(await loadConfig(configFile), [configFile]);
+  const infoboxes = await loadInfoboxTypes(root);
+  throwIfFatal([configFile, ...infoboxes.files]);
 
   const seenPaths = new Map<string, number>();
   const seenIds = new Map<string, string>();
   const chapters: ChapterSource[] = [];
   /** Every file of the manuscript, in order, whether or not it could be used. */
-  const files: VFile[] = [configFile];
+  const files: VFile[] = [configFile, ...infoboxes.files];
   for (const [index, relative] of data.chapters.entries()) {
     const place = yaml.locate(['chapters', index]);
     const normalised = path.posix.normalize(relative.replace(/\\/g, '/'));
@@ -55,7 +58,7 @@ export async function loadManuscript(root: string): Promise<Manuscript> {
       continue;
     }
     files.push(file);
-    const front = text === undefined ? undefined : loadFrontMatter(file, text);
+    const front = text === undefined ? undefined : loadFrontMatter(file, text, infoboxes.types);
     if (!front) continue;
     const id = front.id ?? idFromFileName(relative);
     const clash = seenIds.get(id);
@@ -67,7 +70,7 @@ export async function loadManuscript(root: string): Promise<Manuscript> {
     chapters.push({ id, file, infobox: front.infobox });
   }
   throwIfFatal(files);
-  return { root, configFile, config: data, chapters };
+  return { root, configFile, config: data, chapters, infoboxFiles: infoboxes.files, infoboxTypes: infoboxes.types };
 }
 
 /** Read and validate `book.yaml`; problems land on `file`. */
@@ -84,16 +87,8 @@ async function loadConfig(file: VFile) {
   return data ? { data, yaml } : undefined;
 }
 
-/** Whether `file`, its symbolic links followed, is outside `root` (a missing file is not). */
-async function linksOutside(root: string, file: string): Promise<boolean> {
-  const real = await realpath(file).catch(() => undefined);
-  if (real === undefined) return false;
-  const relative = path.relative(await realpath(root), real);
-  return relative.startsWith('..') || path.isAbsolute(relative);
-}
-
 /** A chapter's front matter, validated; `undefined` when it has problems (reported on `file`). */
-function loadFrontMatter(file: VFile, text: string): { id: string | undefined; infobox: Infobox | undefined } | undefined {
+function loadFrontMatter(file: VFile, text: string, types: InfoboxTypes): { id: string | undefined; infobox: Infobox | undefined } | undefined {
   const split = splitFrontMatter(text);
   if (split === 'unterminated') {
     fail(file, 'malformed-yaml', 'Unterminated front matter, expected a closing `---` line');
@@ -105,7 +100,7 @@ function loadFrontMatter(file: VFile, text: string): { id: string | undefined; i
   const front = validate(ChapterFrontMatter, yaml.data ?? {}, { file, yaml, subject: 'front matter' });
   if (!front) return undefined;
   if (front.infobox === undefined) return { id: front.id, infobox: undefined };
-  const infobox = validateInfobox(front.infobox, { file, yaml, base: ['infobox'] });
+  const infobox = validateInfobox(front.infobox, { file, yaml, base: ['infobox'], types });
   return infobox ? { id: front.id, infobox } : undefined;
 }
 

@@ -1,0 +1,67 @@
+import { toJsonSchema } from '@valibot/to-json-schema';
+import type * as v from 'valibot';
+import { FieldDeclarationSchema, InfoboxDeclarationSchema } from '../infobox/declaration.js';
+import type { InfoboxTypes } from '../infobox/validate-infobox.js';
+import { BookConfig } from '../schema/book-config.js';
+
+type JsonSchema = Record<string, unknown>;
+
+/** The folder of a manuscript that holds the JSON Schemas for editors. */
+export const SCHEMA_FOLDER = 'schemas';
+
+const convert = (schema: v.GenericSchema, extra: JsonSchema = {}): JsonSchema => {
+  const { $schema, ...rest } = toJsonSchema(schema, { errorMode: 'ignore', ...extra }) as JsonSchema;
+  return { $schema, ...rest };
+};
+
+/** The schema of one infobox type's data (a type without a declaration allows any field). */
+function infoboxSchema(types: InfoboxTypes, name: string): JsonSchema {
+  const { $schema: _, ...schema } = convert(types.get(name)!.schema);
+  return schema;
+}
+
+/**
+ * The front matter of a chapter: its `id`, and an `infobox` checked against the
+ * schema of the type its `type` names (any other type name is allowed: it shows
+ * as a generic box).
+ */
+function chapterSchema(types: InfoboxTypes): JsonSchema {
+  const names = [...types.keys()];
+  const defs = Object.fromEntries(names.map((name) => [`infobox-${name}`, infoboxSchema(types, name)]));
+  return {
+    $schema: 'http://json-schema.org/draft-07/schema#',
+    title: 'Galley chapter front matter',
+    type: 'object',
+    properties: {
+      id: { type: 'string', pattern: '^[a-z][a-z0-9-]*$', description: 'Stable id of the chapter, used in links and file names (default: from the file name).' },
+      infobox: {
+        type: 'object',
+        description: 'The infobox of the chapter; `type` names its type.',
+        required: ['type'],
+        properties: { type: { anyOf: [{ enum: names }, { type: 'string', pattern: '^[a-z][a-z0-9-]*$' }], description: 'The infobox type.' } },
+        allOf: names.map((name) => ({
+          if: { properties: { type: { const: name } }, required: ['type'] },
+          then: { $ref: `#/$defs/infobox-${name}` },
+        })),
+      },
+    },
+    additionalProperties: false,
+    $defs: defs,
+  };
+}
+
+/**
+ * JSON Schemas for editors, by file name: `book.yaml`, the chapters' front matter
+ * (with every infobox type the manuscript knows), infobox declarations, and one
+ * per infobox type. Serialised with sorted type names, so they are reproducible.
+ */
+export function jsonSchemas(types: InfoboxTypes): Map<string, string> {
+  const sorted = new Map([...types.entries()].sort(([a], [b]) => a.localeCompare(b, 'en')));
+  const files = new Map<string, JsonSchema>([
+    ['book.schema.json', { title: 'Galley book.yaml', ...convert(BookConfig) }],
+    ['chapter.schema.json', chapterSchema(sorted)],
+    ['infobox-declaration.schema.json', { title: 'Galley infobox type declaration', ...convert(InfoboxDeclarationSchema, { definitions: { field: FieldDeclarationSchema } }) }],
+  ]);
+  for (const name of sorted.keys()) files.set(`infobox-${name}.schema.json`, { $schema: 'http://json-schema.org/draft-07/schema#', ...infoboxSchema(sorted, name) });
+  return new Map([...files].map(([name, schema]) => [name, `${JSON.stringify(schema, null, 2)}\n`]));
+}
