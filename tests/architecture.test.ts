@@ -10,8 +10,8 @@ import { repoRoot } from './helpers.js';
  */
 const layers: Array<{ folder: string; may: string[] }> = [
   { folder: 'cli.ts', may: ['index.ts', 'build', 'shared'] },
-  { folder: 'index.ts', may: ['build', 'editions', 'import', 'infobox', 'model', 'schema', 'shared', 'stages'] },
-  { folder: 'build', may: ['editions', 'model', 'schema', 'shared', 'stages'] },
+  { folder: 'index.ts', may: ['build', 'editions', 'editor', 'import', 'infobox', 'model', 'schema', 'shared', 'stages'] },
+  { folder: 'build', may: ['editions', 'editor', 'model', 'schema', 'shared', 'stages'] },
   { folder: 'editions/html', may: ['editions/shared', 'model', 'shared'] },
   { folder: 'editions/pdf', may: ['editions/shared', 'model', 'shared'] },
   { folder: 'editions/epub', may: ['editions/shared', 'model', 'shared'] },
@@ -19,7 +19,8 @@ const layers: Array<{ folder: string; may: string[] }> = [
   { folder: 'stages/load', may: ['model', 'schema', 'infobox', 'shared'] },
   { folder: 'stages/render', may: ['model', 'schema', 'infobox', 'shared'] },
   { folder: 'stages/assets', may: ['model', 'shared'] },
-  { folder: 'import', may: ['infobox', 'schema', 'shared'] },
+  { folder: 'import', may: ['editor', 'infobox', 'schema', 'shared'] },
+  { folder: 'editor', may: ['infobox', 'schema', 'shared'] },
   { folder: 'model', may: ['schema', 'infobox', 'shared'] },
   { folder: 'infobox', may: ['schema', 'shared'] },
   { folder: 'schema', may: ['shared'] },
