@@ -91,33 +91,39 @@ function program(): Command {
     .option('--timings', 'print how long each stage took (stderr)')
     .option('--strict', 'treat warnings as errors (for CI): nothing is written if there is any')
     .option('-w, --watch', 'keep running: rebuild on every change of the manuscript or styles')
-    .action(async (dir: string, opts: { out: string; format?: Format[]; timeout: number; timings?: boolean; strict?: boolean; watch?: boolean }, command: Command) => {
-      const flags = command.optsWithGlobals<GlobalFlags>();
-      if (opts.watch) return watchMode(dir, opts, flags);
-      const controller = new AbortController();
-      const stop = (signal: NodeJS.Signals) => {
-        interruptedBy = signal;
-        controller.abort(new Error(`Interrupted by ${signal}`));
-      };
-      process.once('SIGINT', stop);
-      process.once('SIGTERM', stop);
-      try {
-        const result = await build({
-          root: dir,
-          outDir: opts.out,
-          ...(opts.format ? { formats: opts.format } : {}),
-          timeout: opts.timeout * 1000,
-          strict: opts.strict === true,
-          signal: controller.signal,
-        });
-        report(result.messages, flags);
-        if (!flags.quiet) for (const output of result.outputs) process.stdout.write(`wrote ${relative(output.path)}\n`);
-        if (opts.timings) for (const { stage, at, ms } of result.timings) process.stderr.write(`timing: ${stage} ${ms} ms (at ${at} ms)\n`);
-      } finally {
-        process.off('SIGINT', stop);
-        process.off('SIGTERM', stop);
-      }
-    });
+    .action(
+      async (
+        dir: string,
+        opts: { out: string; format?: Format[]; timeout: number; timings?: boolean; strict?: boolean; watch?: boolean },
+        command: Command,
+      ) => {
+        const flags = command.optsWithGlobals<GlobalFlags>();
+        if (opts.watch) return watchMode(dir, opts, flags);
+        const controller = new AbortController();
+        const stop = (signal: NodeJS.Signals) => {
+          interruptedBy = signal;
+          controller.abort(new Error(`Interrupted by ${signal}`));
+        };
+        process.once('SIGINT', stop);
+        process.once('SIGTERM', stop);
+        try {
+          const result = await build({
+            root: dir,
+            outDir: opts.out,
+            ...(opts.format ? { formats: opts.format } : {}),
+            timeout: opts.timeout * 1000,
+            strict: opts.strict === true,
+            signal: controller.signal,
+          });
+          report(result.messages, flags);
+          if (!flags.quiet) for (const output of result.outputs) process.stdout.write(`wrote ${relative(output.path)}\n`);
+          if (opts.timings) for (const { stage, at, ms } of result.timings) process.stderr.write(`timing: ${stage} ${ms} ms (at ${at} ms)\n`);
+        } finally {
+          process.off('SIGINT', stop);
+          process.off('SIGTERM', stop);
+        }
+      },
+    );
 
   cli
     .command('import')
@@ -125,7 +131,7 @@ function program(): Command {
     .argument('<articles...>', 'the articles (.txt in wiki-text format), in reading order')
     .option('-o, --out <dir>', 'manuscript folder to write; its infoboxes/ types are used', 'manuscript')
     .option('--title <text>', "the book's title (default: the first article's)")
-    .option('--lang <tag>', "language of the articles, BCP 47 (default: a `Language:` line, else en)")
+    .option('--lang <tag>', 'language of the articles, BCP 47 (default: a `Language:` line, else en)')
     .option('--creator <name>', 'author or editor, repeatable (default: the `Author:` lines)', collect)
     .option('--publisher <name>', 'publisher')
     .option('--rights <text>', 'rights statement')
@@ -134,7 +140,10 @@ function program(): Command {
     .action(async (articles: string[], opts: ImportFlags, command: Command) => {
       const flags = command.optsWithGlobals<GlobalFlags>();
       const { types, files } = await loadInfoboxTypes(opts.out);
-      report(files.flatMap((file) => file.messages), flags);
+      report(
+        files.flatMap((file) => file.messages),
+        flags,
+      );
       if (files.some((file) => file.messages.some((m) => m.fatal))) throw new GalleyError(files.flatMap((file) => file.messages));
       const result = await importArticles(articles, {
         types,

@@ -173,8 +173,11 @@ describe('infobox types written in TypeScript', () => {
 describe('a bad manuscript declaration', () => {
   it('is reported at its place and stops the build (see tests/fixtures/bad/declaration-*)', async () => {
     const { files } = await loadInfoboxTypes(fixtures('bad', 'declaration-inconsistent'));
-    expect(formatAll(files.flatMap((file) => file.messages), fixtures('bad', 'declaration-inconsistent'))).toContain(
-      'infoboxes/ship.yaml:2:10: error: Unknown field `title` named as the caption',
-    );
+    expect(
+      formatAll(
+        files.flatMap((file) => file.messages),
+        fixtures('bad', 'declaration-inconsistent'),
+      ),
+    ).toContain('infoboxes/ship.yaml:2:10: error: Unknown field `title` named as the caption');
   });
 });

@@ -33,7 +33,11 @@ function chapterSchema(types: InfoboxTypes): JsonSchema {
     title: 'Galley chapter front matter',
     type: 'object',
     properties: {
-      id: { type: 'string', pattern: '^[a-z][a-z0-9-]*$', description: 'Stable id of the chapter, used in links and file names (default: from the file name).' },
+      id: {
+        type: 'string',
+        pattern: '^[a-z][a-z0-9-]*$',
+        description: 'Stable id of the chapter, used in links and file names (default: from the file name).',
+      },
       infobox: {
         type: 'object',
         description: 'The infobox of the chapter; `type` names its type.',
@@ -60,8 +64,12 @@ export function jsonSchemas(types: InfoboxTypes): Map<string, string> {
   const files = new Map<string, JsonSchema>([
     ['book.schema.json', { title: 'Galley book.yaml', ...convert(BookConfig) }],
     ['chapter.schema.json', chapterSchema(sorted)],
-    ['infobox-declaration.schema.json', { title: 'Galley infobox type declaration', ...convert(InfoboxDeclarationSchema, { definitions: { field: FieldDeclarationSchema } }) }],
+    [
+      'infobox-declaration.schema.json',
+      { title: 'Galley infobox type declaration', ...convert(InfoboxDeclarationSchema, { definitions: { field: FieldDeclarationSchema } }) },
+    ],
   ]);
-  for (const name of sorted.keys()) files.set(`infobox-${name}.schema.json`, { $schema: 'http://json-schema.org/draft-07/schema#', ...infoboxSchema(sorted, name) });
+  for (const name of sorted.keys())
+    files.set(`infobox-${name}.schema.json`, { $schema: 'http://json-schema.org/draft-07/schema#', ...infoboxSchema(sorted, name) });
   return new Map([...files].map(([name, schema]) => [name, `${JSON.stringify(schema, null, 2)}\n`]));
 }

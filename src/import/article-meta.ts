@@ -41,8 +41,13 @@ export function parseArticleMeta(
     if (!m || !key) break;
     const value = m[2]!.trim();
     if (meta[key] !== undefined) fail(`Unexpected duplicate header line \`${m[1]}\``, 'duplicate-key', i + 1);
-    if (key === 'authors' || key === 'subjects') meta[key] = value.split(';').map((s) => s.trim()).filter(Boolean);
-    else if (key === 'date' && !isIsoDate(value)) fail(`Expected the article's date written as YYYY-MM-DD, not \`${value}\``, 'bad-date', i + 1, lines[i]!.indexOf(value) + 1);
+    if (key === 'authors' || key === 'subjects')
+      meta[key] = value
+        .split(';')
+        .map((s) => s.trim())
+        .filter(Boolean);
+    else if (key === 'date' && !isIsoDate(value))
+      fail(`Expected the article's date written as YYYY-MM-DD, not \`${value}\``, 'bad-date', i + 1, lines[i]!.indexOf(value) + 1);
     else meta[key] = value;
     next = i + 1;
   }

@@ -56,7 +56,8 @@ async function readArticle(file: VFile, types: InfoboxTypes): Promise<Parsed | u
   const entries = article.infobox.entries.filter((e) => normaliseKey(e.key) !== 'type');
   const type = inferInfoboxType(file, article.infobox.entries, types);
   const mapped = type.fromWiki(entries);
-  for (const { entry, reason } of mapped.rejected) warn(file, 'unknown-field', `${reason} (it takes: ${type.wikiKeys.join(', ')})`, { line: entry.line, column: 1 });
+  for (const { entry, reason } of mapped.rejected)
+    warn(file, 'unknown-field', `${reason} (it takes: ${type.wikiKeys.join(', ')})`, { line: entry.line, column: 1 });
   const infoboxLine = article.infobox.line;
   const locate = (p: YamlPath) => {
     for (let n = p.length; n > 0; n--) {
@@ -94,8 +95,16 @@ export async function importArticles(paths: readonly string[], meta: ImportMetad
   throwIfFatal(files);
   const first = parsed[0]!;
   const creator = meta.creator ?? unique(parsed.map((p) => p.article.meta.authors));
-  if (creator.length === 0) warn(first.file, 'missing-field', 'No author given: the creator is written as `Anonymous`; pass `--creator` or add an `Author:` line after the title');
-  const date = meta.date ?? parsed.map((p) => p.article.meta.date).filter((d) => d !== undefined).sort().at(-1) ?? (await newestDay(paths));
+  if (creator.length === 0)
+    warn(first.file, 'missing-field', 'No author given: the creator is written as `Anonymous`; pass `--creator` or add an `Author:` line after the title');
+  const date =
+    meta.date ??
+    parsed
+      .map((p) => p.article.meta.date)
+      .filter((d) => d !== undefined)
+      .sort()
+      .at(-1) ??
+    (await newestDay(paths));
   if (date === undefined) fail(first.file, 'missing-field', "Cannot tell the book's date (the file has no modification time); pass `--date YYYY-MM-DD`");
   throwIfFatal(files);
   const slugs = new Set<string>();
@@ -124,7 +133,10 @@ export async function importArticles(paths: readonly string[], meta: ImportMetad
 
 async function newestDay(paths: readonly string[]): Promise<string | undefined> {
   const days = await Promise.all(paths.map(modifiedDay));
-  return days.filter((d) => d !== undefined).sort().at(-1);
+  return days
+    .filter((d) => d !== undefined)
+    .sort()
+    .at(-1);
 }
 
 /** One article as a manuscript (see `importArticles`). */

@@ -2,7 +2,7 @@ import type { VFile } from 'vfile';
 import { genericType } from '../infobox/generic-type.js';
 import { normaliseKey, type InfoboxType, type WikiEntry } from '../infobox/infobox-type.js';
 import type { InfoboxTypes } from '../infobox/validate-infobox.js';
-import { suggestion } from '../shared/did-you-mean.js';
+import { didYouMean } from '../shared/did-you-mean.js';
 import { warn } from '../shared/messages.js';
 
 /** Whether a type takes a wiki-text key (numbered keys of repeated groups are listed as `combatantN`). */
@@ -22,13 +22,16 @@ export function inferInfoboxType(file: VFile, entries: readonly WikiEntry[], typ
   const known = [...types.keys()];
   const explicit = entries.find((e) => normaliseKey(e.key) === 'type');
   if (explicit) {
-    const name = explicit.value.trim().toLowerCase().replace(/[\s_]+/g, '-');
+    const name = explicit.value
+      .trim()
+      .toLowerCase()
+      .replace(/[\s_]+/g, '-');
     const type = types.get(name);
     if (type) return type;
     warn(
       file,
       'unknown-infobox-type',
-      `Unknown infobox type \`${explicit.value}\`${suggestion(name, known)}; imported as a generic box of its fields (declare it in \`infoboxes/${name}.yaml\`)`,
+      `Unknown infobox type \`${explicit.value}\`${near(name, known)}; imported as a generic box of its fields (declare it in \`infoboxes/${name}.yaml\`; known types: ${known.join(', ')})`,
       { line: explicit.line, column: 1 },
     );
     return genericType(name);
@@ -51,3 +54,8 @@ export function inferInfoboxType(file: VFile, entries: readonly WikiEntry[], typ
   );
   return genericType('infobox');
 }
+
+const near = (name: string, known: readonly string[]): string => {
+  const guess = didYouMean(name, known);
+  return guess === undefined ? '' : ` (did you mean \`${guess}\`?)`;
+};

@@ -2,8 +2,7 @@ import type { PhrasingContent } from 'mdast';
 
 type Container = { type: 'root' | 'strong' | 'emphasis'; children: PhrasingContent[] };
 
-const token =
-  /('''''|'''|'')|\[\[([^\]|]+)(?:\|([^\]]+))?\]\]|\[(https?:\/\/[^\s\]]+)(?:\s+([^\]]+))?\]|(https?:\/\/[^\s<>\]]*[^\s<>\].,;:!?)'"])/g;
+const token = /('''''|'''|'')|\[\[([^\]|]+)(?:\|([^\]]+))?\]\]|\[(https?:\/\/[^\s\]]+)(?:\s+([^\]]+))?\]|(https?:\/\/[^\s<>\]]*[^\s<>\].,;:!?)'"])/g;
 
 /**
  * Wiki inline markup as Markdown phrasing: `'''bold'''`, `''italic''`,
@@ -34,8 +33,18 @@ export function wikiInline(text: string): PhrasingContent[] {
     pushText(text.slice(at, m.index));
     at = m.index + m[0].length;
     if (m[1] === "'''''") {
-      toggle('strong');
-      toggle('emphasis');
+      const open = stack.filter((c) => c.type !== 'root').map((c) => c.type);
+      if (open.includes('strong') && open.includes('emphasis')) stack.length = 1 + Math.min(open.indexOf('strong'), open.indexOf('emphasis'));
+      else if (open.includes('strong')) {
+        toggle('strong');
+        toggle('emphasis');
+      } else if (open.includes('emphasis')) {
+        toggle('emphasis');
+        toggle('strong');
+      } else {
+        toggle('strong');
+        toggle('emphasis');
+      }
     } else if (m[1] === "'''") toggle('strong');
     else if (m[1] === "''") toggle('emphasis');
     else if (m[2] !== undefined) pushText((m[3] ?? m[2]).trim());

@@ -41,7 +41,14 @@ export function checkDeclaration(declaration: InfoboxDeclaration, file: VFile, y
 
 type Problem = (reason: string, path: YamlPath, rule?: 'bad-value' | 'missing-field' | 'unknown-field', key?: boolean) => void;
 
-function checkField(key: string, field: FieldDeclaration, path: YamlPath, siblings: Readonly<Record<string, FieldDeclaration>>, problem: Problem, nested: boolean): void {
+function checkField(
+  key: string,
+  field: FieldDeclaration,
+  path: YamlPath,
+  siblings: Readonly<Record<string, FieldDeclaration>>,
+  problem: Problem,
+  nested: boolean,
+): void {
   const isGroup = field.type === 'group';
   if (isGroup && nested) problem('Unexpected group inside a group; groups hold plain fields', [...path, 'type']);
   if (isGroup && (!field.fields || Object.keys(field.fields).length === 0)) problem(`Missing \`fields\` of the group \`${key}\``, path, 'missing-field');
@@ -50,8 +57,10 @@ function checkField(key: string, field: FieldDeclaration, path: YamlPath, siblin
       problem(`Unexpected \`${option}\` on the ${field.type} field \`${key}\`; only a \`group\` has it`, [...path, option], 'unknown-field', true);
     }
   }
-  if (field.show === 'columns' && !field.repeat) problem(`Expected the group \`${key}\` shown as \`columns\` to have \`repeat: true\` (one column per item)`, [...path, 'show']);
-  if (field.max !== undefined && !field.repeat) problem(`Unexpected \`max\` on the group \`${key}\` that does not \`repeat\``, [...path, 'max'], 'unknown-field', true);
+  if (field.show === 'columns' && !field.repeat)
+    problem(`Expected the group \`${key}\` shown as \`columns\` to have \`repeat: true\` (one column per item)`, [...path, 'show']);
+  if (field.max !== undefined && !field.repeat)
+    problem(`Unexpected \`max\` on the group \`${key}\` that does not \`repeat\``, [...path, 'max'], 'unknown-field', true);
   if (field.joins !== undefined) {
     const keys = Object.keys(siblings);
     const target = siblings[field.joins];

@@ -16,7 +16,9 @@ import { renderInfobox } from './render-infobox.js';
 export function compileInfoboxType(input: InfoboxDeclaration | DeclarationInput, file?: VFile): InfoboxType {
   const result = v.safeParse(InfoboxDeclarationSchema, input);
   if (!result.success) {
-    throw new TypeError(`Invalid infobox declaration: ${result.issues.map((issue) => `\`${v.getDotPath(issue) ?? 'declaration'}\`: ${issue.message}`).join('; ')}`);
+    throw new TypeError(
+      `Invalid infobox declaration: ${result.issues.map((issue) => `\`${v.getDotPath(issue) ?? 'declaration'}\`: ${issue.message}`).join('; ')}`,
+    );
   }
   const declaration: InfoboxDeclaration = result.output;
   const check = new VFile();

@@ -14,7 +14,10 @@ const fieldKey = v.pipe(
   checkWith(
     (s: string) => /^[a-z][a-z0-9_]*$/.test(s) && s !== 'type',
     'bad-value',
-    (s) => (s === 'type' ? 'Unexpected field named `type`: that key names the infobox type' : `Expected a field key of lowercase letters, digits and \`_\`, not \`${s}\``),
+    (s) =>
+      s === 'type'
+        ? 'Unexpected field named `type`: that key names the infobox type'
+        : `Expected a field key of lowercase letters, digits and \`_\`, not \`${s}\``,
   ),
 );
 

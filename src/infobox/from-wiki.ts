@@ -80,7 +80,7 @@ function convert(field: FieldDeclaration, raw: string): unknown {
   }
 }
 
-const ordinal = (n: number): string => (['first', 'second', 'third', 'fourth', 'fifth'][n - 1] ?? `${n}th`);
+const ordinal = (n: number): string => ['first', 'second', 'third', 'fourth', 'fifth'][n - 1] ?? `${n}th`;
 
 /**
  * Map the `- Key: Value` entries of an imported infobox onto a declared type:

@@ -17,11 +17,21 @@ function content(value: unknown, depth: number): ElementContent[] {
   if (Array.isArray(value)) {
     const items = value.filter((item) => item !== null && item !== undefined);
     if (items.every(isScalar)) return listContent(items.map(String));
-    return [h('ul', items.map((item) => h('li', content(item, depth + 1))))];
+    return [
+      h(
+        'ul',
+        items.map((item) => h('li', content(item, depth + 1))),
+      ),
+    ];
   }
   if (value && typeof value === 'object' && depth < 4) {
     const entries = Object.entries(value).filter(([, item]) => item !== null && item !== undefined);
-    return [h('ul', entries.map(([key, item]) => h('li', [h('span', { className: ['label'] }, `${labelFromKey(key)}: `), ...content(item, depth + 1)])))];
+    return [
+      h(
+        'ul',
+        entries.map(([key, item]) => h('li', [h('span', { className: ['label'] }, `${labelFromKey(key)}: `), ...content(item, depth + 1)])),
+      ),
+    ];
   }
   return [];
 }
@@ -42,10 +52,12 @@ export function genericType(name: string): InfoboxType {
     render(data: unknown, ctx: RenderContext): Element {
       const fields = Object.entries(data as Record<string, unknown>).filter(([key, value]) => key !== 'type' && value !== null && value !== undefined);
       const captionKey = captionKeys.find((key) => fields.some(([k, value]) => k === key && isScalar(value)));
-      const rows = fields.filter(([key]) => key !== captionKey).flatMap(([key, value]) => {
-        const cell = content(value, 0);
-        return cell.length === 0 ? [] : [row(labelFromKey(key), cell)];
-      });
+      const rows = fields
+        .filter(([key]) => key !== captionKey)
+        .flatMap(([key, value]) => {
+          const cell = content(value, 0);
+          return cell.length === 0 ? [] : [row(labelFromKey(key), cell)];
+        });
       const title = captionKey ? String((data as Record<string, unknown>)[captionKey]) : labelFromKey(name);
       return frame({ id: ctx.id, type: name, caption: [h('span', { className: ['infobox-title'] }, title)], bodies: [h('tbody', rows)] });
     },
@@ -53,7 +65,12 @@ export function genericType(name: string): InfoboxType {
       const data: Record<string, unknown> = { type: name };
       const lines: Record<string, number> = {};
       for (const entry of entries) {
-        const key = entry.key.trim().toLowerCase().replace(/[^a-z0-9]+/g, '_').replace(/^_+|_+$/g, '') || 'field';
+        const key =
+          entry.key
+            .trim()
+            .toLowerCase()
+            .replace(/[^a-z0-9]+/g, '_')
+            .replace(/^_+|_+$/g, '') || 'field';
         data[key] = stripWikiMarkup(entry.value);
         lines[key] = entry.line;
       }

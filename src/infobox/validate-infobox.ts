@@ -37,7 +37,12 @@ export function validateInfobox(value: unknown, ctx: { file: VFile; yaml: Locate
     return undefined;
   }
   if (typeof name !== 'string' || !/^[a-z][a-z0-9-]*$/i.test(name)) {
-    fail(ctx.file, 'bad-value', `Expected the infobox \`type\` to be a name such as \`person\`, not ${describeValue(name)}`, ctx.yaml.locate([...ctx.base, 'type']));
+    fail(
+      ctx.file,
+      'bad-value',
+      `Expected the infobox \`type\` to be a name such as \`person\`, not ${describeValue(name)}`,
+      ctx.yaml.locate([...ctx.base, 'type']),
+    );
     return undefined;
   }
   let type = ctx.types.get(name);

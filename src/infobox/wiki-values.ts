@@ -78,13 +78,15 @@ const officeWords = new Set(
   `prime minister president vice leader secretary general chief head king queen emir sultan chairman chairwoman chair governor director deputy
   founder marshal brigadier colonel major captain lieutenant corporal sergeant admiral commodore commander commanders officer member premier
   chancellor mayor ambassador envoy commissioner prefect vizier regent caliph shah spokesman speaker adjutant aide representative field staff
-  in-chief commander-in-chief supreme acting first second senior assistant executive military political regional national`
+  in-chief commander-in-chief supreme acting first second senior assistant executive military political regional national führer fuehrer duce
+  caudillo tsar czar kaiser emperor empress pharaoh khan pasha bey sheikh imam ayatollah pope patriarch archbishop bishop grand vizier`
     .split(/\s+/)
     .filter(Boolean),
 );
 
 /** Offices as nouns: written in lowercase inside an item, they make it a role ("Battalion commander"). */
-const officeNouns = /\b(commander|commanders|minister|president|leader|secretary|chief|head|governor|director|chairman|member|officer|deputy|founder|ambassador|mayor|envoy|commissioner|spokesman|adjutant|aide|representative)\b/;
+const officeNouns =
+  /\b(commander|commanders|minister|president|leader|secretary|chief|head|governor|director|chairman|member|officer|deputy|founder|ambassador|mayor|envoy|commissioner|spokesman|adjutant|aide|representative)\b/;
 
 /** Words that join the parts of an office ("of", "in the") and never stand inside a name. */
 const joiningWords = /\s(of|in|for|to|the|at|and|on)\s/i;
@@ -114,25 +116,45 @@ export interface PersonValue {
   role?: string;
 }
 
+/** Whether text begins with an office, title or rank word ("Commander, Eighth Army"). */
+const startsWithOffice = (text: string): boolean =>
+  officeWords.has(
+    text
+      .trim()
+      .split(/[\s,]+/)[0]!
+      .toLowerCase(),
+  );
+
 /** "Name (Role)" or "Name – Role" as a person with a role; anything else as a name. */
 function personOf(item: string): PersonValue {
   const paren = /^(.+?)\s*\(([^()]+)\)$/.exec(item);
-  if (paren && !markers.test(paren[2]!.trim()) && isRole(paren[2]!)) return { name: paren[1]!, role: paren[2]!.trim() };
-  const dash = /^(.+?)\s+[–—-]\s+(.+)$/.exec(item);
-  if (dash && !isRole(dash[1]!) && isRole(dash[2]!)) return { name: dash[1]!, role: dash[2]! };
+  const inside = paren?.[2]!.trim();
+  if (paren && inside && !markers.test(inside) && (isRole(inside) || startsWithOffice(inside))) return { name: paren[1]!, role: inside };
+  // An en or em dash between a name and what follows it: "Name – Role".
+  const dash = /^(.+?)\s+[–—]\s+(.+)$/.exec(item) ?? /^(.+?)\s+-\s+(.+)$/.exec(item);
+  if (dash && !isRole(dash[1]!) && (/[–—]/.test(item) || isRole(dash[2]!))) return { name: dash[1]!, role: dash[2]! };
   return { name: item };
 }
+
+/** Whether an item begins with the same two words as a name: parallel titled names ("Marshal of the Soviet Union Ivan Konev"). */
+const parallelTo = (item: string, name: string): boolean => {
+  const words = (text: string) => text.trim().split(/\s+/).slice(0, 2).join(' ').toLowerCase();
+  return item.trim().split(/\s+/).length > 2 && words(item) === words(name);
+};
 
 /**
  * "Name, Role, Name, Role" → `[{name, role}]`: a role (see `isRole`) belongs to the
  * person before it (a second role is added to the first, "Prime Minister, Minister
- * of Defence"); a name not followed by a role stands alone.
+ * of Defence"); a name not followed by a role stands alone. "Name (Role)" and
+ * "Name – Role" carry their role (a marker in brackets, `(POW)`, stays with the
+ * name); an item that begins with the same two words as the name before it is a
+ * name too ("Marshal of the Soviet Union Ivan Konev" after "… Georgy Zhukov").
  */
 export function splitPeople(text: string): PersonValue[] {
   const people: PersonValue[] = [];
   for (const item of splitList(text)) {
     const last = people[people.length - 1];
-    if (last && isRole(item) && !/\(|–|—/.test(item)) {
+    if (last && isRole(item) && !/\(|–|—/.test(item) && !parallelTo(item, last.name)) {
       last.role = last.role === undefined ? item : `${last.role}, ${item}`;
       continue;
     }
