@@ -43,10 +43,13 @@ function chapterSchema(types: InfoboxTypes): JsonSchema {
         description: 'The infobox of the chapter; `type` names its type.',
         required: ['type'],
         properties: { type: { anyOf: [{ enum: names }, { type: 'string', pattern: '^[a-z][a-z0-9-]*$' }], description: 'The infobox type.' } },
-        allOf: names.map((name) => ({
-          if: { properties: { type: { const: name } }, required: ['type'] },
-          then: { $ref: `#/$defs/infobox-${name}` },
-        })),
+        // JSON Schema's if/then: the schema of the type that `type` names.
+        allOf: names.map((name) =>
+          Object.fromEntries([
+            ['if', { properties: { type: { const: name } }, required: ['type'] }],
+            ['then', { $ref: `#/$defs/infobox-${name}` }],
+          ]),
+        ),
       },
     },
     additionalProperties: false,

@@ -107,7 +107,10 @@ export function fromWiki(declaration: InfoboxDeclaration, entries: readonly Wiki
   }
   const set = (path: string[], value: unknown, line: number) => {
     let node: Record<string, unknown> = data;
-    for (let i = 0; i < path.length - 1; i++) node = (node[path[i]!] ??= /^\d+$/.test(path[i + 1]!) ? [] : {}) as Record<string, unknown>;
+    for (let i = 0; i < path.length - 1; i++) {
+      node[path[i]!] ??= /^\d+$/.test(path[i + 1]!) ? [] : {};
+      node = node[path[i]!] as Record<string, unknown>;
+    }
     node[path[path.length - 1]!] = value;
     lines[path.join('.')] = line;
   };

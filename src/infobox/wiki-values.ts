@@ -128,7 +128,7 @@ const startsWithOffice = (text: string): boolean =>
 /** "Name (Role)" or "Name – Role" as a person with a role; anything else as a name. */
 function personOf(item: string): PersonValue {
   const paren = /^(.+?)\s*\(([^()]+)\)$/.exec(item);
-  const inside = paren?.[2]!.trim();
+  const inside = paren?.[2]?.trim();
   if (paren && inside && !markers.test(inside) && (isRole(inside) || startsWithOffice(inside))) return { name: paren[1]!, role: inside };
   // An en or em dash between a name and what follows it: "Name – Role".
   const dash = /^(.+?)\s+[–—]\s+(.+)$/.exec(item) ?? /^(.+?)\s+-\s+(.+)$/.exec(item);
