@@ -3,6 +3,8 @@ import { copyFile, readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
+import { infoboxTypesMarkdown } from '../src/editor/types-markdown.js';
+import { builtinInfoboxTypes } from '../src/infobox/builtin-types.js';
 import { ruleIds, rulesMarkdown } from '../src/shared/rules.js';
 import { repoRoot, tempDirs } from './helpers.js';
 
@@ -20,6 +22,8 @@ describe('the rule catalogue', () => {
     const readme = await readFile(path.join(repoRoot, 'README.md'), 'utf8');
     const listed = /<!-- rules:start -->\n([\s\S]*?)\n<!-- rules:end -->/.exec(readme)?.[1];
     expect(listed).toBe(rulesMarkdown());
+    const types = /<!-- infoboxes:start -->\n([\s\S]*?)\n<!-- infoboxes:end -->/.exec(readme)?.[1];
+    expect(types).toBe(infoboxTypesMarkdown(await builtinInfoboxTypes()));
   });
 
   it('has no rule that no code reports', async () => {

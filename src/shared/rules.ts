@@ -45,7 +45,10 @@ export const rules = {
     title: 'Raw HTML that cannot be kept as written',
     hint: 'Close every tag you open in raw HTML; HTML has no CDATA sections. The message says what was dropped.',
   },
-  'malformed-line': { title: 'A line of a wiki-text article has the wrong form', hint: 'Infobox lines are `- Key: Value`; headings are `==Section==`.' },
+  'malformed-line': {
+    title: 'A line of a wiki-text article has the wrong form',
+    hint: 'Infobox lines are `- Key: Value`; headings are `==Section==`; a table is `{|` … `|}` with `|-`, `!` and `|` lines.',
+  },
   'malformed-yaml': { title: 'YAML that cannot be read', hint: 'Fix the YAML syntax at the place named; front matter ends with a `---` line.' },
   'missing-alt': { title: 'An image has no description', hint: 'Describe the image in its alt text for readers who cannot see it.' },
   'missing-chapter': { title: 'A chapter listed in `book.yaml` does not exist', hint: 'Check the path; paths are relative to `book.yaml`.' },
@@ -70,7 +73,10 @@ export const rules = {
   },
   'too-large': { title: 'A file is larger than Galley reads', hint: 'Split the text into chapters, or make the image smaller.' },
   'unknown-field': { title: 'A field that the schema does not know', hint: 'Check the spelling against the README; the message suggests the closest field.' },
-  'unknown-infobox-type': { title: 'An infobox `type` that Galley does not know', hint: 'Use one of the infobox types the message lists.' },
+  'unknown-infobox-type': {
+    title: 'An infobox `type` that neither the manuscript nor Galley declares',
+    hint: 'It is shown as a generic box of its fields. Use a type the message lists, or declare it in `infoboxes/<type>.yaml` (README: Infobox types).',
+  },
   'unsafe-html': { title: 'Raw HTML that could run or embed code', hint: 'It was removed; manuscripts cannot run scripts or embed other documents.' },
   'unsafe-path': { title: 'A path leaves the manuscript folder', hint: 'Keep every file the book uses inside the manuscript folder.' },
   'unterminated-title': { title: 'A wiki-text title or heading is not closed', hint: 'Write `= Title =` and `==Section==` with as many `=` on both sides.' },
