@@ -1,0 +1,22 @@
+import path from 'node:path';
+import { throwIfFatal } from '../shared/messages.js';
+import { writeAtomic } from '../shared/write-atomic.js';
+import { loadInfoboxTypes } from '../stages/load/load-infobox-types.js';
+import { jsonSchemas, SCHEMA_FOLDER } from '../editor/json-schemas.js';
+
+/**
+ * Write the JSON Schemas of a manuscript (its own infobox types included) into
+ * `outDir` (default: the manuscript's `schemas/` folder), each atomically. A
+ * declaration with a problem is thrown as a `GalleyError`. Returns the files written.
+ */
+export async function writeSchemas(root: string, outDir = path.join(root, SCHEMA_FOLDER)): Promise<string[]> {
+  const { types, files } = await loadInfoboxTypes(root);
+  throwIfFatal(files);
+  const written: string[] = [];
+  for (const [name, content] of jsonSchemas(types)) {
+    const target = path.join(outDir, name);
+    await writeAtomic(target, content);
+    written.push(target);
+  }
+  return written;
+}
