@@ -257,3 +257,11 @@ describe('commander lists written by hand (tests/corpus-import/commander-lists.j
     expect(splitPeople(input).length).toBe(cases.find((c) => c.input === input)!.expected.length + 1);
   });
 });
+
+describe('found by an independent test', () => {
+  it('treats a tab as list indentation, and refuses a language that is not a tag', async () => {
+    const { chapter } = await importText('= T =\n\n* a\n\t* b\n');
+    expect(chapter).toContain('- a\n  - b\n');
+    await expect(importText('= T =\nLanguage: not a tag!!\n\nText.\n', {})).rejects.toThrow(/Expected a BCP 47 language tag/);
+  });
+});

@@ -1,10 +1,11 @@
-import { readFile } from 'node:fs/promises';
+import { copyFile, mkdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { Ajv } from 'ajv';
 import { fromHtml } from 'hast-util-from-html';
 import { select, selectAll } from 'hast-util-select';
 import { toString as hastToString } from 'hast-util-to-string';
 import { beforeAll, describe, expect, expectTypeOf, it } from 'vitest';
+import * as v from 'valibot';
 import { parse as parseYaml } from 'yaml';
 import {
   build,
@@ -179,5 +180,52 @@ describe('a bad manuscript declaration', () => {
         fixtures('bad', 'declaration-inconsistent'),
       ),
     ).toContain('infoboxes/ship.yaml:2:10: error: Unknown field `title` named as the caption');
+  });
+});
+
+describe('found by an independent test', () => {
+  const base = { name: 'ship', caption: 'name', fields: { name: { type: 'text', required: true } } } as const;
+
+  it('refuses joining the caption, whose row is not shown', () => {
+    expect(() => compileInfoboxType({ ...base, fields: { ...base.fields, a: { type: 'date', joins: 'name' } } })).toThrow(
+      /Expected `joins` to name a field shown as a row, not the caption `name`/,
+    );
+  });
+
+  it('refuses numbers no edition can show exactly', () => {
+    const type = compileInfoboxType({ ...base, fields: { ...base.fields, tons: { type: 'number' } } });
+    expect(v.safeParse(type.schema, { type: 'ship', name: 'X', tons: 2 ** 60 }).success).toBe(false);
+    expect(v.safeParse(type.schema, { type: 'ship', name: 'X', tons: 2142 }).success).toBe(true);
+  });
+
+  it('shows no empty rows in a generic box, and no table-headers warning for an image-only box', async () => {
+    const dir = await temp();
+    await writeFile(
+      path.join(dir, 'book.yaml'),
+      'title: T\nlanguage: en\ncreator: C\nidentifier: urn:uuid:0b0b0b0b-1111-4222-8333-000000000902\nchapters: [a.md, b.md]\n',
+    );
+    await writeFile(path.join(dir, 'a.md'), '---\ninfobox:\n  type: zork\n  name: Z\n  a: ""\n  b: null\n  c: []\n  d: {}\n  e: kept\n---\n\n# A\n');
+    await mkdir(path.join(dir, 'images'));
+    await copyFile(path.join(manuscript, 'images', 'ship.png'), path.join(dir, 'images', 'p.png'));
+    await writeFile(path.join(dir, 'b.md'), '---\ninfobox:\n  type: person\n  name: P\n  image: { src: images/p.png, alt: A picture }\n---\n\n# B\n');
+    const result = await build({ root: dir, outDir: await temp(), formats: ['html'] });
+    expect(result.messages.map((m) => m.ruleId)).toEqual(['unknown-infobox-type']);
+    const html = await readFile(result.outputs[0]!.path, 'utf8');
+    expect(infoboxRows(html, 'infobox-a')).toEqual(['Z (caption)', 'E | kept']);
+  });
+
+  it('reports a type declared twice, and a schema request for a folder that is no manuscript', async () => {
+    const dir = await temp();
+    await mkdir(path.join(dir, 'infoboxes'));
+    await writeFile(path.join(dir, 'infoboxes', 'ship.yaml'), 'name: ship\ncaption: name\nfields:\n  name: { type: text, required: true }\n');
+    await writeFile(path.join(dir, 'infoboxes', 'ship.yml'), 'name: ship\ncaption: name\nfields:\n  name: { type: text, required: true }\n');
+    const { files } = await loadInfoboxTypes(dir);
+    expect(
+      formatAll(
+        files.flatMap((file) => file.messages),
+        dir,
+      ),
+    ).toContain('infoboxes/ship.yml:1:1: error: Unexpected second declaration of the type `ship`');
+    await expect(writeSchemas(path.join(dir, 'missing'))).rejects.toThrow(/Cannot find `book.yaml`/);
   });
 });

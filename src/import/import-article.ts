@@ -106,6 +106,10 @@ export async function importArticles(paths: readonly string[], meta: ImportMetad
       .at(-1) ??
     (await newestDay(paths));
   if (date === undefined) fail(first.file, 'missing-field', "Cannot tell the book's date (the file has no modification time); pass `--date YYYY-MM-DD`");
+  const language = meta.language ?? first.article.meta.language ?? 'en';
+  if (!/^[a-zA-Z]{2,3}(-[a-zA-Z0-9]{2,8})*$/.test(language)) {
+    fail(first.file, 'bad-value', `Expected a BCP 47 language tag such as \`en\` or \`en-GB\`, not \`${language}\``);
+  }
   throwIfFatal(files);
   const slugs = new Set<string>();
   const chapters = parsed.map((p, index) => {
@@ -117,7 +121,7 @@ export async function importArticles(paths: readonly string[], meta: ImportMetad
   const book = bookYaml(
     {
       title: meta.title ?? first.article.title,
-      language: meta.language ?? first.article.meta.language ?? 'en',
+      language,
       creator: creator.length > 0 ? creator : ['Anonymous'],
       publisher: meta.publisher ?? first.article.meta.publisher,
       rights: meta.rights ?? first.article.meta.rights,

@@ -26,7 +26,9 @@ export interface WikiListItem {
  * A list line: `- a`, `* a`, `1. a`, `1) a` (nested by indenting two spaces) or the
  * wiki's own `* a`, `# a`, `** a`, `#* a` (nested by repeating the marker).
  */
-export function listLine(raw: string, line: number): ListLine | undefined {
+export function listLine(tabbed: string, line: number): ListLine | undefined {
+  // A tab indents as far as two spaces: one level.
+  const raw = tabbed.replace(/^[\t ]+/, (indent) => indent.replace(/\t/g, '  '));
   const wiki = /^([*#]{2,}|#)\s*(\S.*)$/.exec(raw.trimEnd());
   if (wiki) return { depth: wiki[1]!.length - 1, ordered: wiki[1]!.endsWith('#'), number: undefined, text: wiki[2]!.trim(), line };
   const bullet = /^( *)[-*]\s+(\S.*)$/.exec(raw.trimEnd());

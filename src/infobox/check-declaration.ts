@@ -33,6 +33,13 @@ export function checkDeclaration(declaration: InfoboxDeclaration, file: VFile, y
   let columns = 0;
   for (const [key, field] of Object.entries(declaration.fields)) {
     checkField(key, field, ['fields', key], declaration.fields, problem, false);
+    if (field.joins !== undefined && (field.joins === declaration.caption || field.joins === declaration.subtitle)) {
+      problem(`Expected \`joins\` to name a field shown as a row, not the ${field.joins === declaration.caption ? 'caption' : 'subtitle'} \`${field.joins}\``, [
+        'fields',
+        key,
+        'joins',
+      ]);
+    }
     if (field.show === 'columns') columns++;
     if (columns > 1 && field.show === 'columns') problem('Unexpected second group shown as `columns`; a box has one set of columns', ['fields', key, 'show']);
   }

@@ -13,9 +13,10 @@ const isScalar = (value: unknown): value is string | number | boolean => ['strin
 
 /** Any YAML value as cell content: text, a list, or labelled items for a mapping. */
 function content(value: unknown, depth: number): ElementContent[] {
-  if (isScalar(value)) return [{ type: 'text', value: String(value) }];
+  if (isScalar(value)) return String(value).trim() === '' ? [] : [{ type: 'text', value: String(value) }];
   if (Array.isArray(value)) {
-    const items = value.filter((item) => item !== null && item !== undefined);
+    const items = value.filter((item) => content(item, depth + 1).length > 0);
+    if (items.length === 0) return [];
     if (items.every(isScalar)) return listContent(items.map(String));
     return [
       h(
@@ -25,7 +26,8 @@ function content(value: unknown, depth: number): ElementContent[] {
     ];
   }
   if (value && typeof value === 'object' && depth < 4) {
-    const entries = Object.entries(value).filter(([, item]) => item !== null && item !== undefined);
+    const entries = Object.entries(value).filter(([, item]) => content(item, depth + 1).length > 0);
+    if (entries.length === 0) return [];
     return [
       h(
         'ul',
@@ -50,7 +52,8 @@ export function genericType(name: string): InfoboxType {
     schema: v.looseObject({ type: v.literal(name) }),
     wikiKeys: [],
     render(data: unknown, ctx: RenderContext): Element {
-      const fields = Object.entries(data as Record<string, unknown>).filter(([key, value]) => key !== 'type' && value !== null && value !== undefined);
+      // Empty values (null, "", [], {}) have nothing to show: no row.
+      const fields = Object.entries(data as Record<string, unknown>).filter(([key, value]) => key !== 'type' && content(value, 0).length > 0);
       const captionKey = captionKeys.find((key) => fields.some(([k, value]) => k === key && isScalar(value)));
       const rows = fields
         .filter(([key]) => key !== captionKey)

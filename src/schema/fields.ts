@@ -37,7 +37,15 @@ export const dateRange = v.pipe(
 );
 
 /** A number (YAML number, not text). */
-export const number = v.pipe(v.number(), v.finite('Expected a finite number'));
+export const number = v.pipe(
+  v.number(),
+  v.finite('Expected a finite number'),
+  checkWith(
+    (n: number) => Math.abs(n) <= Number.MAX_SAFE_INTEGER,
+    'bad-value',
+    (n) => `Expected a number of at most 15 digits, which every edition shows exactly, not ${n}`,
+  ),
+);
 
 /** A web address or an e-mail link. */
 export const url = v.pipe(

@@ -31,9 +31,11 @@ export function accessibilityGaps(tree: Root, previousLevel = 0): AccessibilityG
       let data = false;
       visit(node, 'element', (cell: Element) => {
         if (cell.tagName === 'th') headers = true;
-        if (cell.tagName === 'td') data = true;
+        // An infobox's image row is a picture, not data.
+        const classes = Array.isArray(cell.properties.className) ? cell.properties.className : [];
+        if (cell.tagName === 'td' && !classes.includes('infobox-image')) data = true;
       });
-      // A table with no data cells is not a data table (an infobox with a caption only).
+      // A table with no data cells is not a data table (an infobox with a caption, or a picture, only).
       if (data) gaps.tables.push(node);
       if (data && !headers) gaps.tablesWithoutHeaders.push(node);
     }

@@ -20,5 +20,6 @@ export function didYouMean(word: string, candidates: readonly string[]): string 
 export function suggestion(word: string, candidates: readonly string[]): string {
   const near = didYouMean(word, candidates);
   if (near) return `, did you mean \`${near}\`?`;
+  if (candidates.length === 0) return '';
   return `; expected one of ${candidates.map((c) => `\`${c}\``).join(', ')}`;
 }

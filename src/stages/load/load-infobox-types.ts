@@ -22,9 +22,17 @@ export async function loadInfoboxTypes(root: string): Promise<{ types: Map<strin
   const folder = path.join(root, INFOBOX_FOLDER);
   const names = await readdir(folder).catch(() => [] as string[]);
   const files: VFile[] = [];
+  const declared = new Map<string, string>();
   for (const name of names.filter((n) => /\.ya?ml$/i.test(n)).sort()) {
     const file = new VFile({ path: path.join(folder, name) });
     files.push(file);
+    const typeName = name.replace(/\.ya?ml$/i, '');
+    const earlier = declared.get(typeName);
+    if (earlier !== undefined) {
+      fail(file, 'duplicate-key', `Unexpected second declaration of the type \`${typeName}\`, already declared in \`${INFOBOX_FOLDER}/${earlier}\``);
+      continue;
+    }
+    declared.set(typeName, name);
     if (await linksOutside(root, file.path)) {
       fail(file, 'unsafe-path', `Refused infobox declaration \`${INFOBOX_FOLDER}/${name}\`: it links to a file outside the manuscript folder`);
       continue;
