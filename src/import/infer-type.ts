@@ -2,7 +2,7 @@ import type { VFile } from 'vfile';
 import { genericType } from '../infobox/generic-type.js';
 import { normaliseKey, type InfoboxType, type WikiEntry } from '../infobox/infobox-type.js';
 import type { InfoboxTypes } from '../infobox/validate-infobox.js';
-import { didYouMean } from '../shared/did-you-mean.js';
+import { bracketedGuess } from '../shared/did-you-mean.js';
 import { warn } from '../shared/messages.js';
 
 /** Whether a type takes a wiki-text key (numbered keys of repeated groups are listed as `combatantN`). */
@@ -31,7 +31,7 @@ export function inferInfoboxType(file: VFile, entries: readonly WikiEntry[], typ
     warn(
       file,
       'unknown-infobox-type',
-      `Unknown infobox type \`${explicit.value}\`${near(name, known)}; imported as a generic box of its fields (declare it in \`infoboxes/${name}.yaml\`; known types: ${known.join(', ')})`,
+      `Unknown infobox type \`${explicit.value}\`${bracketedGuess(name, known)}; imported as a generic box of its fields (declare it in \`infoboxes/${name}.yaml\`; known types: ${known.join(', ')})`,
       { line: explicit.line, column: 1 },
     );
     return genericType(name);
@@ -54,8 +54,3 @@ export function inferInfoboxType(file: VFile, entries: readonly WikiEntry[], typ
   );
   return genericType('infobox');
 }
-
-const near = (name: string, known: readonly string[]): string => {
-  const guess = didYouMean(name, known);
-  return guess === undefined ? '' : ` (did you mean \`${guess}\`?)`;
-};

@@ -1,7 +1,7 @@
 import type { VFile } from 'vfile';
 import type { LocatedYaml, YamlPath } from '../schema/parse-yaml.js';
 import { describeValue, validate } from '../schema/validate.js';
-import { didYouMean } from '../shared/did-you-mean.js';
+import { bracketedGuess } from '../shared/did-you-mean.js';
 import { fail, warn } from '../shared/messages.js';
 import { genericType } from './generic-type.js';
 import type { InfoboxType } from './infobox-type.js';
@@ -50,7 +50,7 @@ export function validateInfobox(value: unknown, ctx: { file: VFile; yaml: Locate
     warn(
       ctx.file,
       'unknown-infobox-type',
-      `Unknown infobox type \`${name}\`${guess(name, known)}. It is shown as a generic box of its fields; declare the type in \`infoboxes/${name.toLowerCase()}.yaml\` (known types: ${known.join(', ')})`,
+      `Unknown infobox type \`${name}\`${bracketedGuess(name, known)}. It is shown as a generic box of its fields; declare the type in \`infoboxes/${name.toLowerCase()}.yaml\` (known types: ${known.join(', ')})`,
       ctx.yaml.locate([...ctx.base, 'type']),
     );
     type = genericType(name);
@@ -58,8 +58,3 @@ export function validateInfobox(value: unknown, ctx: { file: VFile; yaml: Locate
   const data: unknown = validate(type.schema, value, { file: ctx.file, yaml: ctx.yaml, base: ctx.base, subject: 'infobox' });
   return data === undefined ? undefined : { type, data };
 }
-
-const guess = (name: string, known: readonly string[]): string => {
-  const near = didYouMean(name, known);
-  return near === undefined ? '' : ` (did you mean \`${near}\`?)`;
-};

@@ -16,6 +16,12 @@ export function didYouMean(word: string, candidates: readonly string[]): string 
   return bestDistance <= limit ? best : undefined;
 }
 
+/** " (did you mean `x`?)" when a candidate is close to `word`, else nothing. */
+export function bracketedGuess(word: string, candidates: readonly string[]): string {
+  const near = didYouMean(word, candidates);
+  return near === undefined ? '' : ` (did you mean \`${near}\`?)`;
+}
+
 /** ", did you mean `x`?" or "; expected one of `a`, `b`" */
 export function suggestion(word: string, candidates: readonly string[]): string {
   const near = didYouMean(word, candidates);
