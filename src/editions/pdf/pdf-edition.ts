@@ -44,14 +44,25 @@ export async function pdfEdition(book: Book, options: PdfOptions): Promise<PdfEd
   reportMissingGlyphs(book, (await systemFonts()).coverage);
   const html = await options.timer.measure('print-document', () => layoutDocument(book, { polyfillUrl: POLYFILL_URL, fontCache: options.fontCache }));
   const session = await options.browser.session();
+  // A browser call can wait forever once the browser is gone: the build ends when it goes.
+  let onGone = () => {};
+  const gone = new Promise<never>((_, reject) => {
+    onGone = () => reject(new Error('The browser disconnected'));
+    session.browser.once('disconnected', onGone);
+  });
   try {
-    return await layOut(await session.layoutPage(), html, book, options);
+    if (!session.browser.connected) onGone();
+    const work = session.layoutPage().then((page) => layOut(page, html, book, options));
+    work.catch(() => undefined); // when the browser went first, its failure is not news
+    return await Promise.race([work, gone]);
   } catch (cause) {
     await session.discardLayoutPage();
     if (cause instanceof BuildFailure || cause instanceof GalleyError) throw cause;
     if (options.signal?.aborted) throw new BuildFailure('The build was interrupted; the browser was closed and nothing was written', { cause });
     if (!session.browser.connected) throw new BuildFailure('The PDF edition failed: the browser crashed or was killed during the build', { cause });
     throw new BuildFailure(`The PDF edition failed: ${describeError(cause)}`, { cause });
+  } finally {
+    session.browser.off('disconnected', onGone);
   }
 }
 
