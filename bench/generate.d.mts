@@ -1,1 +1,2 @@
 export function generate(root: string, chapters: number): Promise<void>;
+export function generateLong(root: string, megabytes: number): Promise<void>;

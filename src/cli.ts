@@ -17,6 +17,8 @@ import {
   type Format,
 } from './index.js';
 import { galleyVersion } from './shared/package-files.js';
+import { type BuildProgress, ProgressDisplay } from './shared/progress.js';
+import { atLeastOne, type BuildFlags, buildOptions, collect, type ImportFlags, parseFormats } from './cli/arguments.js';
 
 /** Exit codes: 0 success, 1 bad input or failed build, 2 wrong usage. */
 const EXIT_FAILURE = 1;
@@ -26,17 +28,6 @@ const EXIT_SIGNAL: Record<string, number> = { SIGINT: 130, SIGTERM: 143 };
 
 /** The signal that interrupted the running build, if any. */
 let interruptedBy: NodeJS.Signals | undefined;
-
-interface ImportFlags {
-  out: string;
-  title?: string;
-  lang?: string;
-  creator?: string[];
-  publisher?: string;
-  rights?: string;
-  date?: string;
-  subject?: string[];
-}
 
 interface GlobalFlags {
   quiet?: boolean;
@@ -55,22 +46,6 @@ function report(messages: readonly VFileMessage[], flags: GlobalFlags): void {
   }
 }
 
-function parseFormats(value: string, previous: Format[] | undefined): Format[] {
-  const list = value.split(',').map((f) => f.trim().toLowerCase());
-  for (const f of list) {
-    if (!(formats as readonly string[]).includes(f)) throw new InvalidArgumentError(`expected one of ${formats.join(', ')}, not "${f}"`);
-  }
-  return [...new Set([...(previous ?? []), ...(list as Format[])])];
-}
-
-function parseSeconds(value: string): number {
-  const seconds = Number(value);
-  if (!Number.isFinite(seconds) || seconds < 1) throw new InvalidArgumentError(`expected a number of seconds (at least 1), not "${value}"`);
-  return seconds;
-}
-
-const collect = (value: string, previous: string[] = []): string[] => [...previous, value];
-
 function program(): Command {
   const cli = new Command('galley')
     .description('Turn a Markdown manuscript with a typed infobox into print-ready PDF, EPUB 3 and HTML.')
@@ -87,43 +62,45 @@ function program(): Command {
     .argument('[dir]', 'the manuscript folder, holding book.yaml', 'manuscript')
     .option('-o, --out <dir>', 'output folder', defaults.outDir)
     .addOption(new Option('-f, --format <list>', `editions to build, comma separated: ${formats.join(', ')}`).argParser(parseFormats))
-    .addOption(new Option('--timeout <seconds>', 'limit for page layout and printing').default(defaults.timeout / 1000).argParser(parseSeconds))
+    .addOption(
+      new Option('--timeout <seconds>', 'limit for the whole PDF edition (default: from the size of the book)').argParser(
+        atLeastOne('a number of seconds', false),
+      ),
+    )
+    .addOption(
+      new Option('-j, --jobs <n>', 'layout parts laid out at once').default(defaults.jobs, 'one per core').argParser(atLeastOne('a whole number', true)),
+    )
     .option('--timings', 'print how long each stage took (stderr)')
     .option('--strict', 'treat warnings as errors (for CI): nothing is written if there is any')
     .option('-w, --watch', 'keep running: rebuild on every change of the manuscript or styles')
-    .action(
-      async (
-        dir: string,
-        opts: { out: string; format?: Format[]; timeout: number; timings?: boolean; strict?: boolean; watch?: boolean },
-        command: Command,
-      ) => {
-        const flags = command.optsWithGlobals<GlobalFlags>();
-        if (opts.watch) return watchMode(dir, opts, flags);
-        const controller = new AbortController();
-        const stop = (signal: NodeJS.Signals) => {
-          interruptedBy = signal;
-          controller.abort(new Error(`Interrupted by ${signal}`));
-        };
-        process.once('SIGINT', stop);
-        process.once('SIGTERM', stop);
-        try {
-          const result = await build({
-            root: dir,
-            outDir: opts.out,
-            ...(opts.format ? { formats: opts.format } : {}),
-            timeout: opts.timeout * 1000,
-            strict: opts.strict === true,
-            signal: controller.signal,
-          });
-          report(result.messages, flags);
-          if (!flags.quiet) for (const output of result.outputs) process.stdout.write(`wrote ${relative(output.path)}\n`);
-          if (opts.timings) for (const { stage, at, ms } of result.timings) process.stderr.write(`timing: ${stage} ${ms} ms (at ${at} ms)\n`);
-        } finally {
-          process.off('SIGINT', stop);
-          process.off('SIGTERM', stop);
-        }
-      },
-    );
+    .action(async (dir: string, opts: BuildFlags, command: Command) => {
+      const flags = command.optsWithGlobals<GlobalFlags>();
+      if (opts.watch) return watchMode(dir, opts, flags);
+      const controller = new AbortController();
+      const stop = (signal: NodeJS.Signals) => {
+        interruptedBy = signal;
+        controller.abort(new Error(`Interrupted by ${signal}`));
+      };
+      process.once('SIGINT', stop);
+      process.once('SIGTERM', stop);
+      const progress = flags.quiet ? undefined : new ProgressDisplay((text) => process.stderr.write(text), process.stderr.isTTY === true);
+      try {
+        const result = await build({
+          ...buildOptions(dir, opts),
+          strict: opts.strict === true,
+          signal: controller.signal,
+          ...(progress ? { onProgress: (event: BuildProgress) => progress.update(event) } : {}),
+        });
+        progress?.done();
+        report(result.messages, flags);
+        if (!flags.quiet) for (const output of result.outputs) process.stdout.write(`wrote ${relative(output.path)}\n`);
+        if (opts.timings) for (const { stage, at, ms } of result.timings) process.stderr.write(`timing: ${stage} ${ms} ms (at ${at} ms)\n`);
+      } finally {
+        progress?.done();
+        process.off('SIGINT', stop);
+        process.off('SIGTERM', stop);
+      }
+    });
 
   cli
     .command('import')
@@ -174,8 +151,8 @@ function program(): Command {
 }
 
 /** `galley build --watch`: report each rebuild until SIGINT or SIGTERM. */
-async function watchMode(dir: string, opts: { out: string; format?: Format[]; timeout: number; timings?: boolean }, flags: GlobalFlags): Promise<void> {
-  const watcher = watch({ root: dir, outDir: opts.out, ...(opts.format ? { formats: opts.format } : {}), timeout: opts.timeout * 1000 }, (event) => {
+async function watchMode(dir: string, opts: BuildFlags, flags: GlobalFlags): Promise<void> {
+  const watcher = watch(buildOptions(dir, opts), (event) => {
     const what = event.changed.length === 0 ? 'built' : `rebuilt after ${event.changed.map(relative).join(', ')} changed`;
     if (event.type === 'failed') {
       if (event.error instanceof GalleyError) report(event.error.messages, flags);

@@ -7,7 +7,7 @@ import { BrowserNotFoundError, BuildFailure, build, findBrowser } from '../src/i
 import { launchBrowser } from '../src/editions/pdf/browser.js';
 import { paginate } from '../src/editions/pdf/paginate.js';
 import { POLYFILL_URL } from '../src/editions/pdf/request-router.js';
-import { fixtures, listFiles, repoRoot, tempDirs } from './helpers.js';
+import { fixtures, listFiles, repoRoot, splitProgress, tempDirs } from './helpers.js';
 
 const exec = promisify(execFile);
 const cli = path.join(repoRoot, 'dist', 'cli.js');
@@ -89,7 +89,7 @@ describe('finding a browser', () => {
       env: { ...process.env, PUPPETEER_EXECUTABLE_PATH: '/no/such/chrome' },
     }).catch((e: { code: number; stderr: string }) => e);
     expect((result as { code: number }).code).toBe(1);
-    expect((result as { stderr: string }).stderr).toMatch(
+    expect(splitProgress((result as { stderr: string }).stderr).rest).toMatch(
       /^galley: error: PUPPETEER_EXECUTABLE_PATH is set to \/no\/such\/chrome, which does not exist\. The PDF edition needs Chromium or Chrome\. Install one/,
     );
     expect(await listFiles(out)).toEqual([]);

@@ -3,19 +3,23 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
-import { fixtures, listFiles, repoRoot, tempDirs } from './helpers.js';
+import { fixtures, listFiles, repoRoot, splitProgress, tempDirs } from './helpers.js';
 
 const run = promisify(execFile);
 const cli = path.join(repoRoot, 'dist', 'cli.js');
 
-async function galley(args: string[], cwd = repoRoot): Promise<{ code: number; stdout: string; stderr: string }> {
+/** Run the CLI; `stderr` without the progress lines, which are in `progress`. */
+async function galley(args: string[], cwd = repoRoot): Promise<{ code: number; stdout: string; stderr: string; progress: string[] }> {
+  let result: { code: number; stdout: string; stderr: string };
   try {
     const { stdout, stderr } = await run(process.execPath, [cli, ...args], { cwd, env: { ...process.env, NO_COLOR: '1' } });
-    return { code: 0, stdout, stderr };
+    result = { code: 0, stdout, stderr };
   } catch (cause) {
     const e = cause as { code: number; stdout: string; stderr: string };
-    return { code: e.code, stdout: e.stdout, stderr: e.stderr };
+    result = { code: e.code, stdout: e.stdout, stderr: e.stderr };
   }
+  const { progress, rest } = splitProgress(result.stderr);
+  return { ...result, stderr: rest, progress };
 }
 
 const temp = tempDirs();
@@ -39,6 +43,12 @@ describe('galley CLI', () => {
     const format = await galley(['build', '--format', 'docx']);
     expect(format.code).toBe(2);
     expect(format.stderr).toContain('expected one of html, pdf, epub, not "docx"');
+    const jobs = await galley(['build', '--jobs', '1.5']);
+    expect(jobs.code).toBe(2);
+    expect(jobs.stderr).toContain(`option '-j, --jobs <n>' argument '1.5' is invalid. expected a whole number (at least 1), not "1.5"`);
+    const timeout = await galley(['build', '--timeout', '0']);
+    expect(timeout.code).toBe(2);
+    expect(timeout.stderr).toContain('expected a number of seconds (at least 1), not "0"');
   });
 
   it('exits 1 on bad input with located messages, no stack trace, nothing written', async () => {
@@ -62,8 +72,10 @@ describe('galley CLI', () => {
     const result = await galley(['build', 'manuscript', '--out', out, '--format', 'html']);
     expect(result.code).toBe(0);
     expect(result.stdout).toBe(`wrote ${path.join(out, 'ar-rashid-revolt.html')}\n`);
+    // Off a terminal, progress is one line per stage.
+    expect(result.progress).toEqual(['galley: load…', 'galley: markdown…', 'galley: images…', 'galley: html…', 'galley: write…']);
     const quiet = await galley(['--quiet', 'build', 'manuscript', '--out', out, '--format', 'html']);
-    expect(quiet).toEqual({ code: 0, stdout: '', stderr: '' });
+    expect(quiet).toEqual({ code: 0, stdout: '', stderr: '', progress: [] });
     expect(await listFiles(out)).toEqual(['ar-rashid-revolt.html']);
   });
 

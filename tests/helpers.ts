@@ -49,3 +49,10 @@ export async function listFiles(dir: string): Promise<string[]> {
     .map((e) => path.relative(dir, path.join(e.parentPath, e.name)).split(path.sep).join('/'))
     .sort();
 }
+
+/** The CLI's progress lines (`galley: <stage>…`, one per stage off a terminal) apart from the rest of stderr. */
+export function splitProgress(stderr: string): { progress: string[]; rest: string } {
+  const lines = stderr.split('\n');
+  const isProgress = (line: string) => /^galley: [\w-]+…$/.test(line);
+  return { progress: lines.filter(isProgress), rest: lines.filter((line) => !isProgress(line)).join('\n') };
+}

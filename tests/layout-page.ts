@@ -2,6 +2,7 @@ import type { Page } from 'puppeteer-core';
 import { afterAll, beforeAll } from 'vitest';
 import { makeBook } from '../src/build/build.js';
 import { type BrowserSession, launchBrowser } from '../src/editions/pdf/browser.js';
+import { finishPart } from '../src/editions/pdf/in-page/finish-part.js';
 import { layoutDocument } from '../src/editions/pdf/layout-document.js';
 import { type PaginateOptions, paginate } from '../src/editions/pdf/paginate.js';
 import { POLYFILL_URL } from '../src/editions/pdf/request-router.js';
@@ -29,7 +30,10 @@ export function layoutPage(): { page: () => Page; layOut: (root: string, fixes?:
     layOut: async (root, fixes) => {
       const book = await makeBook(root);
       const html = await layoutDocument(book, { polyfillUrl: POLYFILL_URL, fontCache: new Map() });
-      await paginate(current(), { html, root: book.root, timeout: 120_000, fixes });
+      const layout = await paginate(current(), { html, root: book.root, timeout: 120_000, fixes });
+      // As the print edition finishes a book laid out in one part: the contents' page numbers filled in.
+      const pageOf = Object.fromEntries(layout.anchors.map(([id, at]) => [id, at]));
+      await current().evaluate(finishPart, { offset: 0, total: layout.pages, strings: {}, pageOf });
       return book;
     },
   };

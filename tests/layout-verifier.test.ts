@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import type { LayoutProblem } from '../src/editions/pdf/in-page/verify-text.js';
 import { verifyPages } from '../src/editions/pdf/paginate.js';
 import { printPdf } from '../src/editions/pdf/print-pdf.js';
+import { Deadline } from '../src/editions/pdf/with-timeout.js';
 import { reportTextOnPages } from '../src/editions/pdf/text-on-pages.js';
 import { htmlEdition } from '../src/editions/html/html-edition.js';
 import { sourceFiles } from '../src/model/book.js';
@@ -49,7 +50,7 @@ describe("on Paged.js's own page breaking (Galley's fixes off)", () => {
   it('and so does poppler, reading the PDF printed from it (a check Galley did not write)', async () => {
     const book = await layOut(path.join(repoRoot, 'tests', 'corpus', '01-thames-tunnel'), { breaks: false, tableColumns: false });
     const dir = await temp();
-    await writeFile(path.join(dir, 'book.pdf'), await printPdf(layout.page(), 60_000));
+    await writeFile(path.join(dir, 'book.pdf'), await printPdf(layout.page(), new Deadline({ total: 60_000 })));
     const html = await htmlEdition(book);
     await writeFile(path.join(dir, 'book.html'), html);
     const report = await compareWords(path.join(dir, 'book.pdf'), path.join(dir, 'book.html'), book.config.language);

@@ -1,4 +1,6 @@
+import { availableParallelism } from 'node:os';
 import * as v from 'valibot';
+import type { BuildProgress } from '../shared/progress.js';
 
 export const formats = ['html', 'pdf', 'epub'] as const;
 export type Format = (typeof formats)[number];
@@ -7,8 +9,8 @@ export type Format = (typeof formats)[number];
 export const defaults = {
   outDir: 'build',
   formats: ['html', 'pdf', 'epub'] as Format[],
-  /** Milliseconds. */
-  timeout: 120_000,
+  /** Layout parts laid out at once: one per core. */
+  jobs: availableParallelism(),
 } as const;
 
 /** Options of `build()`; validated once, here, at the library boundary. */
@@ -21,8 +23,12 @@ export const BuildOptions = v.strictObject({
   formats: v.optional(v.pipe(v.array(v.picklist(formats, `Expected one of ${formats.join(', ')}`)), v.minLength(1, 'Expected at least one format')), () => [
     ...defaults.formats,
   ]),
-  /** How long page layout and printing may take, in milliseconds. */
-  timeout: v.optional(v.pipe(v.number(), v.integer(), v.minValue(1000, 'Expected at least 1000 milliseconds')), defaults.timeout),
+  /** How long the PDF edition may take, in milliseconds (default: from the size of the book, see `defaultTimeout`). */
+  timeout: v.optional(v.pipe(v.number(), v.integer(), v.minValue(1000, 'Expected at least 1000 milliseconds'))),
+  /** Layout parts laid out at once (default: one per core). */
+  jobs: v.optional(v.pipe(v.number(), v.integer(), v.minValue(1, 'Expected at least 1 job')), defaults.jobs),
+  /** Called as the build moves on (stages, pages laid out); for progress displays. */
+  onProgress: v.optional(v.custom<(progress: BuildProgress) => void>((value) => typeof value === 'function', 'Expected a function')),
   /** Treat every warning as an error (for CI): nothing is written if there is any. */
   strict: v.optional(v.boolean(), false),
   /** The browser to use (default: found by `findBrowser`). */

@@ -71,10 +71,11 @@ export async function createBuilder(input: BuildOptionsInput): Promise<Builder> 
   const { signal } = options;
   signal?.throwIfAborted();
   // The first build's timer also measures the browser's start.
-  let first: StageTimer | undefined = new StageTimer();
+  const onStage = options.onProgress ? (stage: string) => options.onProgress?.({ stage }) : undefined;
+  let first: StageTimer | undefined = new StageTimer(onStage);
   const timer = first;
   const browser = options.formats.includes('pdf')
-    ? (await import('../editions/pdf/browser.js')).startBrowser({ executablePath: options.executablePath, signal, timer })
+    ? (await import('../editions/pdf/browser.js')).startBrowser({ executablePath: options.executablePath, signal, timer, protocolTimeout: options.timeout })
     : undefined;
   const cache: BuildCache = { fonts: new Map() };
   let closed = false;
@@ -82,7 +83,7 @@ export async function createBuilder(input: BuildOptionsInput): Promise<Builder> 
     async build(formats) {
       if (closed) throw new Error('This builder is closed');
       const only = formats ? options.formats.filter((f) => formats.includes(f)) : options.formats;
-      const buildTimer = first ?? new StageTimer();
+      const buildTimer = first ?? new StageTimer(onStage);
       first = undefined;
       return buildWith({ ...options, formats: only }, buildTimer, browser, cache);
     },
@@ -116,7 +117,18 @@ async function buildWith(options: BuildOptions, timer: StageTimer, browser: Brow
   const epubModule = wantEpub ? import('../editions/epub/epub-edition.js') : undefined;
   if (browser && options.formats.includes('pdf')) {
     const { pdfEdition } = await import('../editions/pdf/pdf-edition.js');
-    const pdf = await pdfEdition(book, { browser, timeout: options.timeout, date, cover: wantEpub, signal, timer, fontCache: cache.fonts });
+    const onProgress = options.onProgress;
+    const pdf = await pdfEdition(book, {
+      browser,
+      timeout: options.timeout,
+      jobs: options.jobs,
+      date,
+      cover: wantEpub,
+      signal,
+      timer,
+      fontCache: cache.fonts,
+      onProgress: onProgress ? (layout) => onProgress({ stage: 'layout', layout }) : undefined,
+    });
     artifacts.push({ format: 'pdf', data: pdf.bytes, pages: pdf.pages });
     cache.print = pdf.layout;
   }

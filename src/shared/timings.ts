@@ -9,6 +9,12 @@ const round = (ms: number) => Math.round(ms * 10) / 10;
 export class StageTimer {
   readonly timings: Timings = [];
   readonly #origin = performance.now();
+  readonly #onStart: ((stage: string) => void) | undefined;
+
+  /** `onStart` hears of each stage `measure` starts (for progress displays). */
+  constructor(onStart?: (stage: string) => void) {
+    this.#onStart = onStart;
+  }
 
   /** Record a stage measured elsewhere (in the browser, say), as ending now. */
   record(stage: string, ms: number): void {
@@ -19,6 +25,7 @@ export class StageTimer {
   /** Run `work` and record when it started and how long it took under `stage`. */
   async measure<T>(stage: string, work: () => Promise<T> | T): Promise<T> {
     const start = performance.now();
+    this.#onStart?.(stage);
     try {
       return await work();
     } finally {

@@ -7,6 +7,7 @@ import { BuildFailure, describeError } from '../../shared/messages.js';
 import type { StageTimer } from '../../shared/timings.js';
 import { BrowserNotFoundError, findBrowser } from './find-browser.js';
 import { systemFonts } from './system-fonts.js';
+import { settleWithin } from './with-timeout.js';
 
 /** Flags for headless Chromium in CI containers (root, no GPU, small /dev/shm, no network chatter). */
 export const chromiumArgs = [
@@ -41,6 +42,12 @@ export interface LaunchOptions {
   signal?: AbortSignal | undefined;
   /** Records the launch as the `browser` stage. */
   timer?: StageTimer | undefined;
+  /**
+   * The longest any one call to the browser may take, in milliseconds (Puppeteer's
+   * `protocolTimeout`); 0, the default: no limit of its own, as the PDF edition
+   * races every call against its own deadline (`Deadline`).
+   */
+  protocolTimeout?: number | undefined;
 }
 
 /**
@@ -77,7 +84,7 @@ export async function launchBrowser(options: LaunchOptions = {}): Promise<Browse
       handleSIGINT: false,
       handleSIGTERM: false,
       handleSIGHUP: false,
-      protocolTimeout: 600_000,
+      protocolTimeout: options.protocolTimeout ?? 0,
     });
   } catch (cause) {
     await rm(userDataDir, { recursive: true, force: true });
@@ -121,7 +128,8 @@ export async function launchBrowser(options: LaunchOptions = {}): Promise<Browse
   const discardLayoutPage = async () => {
     const page = layout;
     layout = undefined;
-    await (await page?.catch(() => undefined))?.close().catch(() => undefined);
+    const open = await page?.catch(() => undefined);
+    if (open) await settleWithin(open.close(), 5_000);
   };
   return { browser, newPage, layoutPage, discardLayoutPage, close };
 }

@@ -1,16 +1,19 @@
+import type { Element, Root } from 'hast';
 import { toHtml } from 'hast-util-to-html';
 import { toString as textOf } from 'hast-util-to-string';
 import { h } from 'hastscript';
 import { unified } from 'unified';
-import type { Book } from '../../model/book.js';
+import type { Book, Chapter } from '../../model/book.js';
 import { bookDocument } from '../shared/book-document.js';
 import { dataUris, editionChapter } from '../shared/edition-tree.js';
 import { codePointsOf, fontDataUri, fontFaceCss } from '../shared/fonts.js';
 import { readAsset } from '../../shared/package-files.js';
 import { hyphenatorFor } from './hyphenation.js';
 import { pageCss } from './page-css.js';
+import { linksBetweenParts } from './part-links.js';
 import { rehypeHyphenate } from './plugins/rehype-hyphenate.js';
 import { rehypeOpenDetails } from './plugins/rehype-open-details.js';
+import { type PrintPart, splitBook } from './split-book.js';
 
 /** Style sheets of the print edition, in cascade order (after the fonts). */
 export const printStyles = ['styles/components.css', 'styles/base.css', 'styles/print.css'];
@@ -22,16 +25,40 @@ export interface LayoutDocumentOptions {
   polyfillUrl?: string;
   /** Font CSS by code point set, kept between builds (watch mode). */
   fontCache?: Map<string, Promise<string>> | undefined;
+  /** The most text a layout part holds (default `PART_SIZE`; other values for tests only: it decides the bytes). */
+  partSize?: number | undefined;
+}
+
+/** The book split into layout parts, and the document of each. */
+export interface PrintDocuments {
+  readonly parts: readonly PrintPart[];
+  /** The HTML document of one part, made when asked for (a big book's are not all held at once). */
+  html(index: number): string;
 }
 
 /**
- * The HTML document that Paged.js lays out into the print edition: the book's
- * chapters (block numbers kept, images inlined, every `<details>` open)
- * hyphenated with soft hyphens, with
- * the fonts the text needs embedded, the print styles and the page geometry of the
- * trim size.
+ * The HTML document that Paged.js lays out into the print edition, whole: the
+ * book's chapters (block numbers kept, images inlined, every `<details>` open)
+ * hyphenated with soft hyphens, with the fonts the text needs embedded, the print
+ * styles and the page geometry of the trim size.
  */
 export async function layoutDocument(book: Book, options: LayoutDocumentOptions = {}): Promise<string> {
+  const prepared = await prepare(book, options);
+  return prepared.html({ front: true, chapters: prepared.chapters, continues: undefined });
+}
+
+/**
+ * The documents of the print edition's layout parts (see `splitBook`): each as
+ * `layoutDocument` makes the whole book, holding its part only; a link to a part
+ * laid out elsewhere points to `galley-dest:<id>`, which the joined PDF resolves.
+ */
+export async function printDocuments(book: Book, options: LayoutDocumentOptions = {}): Promise<PrintDocuments> {
+  const prepared = await prepare(book, options);
+  const parts = splitBook(prepared.chapters, options.partSize);
+  return { parts, html: (index) => prepared.html(parts[index]!, parts.length > 1) };
+}
+
+async function prepare(book: Book, options: LayoutDocumentOptions) {
   const { config } = book;
   const hyphenate = hyphenatorFor(config.language);
   const forPrint = unified().use(rehypeOpenDetails);
@@ -43,7 +70,7 @@ export async function layoutDocument(book: Book, options: LayoutDocumentOptions 
   // An empty icon keeps the browser from asking for /favicon.ico.
   const head = [h('link', { rel: 'icon', href: 'data:,' }), ...(options.polyfillUrl ? [h('script', { src: options.polyfillUrl })] : [])];
   // Only the font subsets the text needs, embedded: nothing to fetch, the same every
-  // time, and outside Paged.js's style processing.
+  // time, and outside Paged.js's style processing. The same fonts in every part.
   const text = textOf(bookDocument(config, chapters, { css: [] }));
   const codePoints = codePointsOf(text);
   const key = [...codePoints].sort((a, b) => a - b).join(',');
@@ -52,5 +79,17 @@ export async function layoutDocument(book: Book, options: LayoutDocumentOptions 
     fonts = fontFaceCss(options.fontUrl ?? fontDataUri, codePoints);
     if (!options.fontUrl) options.fontCache?.set(key, fonts);
   }
-  return toHtml(bookDocument(config, chapters, { css: styles, ignoredCss: [await fonts], head }));
+  const fontCss = await fonts;
+  const html = (part: PrintPart, split = false) => {
+    const document: Root = bookDocument(config, part.chapters as Chapter[], {
+      css: styles,
+      ignoredCss: [fontCss],
+      head,
+      front: part.front,
+      contents: chapters,
+    });
+    if (split) linksBetweenParts(document.children.find((node): node is Element => node.type === 'element')!);
+    return toHtml(document);
+  };
+  return { chapters, html };
 }

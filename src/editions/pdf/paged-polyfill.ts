@@ -8,6 +8,8 @@ const require = createRequire(import.meta.url);
 export const polyfillFile = (): string => path.join(path.dirname(require.resolve('pagedjs')), '..', 'dist', 'paged.polyfill.min.js');
 
 /**
+ * Galley's patches of Paged.js.
+ *
  * Where a page breaks inside a text node that an earlier page broke too, Paged.js
  * finds how far into the node the page's piece starts by searching the node's
  * text for the piece's (`indexOf`). In text that repeats ("Tick tock. Tick
@@ -19,6 +21,13 @@ const patches: Array<{ find: RegExp; replace: string; why: string }> = [
     find: /([\w$]+)\+=([\w$]+)\.textContent\.indexOf\(([\w$]+)\.textContent\)/g,
     replace: '$1+=$2.textContent.lastIndexOf($3.textContent)',
     why: 'the offset of a page break in repeating text',
+  },
+  {
+    // A layout part that goes on with a chapter may start on a left-hand page
+    // (`window.__galleyStartLeft`, set by paginate.ts); Paged.js counts sides from a right-hand one.
+    find: /([\w$]+)%2!=1\?\(([\w$]+)\.classList\.remove\("pagedjs_left_page"\)/g,
+    replace: '($1+(window.__galleyStartLeft?1:0))%2!=1?($2.classList.remove("pagedjs_left_page")',
+    why: 'the side of the first page',
   },
 ];
 

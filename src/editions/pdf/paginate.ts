@@ -7,16 +7,22 @@ import { layOutPages } from './in-page/lay-out-pages.js';
 import { snapshotText } from './in-page/snapshot-text.js';
 import { type LayoutCheck, verifyText } from './in-page/verify-text.js';
 import { DOCUMENT_URL, requestRouter } from './request-router.js';
-import { withTimeout } from './with-timeout.js';
+import { Deadline } from './with-timeout.js';
 
 export interface PaginateOptions {
   /** The layout document. */
   html: string;
   /** Files under this folder may be loaded (images of the manuscript). */
   root: string;
-  /** Give up after this many milliseconds. */
+  /** Give up after this many milliseconds (when no deadline is given). */
   timeout: number;
   signal?: AbortSignal | undefined;
+  /** The time limit shared with the rest of the stage (instead of `timeout` and `signal`). */
+  deadline?: Deadline | undefined;
+  /** Called as each page is laid out, with its number in the document and its chapter's id. */
+  onPage?: ((page: number, chapter: string | null) => void) | undefined;
+  /** Lay out from a left-hand page (a part that goes on with a chapter begun before it). */
+  startLeft?: boolean | undefined;
   /** Galley's fixes of Paged.js's page breaking and of tables split across pages; all on unless turned off here (only to show what they fix). */
   fixes?: { breaks: boolean; tableColumns: boolean } | undefined;
 }
@@ -28,11 +34,13 @@ export interface Pagination {
   pageStarts: PageStart[];
   /** URLs the page tried to load that were refused (outside the project, network). */
   blocked: string[];
+  /** Where each element with an id is: page (from 1), and top left corner on the page in CSS pixels. */
+  anchors: Array<[id: string, page: number, x: number, y: number]>;
 }
 
 interface PageState {
   /** The layout under way: its request handler (built once per layout) and its page errors. */
-  current: { route: (request: HTTPRequest) => Promise<void>; errors: string[] } | undefined;
+  current: { route: (request: HTTPRequest) => Promise<void>; errors: string[]; onPage?: PaginateOptions['onPage'] } | undefined;
 }
 
 const prepared = new WeakMap<Page, Promise<PageState>>();
@@ -49,6 +57,7 @@ function prepare(page: Page): Promise<PageState> {
         if (s.current) void s.current.route(request);
         else void request.abort('blockedbyclient');
       });
+      await page.exposeFunction('__galleyProgress', (at: number, chapter: string | null) => s.current?.onPage?.(at, chapter));
       // A page break inside a word gets the body font's own hyphen, not U+2011.
       await page.evaluateOnNewDocument("window.PagedConfig = { auto: false, settings: { hyphenGlyph: '-' } };");
       return s;
@@ -64,9 +73,12 @@ function prepare(page: Page): Promise<PageState> {
  * all its checks took (those made as each page was finished included). Call after
  * `paginate`, on the same page.
  */
-export async function verifyPages(page: Page, options: Pick<PaginateOptions, 'timeout' | 'signal'>): Promise<LayoutCheck> {
-  return withTimeout(page.evaluate(verifyText), options.timeout, 'Checking the laid-out text', options.signal);
+export async function verifyPages(page: Page, options: Pick<PaginateOptions, 'timeout' | 'signal' | 'deadline'>): Promise<LayoutCheck> {
+  return deadlineOf(options).run(page.evaluate(verifyText), 'Checking the laid-out text');
 }
+
+const deadlineOf = (options: Pick<PaginateOptions, 'timeout' | 'signal' | 'deadline'>) =>
+  options.deadline ?? new Deadline({ total: options.timeout, signal: options.signal });
 
 /**
  * Load the layout document and let Paged.js lay it out into pages, waiting for
@@ -77,7 +89,7 @@ export async function paginate(page: Page, options: PaginateOptions): Promise<Pa
   const state = await prepare(page);
   const blocked: string[] = [];
   const errors: string[] = [];
-  state.current = { route: requestRouter(options, blocked), errors };
+  state.current = { route: requestRouter(options, blocked), errors, onPage: options.onPage };
   // The same viewport for every layout, whatever the page was used for before.
   await page.setViewport({ width: 800, height: 600, deviceScaleFactor: 1 });
   const work = (async () => {
@@ -86,11 +98,14 @@ export async function paginate(page: Page, options: PaginateOptions): Promise<Pa
     await page.evaluate(installPageFinishing);
     if (options.fixes?.tableColumns !== false) await page.evaluate(freezeTableColumns);
     await page.evaluate(snapshotText);
+    await page.evaluate((left) => {
+      (window as unknown as { __galleyStartLeft: boolean }).__galleyStartLeft = left;
+    }, options.startLeft === true);
     return page.evaluate(layOutPages);
   })();
   try {
-    const result = await withTimeout(work, options.timeout, 'Page layout (Paged.js)', options.signal);
-    return { pages: result.total, pageStarts: result.starts, blocked: [...new Set(blocked)] };
+    const result = await deadlineOf(options).run(work, 'Page layout (Paged.js)');
+    return { pages: result.total, pageStarts: result.starts, blocked: [...new Set(blocked)], anchors: result.anchors };
   } catch (cause) {
     const detail = errors.length > 0 ? ` (page errors: ${errors.join('; ')})` : '';
     throw new Error(`${cause instanceof Error ? cause.message : String(cause)}${detail}`, { cause });

@@ -4,21 +4,23 @@ import type { PrintLayout } from '../../model/print-layout.js';
 import { BuildFailure, describeError, GalleyError, throwIfFatal, warn } from '../../shared/messages.js';
 import type { StageTimer } from '../../shared/timings.js';
 import type { BrowserHandle } from './browser.js';
-import { layoutDocument } from './layout-document.js';
+import { joinParts } from './join-parts.js';
+import { type LayoutProgress, layOutParts } from './lay-out-parts.js';
+import { printDocuments } from './layout-document.js';
 import { reportMissingGlyphs } from './missing-glyphs.js';
-import { paginate, verifyPages } from './paginate.js';
 import { postProcess } from './post-process.js';
-import { printPdf } from './print-pdf.js';
 import { POLYFILL_URL } from './request-router.js';
 import { systemFonts } from './system-fonts.js';
 import { reportTextOnPages } from './text-on-pages.js';
-import { withTimeout } from './with-timeout.js';
+import { Deadline } from './with-timeout.js';
 
 export interface PdfOptions {
   /** The browser, possibly still starting: the layout document is made meanwhile. */
   browser: BrowserHandle;
-  /** How long layout and printing may take, in milliseconds. */
-  timeout: number;
+  /** How long the whole PDF edition may take, in milliseconds; `undefined`: from the size of the book (`defaultTimeout`). */
+  timeout: number | undefined;
+  /** Layout parts laid out at once (one per core is best). */
+  jobs: number;
   /** The reproducible timestamp (see `sourceDate`); without one, no dates are written. */
   date: Date | undefined;
   /** Also render the title page as a cover image (for the e-book). */
@@ -27,6 +29,9 @@ export interface PdfOptions {
   /** Font CSS kept between builds (watch mode). */
   fontCache: Map<string, Promise<string>>;
   signal: AbortSignal | undefined;
+  onProgress?: ((progress: LayoutProgress) => void) | undefined;
+  /** The most text a layout part holds (default `PART_SIZE`; other values for tests only). */
+  partSize?: number | undefined;
 }
 
 export interface PdfEdition {
@@ -36,25 +41,71 @@ export interface PdfEdition {
   layout: PrintLayout;
 }
 
+/** Milliseconds without a page laid out (or another step done) after which a layout counts as stuck. */
+export const STALL_TIMEOUT = 120_000;
+
 /**
- * The print edition: lay the book out with Paged.js, print it with Chromium,
- * post-process it with pdf-lib. Warnings land on the book's `book.yaml`.
+ * The time the PDF edition gets by default: two minutes, and a millisecond for
+ * every character of text (several times what a slow machine needs: a valid book
+ * never runs out of it; a stuck one is stopped by the stall limit first).
+ */
+export function defaultTimeout(book: Book): number {
+  const characters = book.chapters.reduce((sum, chapter) => sum + chapter.file.value.length, 0);
+  return 120_000 + characters;
+}
+
+/**
+ * The print edition: lay the book out with Paged.js, in parts and in parallel,
+ * print each part with Chromium, join and post-process them with pdf-lib.
+ * Warnings land on the book's `book.yaml`.
  */
 export async function pdfEdition(book: Book, options: PdfOptions): Promise<PdfEdition> {
   reportMissingGlyphs(book, (await systemFonts()).coverage);
-  const html = await options.timer.measure('print-document', () => layoutDocument(book, { polyfillUrl: POLYFILL_URL, fontCache: options.fontCache }));
-  const session = await options.browser.session();
-  // A browser call can wait forever once the browser is gone: the build ends when it goes.
-  let onGone = () => {};
-  const gone = new Promise<never>((_, reject) => {
-    onGone = () => reject(new Error('The browser disconnected'));
-    session.browser.once('disconnected', onGone);
+  const docs = await options.timer.measure('print-document', () =>
+    printDocuments(book, { polyfillUrl: POLYFILL_URL, fontCache: options.fontCache, partSize: options.partSize }),
+  );
+  const stop = new AbortController();
+  const timeout = options.timeout ?? defaultTimeout(book);
+  const deadline = new Deadline({
+    total: timeout,
+    stall: Math.min(timeout, STALL_TIMEOUT),
+    signal: options.signal ? AbortSignal.any([options.signal, stop.signal]) : stop.signal,
   });
+  const session = await deadline.run(options.browser.session(), 'Starting the browser');
+  // A browser call can wait forever once the browser is gone: the build ends when it goes.
+  const onGone = () => stop.abort(new Error('The browser disconnected'));
+  session.browser.once('disconnected', onGone);
   try {
     if (!session.browser.connected) onGone();
-    const work = session.layoutPage().then((page) => layOut(page, html, book, options));
-    work.catch(() => undefined); // when the browser went first, its failure is not news
-    return await Promise.race([work, gone]);
+    let coverPng: Uint8Array | undefined;
+    const chapters = new Map(book.chapters.map((chapter) => [chapter.id, `“${chapter.title}” (${chapter.file.path})`]));
+    const laidOut = await options.timer.measure('layout', () =>
+      layOutParts(docs, {
+        session,
+        deadline,
+        stop,
+        jobs: options.jobs,
+        root: book.root,
+        title: book.config.title,
+        chapterName: (id) => chapters.get(id) ?? id,
+        onProgress: options.onProgress,
+        afterFirstPrint: options.cover
+          ? async (page) => {
+              coverPng = await options.timer.measure('cover', () => deadline.run(titlePagePng(page), 'Rendering the cover'));
+            }
+          : undefined,
+      }),
+    );
+    options.timer.record('verify', laidOut.verifyMs);
+    // The print edition must be the manuscript: a layout that lost text stops here.
+    reportTextOnPages(book, laidOut.problems);
+    throwIfFatal(sourceFiles(book));
+    const joined = await options.timer.measure('join', () => joinParts(laidOut.printed, laidOut.anchors));
+    const bytes = await options.timer.measure('post-process', () => postProcess(joined, { config: book.config, date: options.date }));
+    for (const url of laidOut.blocked) {
+      warn(book.configFile, 'blocked-request', `Refused to load \`${url}\` while rendering: builds only read files inside the manuscript folder`);
+    }
+    return { bytes, pages: joined.getPageCount(), layout: { pageStarts: laidOut.pageStarts, coverPng } };
   } catch (cause) {
     await session.discardLayoutPage();
     if (cause instanceof BuildFailure || cause instanceof GalleyError) throw cause;
@@ -64,25 +115,6 @@ export async function pdfEdition(book: Book, options: PdfOptions): Promise<PdfEd
   } finally {
     session.browser.off('disconnected', onGone);
   }
-}
-
-async function layOut(page: Page, html: string, book: Book, options: PdfOptions): Promise<PdfEdition> {
-  const { timer } = options;
-  const layout = await timer.measure('layout', () => paginate(page, { html, root: book.root, timeout: options.timeout, signal: options.signal }));
-  // The print edition must be the manuscript: a layout that lost text stops here.
-  const check = await verifyPages(page, options);
-  timer.record('verify', check.ms);
-  reportTextOnPages(book, check.problems);
-  throwIfFatal(sourceFiles(book));
-  const printed = await timer.measure('print', () => printPdf(page, options.timeout, options.signal));
-  const bytes = await timer.measure('post-process', () => postProcess(printed, { config: book.config, date: options.date }));
-  const coverPng = options.cover
-    ? await timer.measure('cover', () => withTimeout(titlePagePng(page), options.timeout, 'Rendering the cover', options.signal))
-    : undefined;
-  for (const url of layout.blocked) {
-    warn(book.configFile, 'blocked-request', `Refused to load \`${url}\` while rendering: builds only read files inside the manuscript folder`);
-  }
-  return { bytes, pages: layout.pages, layout: { pageStarts: layout.pageStarts, coverPng } };
 }
 
 /** The laid-out title page as a PNG at twice the CSS resolution. */

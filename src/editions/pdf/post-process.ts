@@ -1,4 +1,4 @@
-import { PDFDocument, PDFHexString, PDFName } from 'pdf-lib';
+import { type PDFDocument, PDFHexString, PDFName } from 'pdf-lib';
 import type { BookConfig } from '../../model/book.js';
 import { generator } from '../../shared/package-files.js';
 import { stabiliseStructIds } from './stable-struct-ids.js';
@@ -14,9 +14,8 @@ export interface PostProcessOptions {
  * clock) with the manuscript's metadata, set the language and viewer preferences,
  * and save deterministically.
  */
-export async function postProcess(bytes: Uint8Array, options: PostProcessOptions): Promise<Uint8Array> {
+export async function postProcess(pdf: PDFDocument, options: PostProcessOptions): Promise<Uint8Array> {
   const { config } = options;
-  const pdf = await PDFDocument.load(bytes, { updateMetadata: false });
   stabiliseStructIds(pdf);
   pdf.setTitle(config.subtitle ? `${config.title}: ${config.subtitle}` : config.title, { showInWindowTitleBar: true });
   pdf.setAuthor(config.creator.join(', '));

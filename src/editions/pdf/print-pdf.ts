@@ -1,8 +1,8 @@
 import type { Page } from 'puppeteer-core';
-import { withTimeout } from './with-timeout.js';
+import type { Deadline } from './with-timeout.js';
 
 /** Print the laid-out pages: page size from CSS, backgrounds, tagged, with an outline. */
-export async function printPdf(page: Page, timeout: number, signal?: AbortSignal): Promise<Uint8Array> {
+export async function printPdf(page: Page, deadline: Deadline): Promise<Uint8Array> {
   const pdf = page.pdf({
     preferCSSPageSize: true,
     printBackground: true,
@@ -11,5 +11,5 @@ export async function printPdf(page: Page, timeout: number, signal?: AbortSignal
     displayHeaderFooter: false,
     timeout: 0,
   });
-  return withTimeout(pdf, timeout, 'Printing the PDF', signal);
+  return deadline.run(pdf, 'Printing the PDF');
 }

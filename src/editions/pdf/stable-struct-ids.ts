@@ -3,6 +3,16 @@ import { PDFArray, PDFDict, PDFHexString, type PDFName, PDFString, type PDFDocum
 const chromiumId = /^node(\d+)$/;
 
 /**
+ * Give the ids of a layout part's structure elements the part's number in front
+ * (`node00000403` of part 2 → `node000003000000000403`), so that the parts' ids stay
+ * apart when they are joined and rank in book order for `stabiliseStructIds`.
+ */
+export function renameStructIds(pdf: PDFDocument, part: number): void {
+  // Fixed widths: the names sort as their numbers do.
+  renameIds(pdf, (number) => `node${String(part + 1).padStart(6, '0')}${String(number).padStart(12, '0')}`);
+}
+
+/**
  * Chromium names the structure elements of a tagged PDF after its internal DOM
  * node numbers (`node00000403`), which shift when the machine is busy. Rename them
  * by rank (`id0001`, …) wherever they appear — `/ID` of structure elements, the
@@ -10,6 +20,11 @@ const chromiumId = /^node(\d+)$/;
  * Order is kept, so the name tree stays sorted.
  */
 export function stabiliseStructIds(pdf: PDFDocument): void {
+  renameIds(pdf, (_number, rank, count) => `id${String(rank + 1).padStart(Math.max(4, String(count).length), '0')}`);
+}
+
+/** Rename every `node<number>` id in order of its number. */
+function renameIds(pdf: PDFDocument, name: (number: bigint, rank: number, count: number) => string): void {
   const text = (obj: PDFObject | undefined) => (obj instanceof PDFString || obj instanceof PDFHexString ? obj.decodeText() : undefined);
   const found = new Set<string>();
   const dicts: PDFDict[] = [];
@@ -34,9 +49,9 @@ export function stabiliseStructIds(pdf: PDFDocument): void {
   };
   for (const dict of dicts) visit(dict, (_holder, _key, value) => found.add(value));
   if (found.size === 0) return;
-  const ranked = [...found].sort((a, b) => Number(chromiumId.exec(a)![1]) - Number(chromiumId.exec(b)![1]));
-  const width = String(ranked.length).length;
-  const renamed = new Map(ranked.map((name, i) => [name, `id${String(i + 1).padStart(Math.max(4, width), '0')}`]));
+  const number = (id: string) => BigInt(chromiumId.exec(id)![1]!);
+  const ranked = [...found].sort((a, b) => (number(a) < number(b) ? -1 : number(a) > number(b) ? 1 : 0));
+  const renamed = new Map(ranked.map((id, i) => [id, name(number(id), i, ranked.length)]));
   for (const dict of dicts) {
     visit(dict, (holder, key, value) => {
       const replacement = PDFString.of(renamed.get(value)!);

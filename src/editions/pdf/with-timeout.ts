@@ -3,18 +3,73 @@
  * cleared. The error names what did not finish and how to give it longer.
  */
 export async function withTimeout<T>(work: Promise<T>, timeout: number, what: string, signal?: AbortSignal): Promise<T> {
-  let timer: NodeJS.Timeout | undefined;
-  let onAbort: (() => void) | undefined;
-  const limits = new Promise<never>((_resolve, reject) => {
-    timer = setTimeout(() => reject(new Error(`${what} did not finish within ${Math.round(timeout / 1000)} s (raise it with --timeout)`)), timeout);
-    onAbort = () => reject(signal?.reason instanceof Error ? signal.reason : new Error('Aborted'));
-    if (signal?.aborted) onAbort();
-    signal?.addEventListener('abort', onAbort, { once: true });
-  });
-  try {
-    return await Promise.race([work, limits]);
-  } finally {
-    clearTimeout(timer);
-    if (onAbort) signal?.removeEventListener('abort', onAbort);
+  const deadline = new Deadline({ total: timeout, signal });
+  return deadline.run(work, what);
+}
+
+export interface DeadlineOptions {
+  /** Milliseconds everything run under the deadline may take together. */
+  total: number;
+  /** Milliseconds without progress after which the work counts as stuck (default: the total). */
+  stall?: number | undefined;
+  signal?: AbortSignal | undefined;
+}
+
+/**
+ * One time limit for a whole stage, however many browser calls it makes: each
+ * call is raced against what is left of it, against the time since the last
+ * progress, and against the abort signal. The error says where the work was.
+ */
+export class Deadline {
+  readonly #end: number;
+  readonly #stall: number;
+  readonly #total: number;
+  readonly signal: AbortSignal | undefined;
+  #last = Date.now();
+  #where: string | undefined;
+
+  constructor(options: DeadlineOptions) {
+    this.#total = options.total;
+    this.#end = Date.now() + options.total;
+    this.#stall = options.stall ?? options.total;
+    this.signal = options.signal;
   }
+
+  /** The work moved on; `where` says to where (for the message if it stops). */
+  progress(where?: string): void {
+    this.#last = Date.now();
+    if (where !== undefined) this.#where = where;
+  }
+
+  async run<T>(work: Promise<T>, what: string): Promise<T> {
+    const { signal } = this;
+    let timer: NodeJS.Timeout | undefined;
+    let onAbort: (() => void) | undefined;
+    const limits = new Promise<never>((_resolve, reject) => {
+      const check = () => {
+        const now = Date.now();
+        const at = this.#where ? `; it had got to ${this.#where}` : '';
+        if (now >= this.#end) reject(new Error(`${what} did not finish within ${Math.round(this.#total / 1000)} s (raise it with --timeout)${at}`));
+        else if (now - this.#last >= this.#stall) reject(new Error(`${what} stopped: nothing moved on for ${Math.round(this.#stall / 1000)} s${at}`));
+        else timer = setTimeout(check, Math.min(this.#end, this.#last + this.#stall) - now + 5);
+      };
+      check();
+      onAbort = () => reject(signal?.reason instanceof Error ? signal.reason : new Error('Aborted'));
+      if (signal?.aborted) onAbort();
+      signal?.addEventListener('abort', onAbort, { once: true });
+    });
+    try {
+      return await Promise.race([work, limits]);
+    } finally {
+      clearTimeout(timer);
+      if (onAbort) signal?.removeEventListener('abort', onAbort);
+    }
+  }
+}
+
+/** Wait for `work` to settle, but no longer than `ms` (clean-up that must not hang a failed build). */
+export async function settleWithin(work: Promise<unknown>, ms: number): Promise<void> {
+  let timer: NodeJS.Timeout | undefined;
+  await Promise.race([work.catch(() => undefined), new Promise((resolve) => (timer = setTimeout(resolve, ms)))]);
+  clearTimeout(timer);
 }

@@ -13,6 +13,10 @@ export interface DocumentOptions {
   ignoredCss?: readonly string[];
   /** Extra elements for the head (scripts of the print edition). */
   head?: readonly Element[];
+  /** With the title page and contents (default); a print layout part may hold chapters only. */
+  front?: boolean;
+  /** The chapters the contents lists (default: the document's). */
+  contents?: readonly Chapter[];
 }
 
 /**
@@ -37,9 +41,12 @@ export function bookDocument(config: BookConfig, chapters: readonly Chapter[], o
     ...options.css.map((css) => h('style', css)),
     ...(options.head ?? []),
   ]);
+  const front =
+    options.front === false
+      ? []
+      : [titlePage(config), tocNav(options.contents ?? chapters, { depth: 2, title: contentsLabel(config.language), href: (_chapter, id) => `#${id}` })];
   const body = h('body', [
-    titlePage(config),
-    tocNav(chapters, { depth: 2, title: contentsLabel(config.language), href: (_chapter, id) => `#${id}` }),
+    ...front,
     h(
       'main',
       { id: 'main' },

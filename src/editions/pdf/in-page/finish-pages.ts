@@ -14,6 +14,8 @@
  * - the layout verifier's check of the page before: every line of text must be
  *   drawn, and on its sheet (Paged.js moves what does not fit into an overflow
  *   column far off the sheet, which is never printed).
+ * - progress: each page laid out is reported to `__galleyProgress` (its number
+ *   and chapter), when the page has it.
  * Also installs `__galley.checkPage`, for the pages finished last.
  */
 export function installPageFinishing(): void {
@@ -127,6 +129,10 @@ export function installPageFinishing(): void {
       const before = sheet.previousElementSibling;
       if (before?.classList.contains('pagedjs_page')) state.checkPage(before);
       soften(sheet);
+      // How far the layout got, for progress and for the message if it stops (paginate.ts).
+      const report = (window as unknown as { __galleyProgress?: (page: number, chapter: string | null) => void }).__galleyProgress;
+      const chapter = sheet.querySelector<HTMLElement>('[data-chapter]')?.dataset.chapter ?? null;
+      report?.(Array.prototype.indexOf.call(sheet.parentElement?.children ?? [], sheet) + 1, chapter);
     }
   }
   paged.registerHandlers(FinishPages);

@@ -10,6 +10,8 @@ export interface InPageLayout {
   total: number;
   /** Where each page that starts inside a numbered block starts. */
   starts: PageStart[];
+  /** Where each element with an id is: its page (from 1) and its top left corner on the page, in CSS pixels. */
+  anchors: Array<[id: string, page: number, x: number, y: number]>;
 }
 
 /**
@@ -41,14 +43,10 @@ export async function layOutPages(): Promise<InPageLayout> {
   }
   const sheets = Array.from(document.querySelectorAll('.pagedjs_page'));
   // Each page was checked when the next was laid out; the last one is checked now,
-  // and the contents again (Paged.js fills in its page numbers at the end), each
-  // while the other pages are still out of the layout tree.
+  // while the other pages are still out of the layout tree. (The contents are
+  // checked again once their page numbers are in: in-page/finish-part.ts.)
   const last = sheets[sheets.length - 1];
   if (last) state?.checkPage?.(last);
-  for (const sheet of sheets.filter((s) => s.querySelector('.toc'))) {
-    if (sheet instanceof HTMLElement) sheet.style.removeProperty('display');
-    state?.checkPage?.(sheet);
-  }
   for (const page of state?.hidden ?? []) page.style.removeProperty('display');
 
   // Paged.js does not always flag the pages it inserts for `break-before: right`
@@ -104,5 +102,16 @@ export async function layOutPages(): Promise<InPageLayout> {
       seen.set(id, (seen.get(id) ?? 0) + textLength(element));
     }
   });
-  return { total: flow.total, starts };
+  const anchors: InPageLayout['anchors'] = [];
+  const found = new Set<string>();
+  sheets.forEach((sheet, index) => {
+    const box = sheet.getBoundingClientRect();
+    for (const element of sheet.querySelectorAll('.pagedjs_page_content [id]')) {
+      if (found.has(element.id)) continue;
+      found.add(element.id);
+      const rect = element.getBoundingClientRect();
+      anchors.push([element.id, index + 1, Math.round((rect.left - box.left) * 100) / 100, Math.round((rect.top - box.top) * 100) / 100]);
+    }
+  });
+  return { total: flow.total, starts, anchors };
 }

@@ -1,0 +1,200 @@
+import type { BrowserContext, Page } from 'puppeteer-core';
+import type { PageStart } from '../../model/print-layout.js';
+import type { BrowserSession } from './browser.js';
+import { finishPart, type PartFinish } from './in-page/finish-part.js';
+import type { LayoutProblem } from './in-page/verify-text.js';
+import type { Anchor, PrintedPart } from './join-parts.js';
+import type { PrintDocuments } from './layout-document.js';
+import { paginate, verifyPages } from './paginate.js';
+import { printPdf } from './print-pdf.js';
+import { Slots } from './slots.js';
+import { sizeOf } from './split-book.js';
+import { type Deadline, settleWithin } from './with-timeout.js';
+
+export interface LayoutProgress {
+  /** Pages laid out so far (a part laid out again counts once). */
+  pages: number;
+  /** Parts printed, of all. */
+  partsDone: number;
+  parts: number;
+  /** Pages the book will have, estimated from the parts counted so far. */
+  expectedPages: number | undefined;
+}
+
+export interface PartsOptions {
+  session: BrowserSession;
+  deadline: Deadline;
+  /** Parts laid out at once. */
+  jobs: number;
+  /** Files under this folder may be loaded (images of the manuscript). */
+  root: string;
+  /** The book's title: the running head of left-hand pages, set on the title page, which only the first part holds. */
+  title: string;
+  /** How a chapter id reads in messages (“Title” (file)). */
+  chapterName: (id: string) => string;
+  /** Called with the first part's page, laid out and finished, after it was printed (the cover is taken from it). */
+  afterFirstPrint?: ((page: Page) => Promise<void>) | undefined;
+  onProgress?: ((progress: LayoutProgress) => void) | undefined;
+  /** Aborted at the first failure: the other parts stop too (the deadline's signal must follow it). */
+  stop: AbortController;
+}
+
+export interface LaidOutBook {
+  printed: PrintedPart[];
+  anchors: Map<string, Anchor>;
+  pages: number;
+  pageStarts: PageStart[];
+  blocked: string[];
+  /** What the layout verifier found, on book pages. */
+  problems: LayoutProblem[];
+  verifyMs: number;
+}
+
+interface Deferred<T> {
+  promise: Promise<T>;
+  resolve(value: T): void;
+}
+
+function deferred<T>(): Deferred<T> {
+  let resolve!: (value: T) => void;
+  const promise = new Promise<T>((r) => {
+    resolve = r;
+  });
+  return { promise, resolve };
+}
+
+/**
+ * Lay the book's parts out at once, `jobs` at a time, each in a browser context of
+ * its own (the first part in the warm layout page), and print each as soon as the
+ * pages before it are counted: folios continue from them, a chapter starts on a
+ * right-hand page (a blank page goes before it when the parts before end on one),
+ * a part that goes on with a chapter is laid out again if it starts on a left-hand
+ * page. The first part, the title page and contents, is printed last, with the
+ * contents' page numbers. The layout verifier checks every part. The first failure
+ * stops the other parts (through `stop`) and is the one thrown.
+ */
+export async function layOutParts(docs: PrintDocuments, options: PartsOptions): Promise<LaidOutBook> {
+  const { parts } = docs;
+  const { deadline } = options;
+  const counts = parts.map(() => deferred<number>());
+  const offsets: Array<number | undefined> = parts.map(() => undefined);
+  const laidOut = parts.map(() => 0);
+  let partsDone = 0;
+  const book: LaidOutBook = { printed: [], anchors: new Map(), pages: 0, pageStarts: [], blocked: [], problems: [], verifyMs: 0 };
+  const slots = new Slots(Math.max(1, options.jobs));
+  const sizes = parts.map((part) => part.chapters.reduce((sum, chapter) => sum + sizeOf(chapter.tree), 0));
+  const counted: Array<number | undefined> = parts.map(() => undefined);
+  const expected = () => {
+    let pages = 0;
+    let size = 0;
+    counted.forEach((n, i) => {
+      if (n === undefined || i === 0) return;
+      pages += n;
+      size += sizes[i]!;
+    });
+    if (size === 0) return undefined;
+    return Math.round(counted.reduce<number>((sum, n, i) => sum + (n ?? (sizes[i]! * pages) / size), 0));
+  };
+  const report = () => options.onProgress?.({ pages: laidOut.reduce((a, b) => a + b, 0), partsDone, parts: parts.length, expectedPages: expected() });
+  const blankBefore = (index: number, offset: number) => (index > 0 && !parts[index]!.continues && offset % 2 === 1 ? 1 : 0);
+
+  /**
+   * Where part `index` starts, once the parts before it are counted: the pages
+   * before it, its own blank page included, and whether it has one.
+   */
+  const placeOf = async (index: number): Promise<{ offset: number; blank: boolean }> => {
+    let offset = 0;
+    for (let j = 0; j < index; j++) {
+      const pages = await deadline.run(counts[j]!.promise, 'Page layout (Paged.js)');
+      offset += blankBefore(j, offset) + pages;
+    }
+    const blank = blankBefore(index, offset);
+    return { offset: offset + blank, blank: blank === 1 };
+  };
+
+  const runPart = async (index: number): Promise<PrintedPart> => {
+    const part = parts[index]!;
+    await deadline.run(slots.acquire(index), 'Waiting for a layout tab');
+    let context: { close(): Promise<void> } | undefined;
+    try {
+      let page: Page;
+      if (index === 0) page = await deadline.run(options.session.layoutPage(), 'Opening the layout tab');
+      else {
+        context = await deadline.run(options.session.browser.createBrowserContext(), 'Opening a layout tab');
+        page = await deadline.run((context as BrowserContext).newPage(), 'Opening a layout tab');
+      }
+      const where = (at: number, chapter: string | null) => {
+        const name = chapter === null ? 'the title page and contents' : options.chapterName(chapter);
+        const offset = offsets[index];
+        return offset === undefined ? `${name}, page ${at} of its layout part` : `${name}, page ${offset + at}`;
+      };
+      const onPage = (at: number, chapter: string | null) => {
+        laidOut[index] = Math.max(laidOut[index]!, at);
+        deadline.progress(where(at, chapter));
+        report();
+      };
+      const html = docs.html(index);
+      const layOut = (startLeft: boolean) => paginate(page, { html, root: options.root, timeout: 0, deadline, startLeft, onPage });
+      let layout = await layOut(false);
+      counts[index]!.resolve(layout.pages);
+      counted[index] = layout.pages;
+      const { offset, blank } = await placeOf(index);
+      offsets[index] = offset;
+      // A part starts on a right-hand page, unless it goes on with a chapter and its first page falls on the left.
+      if (part.continues && offset % 2 === 1) layout = await layOut(true);
+      // (Left- and right-hand pages are as wide: the pages after it were placed by the first count.)
+      if (layout.pages !== counted[index])
+        throw new Error(`Layout part ${index + 1} has ${layout.pages} pages from a left-hand page, ${counted[index]} from a right-hand one`);
+      for (const start of layout.pageStarts) book.pageStarts.push({ ...start, page: start.page + offset });
+      for (const [id, at, x, y] of layout.anchors) if (!book.anchors.has(id)) book.anchors.set(id, { page: at + offset, x, y });
+      book.blocked.push(...layout.blocked);
+      let finish: PartFinish = {
+        offset,
+        total: undefined,
+        strings: { 'book-title': options.title, ...(part.continues ? { section: part.continues.section } : {}) },
+        pageOf: {},
+      };
+      if (index === 0) {
+        // The contents need every page number: the other parts go on without this one's slot.
+        slots.release(index);
+        await deadline.run(othersDone.promise, 'Page layout (Paged.js)');
+        const last = parts.length - 1;
+        const total = (await placeOf(last)).offset + (await counts[last]!.promise);
+        finish = { offset: 0, total, strings: {}, pageOf: Object.fromEntries([...book.anchors].map(([id, at]) => [id, at.page])) };
+      }
+      await deadline.run(page.evaluate(finishPart, finish), 'Finishing the pages');
+      const check = await verifyPages(page, { timeout: 0, deadline });
+      book.verifyMs += check.ms;
+      for (const problem of check.problems) book.problems.push({ ...problem, page: problem.page === null ? null : problem.page + offset });
+      book.pages = Math.max(book.pages, offset + layout.pages);
+      const bytes = await printPdf(page, deadline);
+      if (index === 0) await options.afterFirstPrint?.(page);
+      partsDone++;
+      report();
+      return { bytes, blankBefore: blank, continues: part.continues !== undefined };
+    } finally {
+      slots.release(index);
+      if (context) await settleWithin(context.close(), 5_000);
+    }
+  };
+
+  let failure: { reason: unknown } | undefined;
+  const run = (index: number) =>
+    runPart(index).catch((reason: unknown) => {
+      failure ??= { reason };
+      options.stop.abort(reason);
+      throw reason;
+    });
+  // The first part first: every other part waits for its page count.
+  const othersDone = deferred<void>();
+  const first = run(0);
+  const others = parts.slice(1).map((_part, i) => run(i + 1));
+  void Promise.allSettled(others).then(() => othersDone.resolve());
+  const results = await Promise.allSettled([first, ...others]);
+  if (failure) throw failure.reason;
+  book.printed = results.map((result) => (result as PromiseFulfilledResult<PrintedPart>).value);
+  book.pageStarts.sort((a, b) => a.page - b.page);
+  book.problems.sort((a, b) => (a.page ?? 0) - (b.page ?? 0) || Number(a.block ?? -1) - Number(b.block ?? -1));
+  book.blocked = [...new Set(book.blocked)].sort();
+  return book;
+}

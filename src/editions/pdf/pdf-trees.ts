@@ -1,0 +1,94 @@
+import { PDFArray, PDFDict, PDFHexString, PDFName, PDFNumber, type PDFObject, PDFRef, PDFString, type PDFContext } from 'pdf-lib';
+
+/** The object `value` is, or refers to. */
+export function resolve(context: PDFContext, value: PDFObject | undefined): PDFObject | undefined {
+  return value instanceof PDFRef ? context.lookup(value) : value;
+}
+
+export function dictAt(context: PDFContext, holder: PDFDict, key: string): PDFDict | undefined {
+  const value = resolve(context, holder.get(PDFName.of(key)));
+  return value instanceof PDFDict ? value : undefined;
+}
+
+export function arrayAt(context: PDFContext, holder: PDFDict, key: string): PDFArray | undefined {
+  const value = resolve(context, holder.get(PDFName.of(key)));
+  return value instanceof PDFArray ? value : undefined;
+}
+
+/** The entries of a number tree (`/Nums`, `/Kids`), in order. */
+export function numberTreeEntries(context: PDFContext, tree: PDFDict | undefined): Array<[number, PDFObject]> {
+  const entries: Array<[number, PDFObject]> = [];
+  const walk = (node: PDFDict) => {
+    const nums = arrayAt(context, node, 'Nums');
+    for (let i = 0; nums && i + 1 < nums.size(); i += 2) {
+      const key = nums.get(i);
+      if (key instanceof PDFNumber) entries.push([key.asNumber(), nums.get(i + 1)]);
+    }
+    const kids = arrayAt(context, node, 'Kids');
+    for (let i = 0; kids && i < kids.size(); i++) {
+      const kid = resolve(context, kids.get(i));
+      if (kid instanceof PDFDict) walk(kid);
+    }
+  };
+  if (tree) walk(tree);
+  return entries;
+}
+
+/** The entries of a name tree (`/Names`, `/Kids`), in order. */
+export function nameTreeEntries(context: PDFContext, tree: PDFDict | undefined): Array<[string, PDFObject]> {
+  const entries: Array<[string, PDFObject]> = [];
+  const walk = (node: PDFDict) => {
+    const names = arrayAt(context, node, 'Names');
+    for (let i = 0; names && i + 1 < names.size(); i += 2) {
+      const key = names.get(i);
+      if (key instanceof PDFString || key instanceof PDFHexString) entries.push([key.decodeText(), names.get(i + 1)]);
+    }
+    const kids = arrayAt(context, node, 'Kids');
+    for (let i = 0; kids && i < kids.size(); i++) {
+      const kid = resolve(context, kids.get(i));
+      if (kid instanceof PDFDict) walk(kid);
+    }
+  };
+  if (tree) walk(tree);
+  return entries;
+}
+
+/** A flat number tree of `entries`. */
+export function numberTree(context: PDFContext, entries: ReadonlyArray<[number, PDFObject]>, type?: string): PDFDict {
+  const nums = context.obj([]);
+  for (const [key, value] of [...entries].sort((a, b) => a[0] - b[0])) {
+    nums.push(PDFNumber.of(key));
+    nums.push(value);
+  }
+  return context.obj({ ...(type ? { Type: type } : {}), Nums: nums });
+}
+
+/** A flat name tree of `entries`, sorted by name as the format requires. */
+export function nameTree(context: PDFContext, entries: ReadonlyArray<[string, PDFObject]>): PDFDict {
+  const names = context.obj([]);
+  for (const [key, value] of [...entries].sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0))) {
+    names.push(PDFString.of(key));
+    names.push(value);
+  }
+  return context.obj({ Names: names });
+}
+
+/** The children of an outline item (or of the outline), in order, as references. */
+export function outlineChildren(context: PDFContext, item: PDFDict): PDFRef[] {
+  const children: PDFRef[] = [];
+  let next = item.get(PDFName.of('First'));
+  while (next instanceof PDFRef && !children.includes(next)) {
+    children.push(next);
+    next = (context.lookup(next) as PDFDict).get(PDFName.of('Next'));
+  }
+  return children;
+}
+
+/** Set `/Count` of an outline and all its items from what they hold (items stay open). */
+export function countOutline(context: PDFContext, item: PDFDict): number {
+  let visible = 0;
+  for (const child of outlineChildren(context, item)) visible += 1 + countOutline(context, context.lookup(child) as PDFDict);
+  if (visible > 0) item.set(PDFName.of('Count'), PDFNumber.of(visible));
+  else item.delete(PDFName.of('Count'));
+  return visible;
+}

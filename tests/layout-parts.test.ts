@@ -1,0 +1,161 @@
+import type { Element, ElementContent, Root } from 'hast';
+import { toString as textOf } from 'hast-util-to-string';
+import { h } from 'hastscript';
+import { VFile } from 'vfile';
+import { describe, expect, it } from 'vitest';
+import { splitBook } from '../src/editions/pdf/split-book.js';
+import { Slots } from '../src/editions/pdf/slots.js';
+import { Deadline } from '../src/editions/pdf/with-timeout.js';
+import type { Chapter } from '../src/model/book.js';
+import { type BuildProgress, describeProgress, ProgressDisplay } from '../src/shared/progress.js';
+
+const text = (n: number, seed: string) => seed.repeat(Math.ceil(n / seed.length)).slice(0, n);
+
+function chapter(id: string, children: ElementContent[]): Chapter {
+  const tree: Root = {
+    type: 'root',
+    children: [h('section', { className: ['chapter'], dataChapter: id, ariaLabelledBy: [id] }, [h('h1', { id }, `Title ${id}`), ...children])],
+  };
+  return { id, file: new VFile({ path: `${id}.md` }), tree, outline: [], title: `Title ${id}`, titleId: id };
+}
+
+const section = (title: string, ...paragraphs: number[]) => h('section', [h('h2', title), ...paragraphs.map((n) => h('p', text(n, `${title} `)))]);
+
+describe('splitBook', () => {
+  it('keeps a book that fits in one part whole, with its front matter', () => {
+    const chapters = [chapter('a', [h('p', text(500, 'a'))]), chapter('b', [h('p', text(500, 'b'))])];
+    expect(splitBook(chapters, 2_000)).toEqual([{ front: true, chapters, continues: undefined }]);
+  });
+
+  it('puts the front matter alone, then runs of whole chapters no bigger than a part', () => {
+    const chapters = ['a', 'b', 'c', 'd', 'e'].map((id, i) => chapter(id, [h('p', text(400 + i * 100, id))]));
+    const parts = splitBook(chapters, 1_400);
+    expect(parts[0]).toEqual({ front: true, chapters: [], continues: undefined });
+    expect(parts.slice(1).map((part) => part.chapters.map((c) => c.id))).toEqual([['a', 'b'], ['c', 'd'], ['e']]);
+    expect(parts.every((part) => part.continues === undefined)).toBe(true);
+  });
+
+  it('cuts a long chapter before its sections, and the parts that go on with it carry its running head', () => {
+    const long = chapter('long', [
+      h('p', text(300, 'intro ')),
+      section('One', 400, 400),
+      section('Two', 300),
+      section('Three', 500, 200),
+      section('Four', 100),
+    ]);
+    const parts = splitBook([chapter('a', [h('p', 'short')]), long], 1_000);
+    const pieces = parts.filter((part) => part.chapters[0]?.id === 'long');
+    expect(pieces.map((part) => part.continues?.section)).toEqual([undefined, 'Title long', 'One', 'Two']);
+    const first = (part: (typeof parts)[number]) => (part.chapters[0]!.tree.children[0] as Element).children[0] as Element;
+    expect(pieces.slice(1).map((part) => textOf(first(part).children[0]!))).toEqual(['One', 'Two', 'Three']);
+    // A piece that goes on: a new page, not a new chapter.
+    const wrapper = pieces[1]!.chapters[0]!.tree.children[0] as Element;
+    expect(wrapper.properties.className).toEqual(['chapter', 'galley-continued']);
+    expect(wrapper.properties.ariaLabelledBy).toBeUndefined();
+    // Nothing lost, nothing twice.
+    expect(pieces.map((part) => textOf(part.chapters[0]!.tree)).join('')).toBe(textOf(long.tree));
+  });
+
+  it('cuts inside a section too big for a part, and between blocks where there is no section', () => {
+    const long = chapter('long', [section('Huge', 600, 600, 600, 600), h('p', text(700, 'x')), h('p', text(700, 'y'))]);
+    const parts = splitBook([long], 1_000);
+    expect(parts.length).toBeGreaterThan(4);
+    for (const part of parts.slice(1)) expect(textOf(part.chapters[0]!.tree).length).toBeLessThanOrEqual(1_000);
+    // The chapter's title stays with the start of its first section.
+    expect(textOf(parts[1]!.chapters[0]!.tree)).toMatch(/^Title longHugeHuge /);
+    expect(
+      parts
+        .slice(1)
+        .map((part) => textOf(part.chapters[0]!.tree))
+        .join(''),
+    ).toBe(textOf(long.tree));
+  });
+});
+
+describe('Slots', () => {
+  it('lets holders in by their numbers, never more than its size at once', async () => {
+    const slots = new Slots(2);
+    const order: number[] = [];
+    const entered = [3, 1, 2, 0].map((n) => slots.acquire(n).then(() => order.push(n)));
+    await Promise.race([Promise.all(entered), new Promise((resolve) => setTimeout(resolve, 50))]);
+    expect(order).toEqual([3, 1]);
+    slots.release(1);
+    slots.release(1);
+    await new Promise((resolve) => setTimeout(resolve, 10));
+    expect(order).toEqual([3, 1, 0]);
+    slots.release(3);
+    await Promise.all(entered);
+    expect(order).toEqual([3, 1, 0, 2]);
+  });
+});
+
+describe('Deadline', () => {
+  const never = new Promise<never>(() => {});
+
+  it('bounds all the work run under it together', async () => {
+    const deadline = new Deadline({ total: 1_000 });
+    await deadline.run(new Promise((resolve) => setTimeout(resolve, 600)), 'First');
+    const started = Date.now();
+    await expect(deadline.run(never, 'Second')).rejects.toThrow('Second did not finish within 1 s (raise it with --timeout)');
+    expect(Date.now() - started).toBeLessThan(700);
+  });
+
+  it('stops work that stops moving on, and says where it was', async () => {
+    const deadline = new Deadline({ total: 60_000, stall: 1_000 });
+    deadline.progress('“Chapter 3” (chapters/03.md), page 41');
+    await expect(deadline.run(never, 'Page layout (Paged.js)')).rejects.toThrow(
+      'Page layout (Paged.js) stopped: nothing moved on for 1 s; it had got to “Chapter 3” (chapters/03.md), page 41',
+    );
+  });
+
+  it('gives work that moves on its whole time', async () => {
+    const deadline = new Deadline({ total: 60_000, stall: 1_000 });
+    const ticking = setInterval(() => deadline.progress(), 200);
+    try {
+      await expect(deadline.run(new Promise((resolve) => setTimeout(() => resolve('done'), 2_500)), 'Work')).resolves.toBe('done');
+    } finally {
+      clearInterval(ticking);
+    }
+  });
+
+  it('ends at once when its signal is aborted', async () => {
+    const controller = new AbortController();
+    const deadline = new Deadline({ total: 60_000, signal: controller.signal });
+    setTimeout(() => controller.abort(new Error('stopped by the user')), 50);
+    await expect(deadline.run(never, 'Work')).rejects.toThrow('stopped by the user');
+  });
+});
+
+describe('progress', () => {
+  it('tells the stage, the pages laid out, the parts done and the time left', () => {
+    expect(describeProgress({ stage: 'markdown' }, 10)).toBe('markdown…');
+    const layout: BuildProgress = { stage: 'layout', layout: { pages: 1234, partsDone: 3, parts: 31, expectedPages: 5000 } };
+    expect(describeProgress(layout, 1_000)).toBe('layout: 1,234 of about 5,000 pages, 3/31 parts done');
+    expect(describeProgress(layout, 61_700)).toBe('layout: 1,234 of about 5,000 pages, 3/31 parts done, about 3 min 08 s left');
+    expect(describeProgress({ stage: 'layout', layout: { pages: 7, partsDone: 0, parts: 1, expectedPages: undefined } }, 5_000)).toBe('layout: 7 pages');
+  });
+
+  it('rewrites one line on a terminal, and writes one line per stage elsewhere', () => {
+    const events: BuildProgress[] = [
+      { stage: 'load' },
+      { stage: 'markdown' },
+      { stage: 'layout' },
+      { stage: 'layout', layout: { pages: 5, partsDone: 0, parts: 2, expectedPages: undefined } },
+      { stage: 'cover' },
+      { stage: 'layout', layout: { pages: 9, partsDone: 2, parts: 2, expectedPages: 9 } },
+      { stage: 'epub' },
+    ];
+    let log = '';
+    const ci = new ProgressDisplay((text) => (log += text), false);
+    for (const event of events) ci.update(event);
+    ci.done();
+    expect(log).toBe('galley: load…\ngalley: markdown…\ngalley: layout…\ngalley: cover…\ngalley: epub…\n');
+    let screen = '';
+    const terminal = new ProgressDisplay((text) => (screen += text), true);
+    for (const event of events) terminal.update(event);
+    terminal.done();
+    expect(screen.startsWith('\r\x1b[Kload…')).toBe(true);
+    expect(screen).toContain('\r\x1b[Klayout: 9 of about 9 pages, 2/2 parts done');
+    expect(screen.endsWith('\r\x1b[Kepub…\r\x1b[K')).toBe(true);
+  });
+});
