@@ -1,16 +1,20 @@
-// `npm run bench [-- --sizes 1,20,100,300 --runs 3]`
-// For each manuscript size, in one run and side by side: Galley's full build, its
-// PDF alone and its EPUB alone; pagedjs-cli on Galley's own print HTML; and a bare
-// Chromium print of that HTML without Paged.js (the lower bound). Wall time is the
-// median of the runs after one warm-up; memory is the peak resident set of the
-// whole process tree. Results: bench/results/latest.{json,md}.
+// `npm run bench [-- --sizes 1,25,100,300,1000 --long 5 --runs 1 --only galley-pdf,pagedjs-cli]`
+// For each manuscript (N chapters of the article; and one chapter of --long MB), in
+// one run and side by side: Galley's full build, its PDF alone and its EPUB alone;
+// pagedjs-cli on Galley's own print HTML; a bare Chromium print of that HTML without
+// Paged.js; and a bare Chromium print of Galley's HTML edition (no Paged.js, no
+// print styles: the floor for printing this content here). Every variant uses the
+// same browser binary. Wall time is the median of the runs (after a warm-up when
+// there are several); memory is the peak resident set of the whole process tree.
+// Results and the machine: bench/results/latest.{json,md}.
+import { execFileSync } from 'node:child_process';
 import { mkdir, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { exportPrintHtml } from './export-print-html.mjs';
-import { generate } from './generate.mjs';
+import { generate, generateLong } from './generate.mjs';
 import { measure } from './measure.mjs';
 import { findBrowser } from '../dist/editions/pdf/find-browser.js';
 import { chromiumArgs } from '../dist/editions/pdf/browser.js';
@@ -18,40 +22,72 @@ import { chromiumArgs } from '../dist/editions/pdf/browser.js';
 const here = path.dirname(fileURLToPath(import.meta.url));
 const repo = path.dirname(here);
 const { values } = parseArgs({
-  options: { sizes: { type: 'string', default: '1,20,100,300' }, runs: { type: 'string', default: '3' }, only: { type: 'string' } },
+  options: {
+    sizes: { type: 'string', default: '1,25,100,300,1000' },
+    long: { type: 'string', default: '5' },
+    runs: { type: 'string', default: '1' },
+    only: { type: 'string' },
+    // pagedjs-cli takes hours beyond this many pages' worth of chapters; above it, it is left out.
+    'pagedjs-max': { type: 'string', default: '300' },
+  },
 });
-const sizes = values.sizes.split(',').map(Number);
 const runs = Math.max(1, Number(values.runs));
+const only = values.only?.split(',');
 const work = path.join(os.tmpdir(), 'galley-bench');
 const browser = findBrowser();
 const env = { ...process.env, PUPPETEER_EXECUTABLE_PATH: browser, PUPPETEER_SKIP_DOWNLOAD: '1' };
 const cli = path.join(repo, 'dist', 'cli.js');
 const pagedjsCli = path.join(repo, 'node_modules', 'pagedjs-cli', 'src', 'cli.js');
+const barePrint = path.join(here, 'bare-print.mjs');
+
+const books = [
+  ...values.sizes
+    .split(',')
+    .filter(Boolean)
+    .map(Number)
+    .map((n) => ({ key: `${n} ch`, chapters: n, make: (root) => generate(root, n), slug: `benchmark-of-${n}-chapter${n === 1 ? '' : 's'}` })),
+  ...(Number(values.long) > 0
+    ? [
+        {
+          key: `1 ch of ${values.long} MB`,
+          chapters: undefined,
+          make: (root) => generateLong(root, Number(values.long)),
+          slug: `one-chapter-of-${values.long.replace('.', '-')}-mb`,
+        },
+      ]
+    : []),
+];
 
 const median = (xs) => {
   const s = [...xs].sort((a, b) => a - b);
   return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
 };
 
-function variants(root, printHtml, out) {
+function variants(book, root, refs, out) {
+  const pagedjsTooBig = book.chapters === undefined || book.chapters > Number(values['pagedjs-max']);
   return {
     'galley-all': [process.execPath, [cli, 'build', root, '--out', out, '--timings', '--quiet']],
     'galley-pdf': [process.execPath, [cli, 'build', root, '--out', out, '--format', 'pdf', '--timings', '--quiet']],
     'galley-epub': [process.execPath, [cli, 'build', root, '--out', out, '--format', 'epub', '--timings', '--quiet']],
-    'pagedjs-cli': [
-      process.execPath,
-      [
-        pagedjsCli,
-        printHtml,
-        '-o',
-        path.join(out, 'pagedjs-cli.pdf'),
-        '--timeout',
-        '3600000',
-        '--browserArgs',
-        chromiumArgs.filter((a) => !a.includes(',')).join(','),
-      ],
-    ],
-    'bare-print': [process.execPath, [path.join(here, 'bare-print.mjs'), printHtml, path.join(out, 'bare.pdf')]],
+    ...(pagedjsTooBig
+      ? {}
+      : {
+          'pagedjs-cli': [
+            process.execPath,
+            [
+              pagedjsCli,
+              refs.print,
+              '-o',
+              path.join(out, 'pagedjs-cli.pdf'),
+              '--timeout',
+              '36000000',
+              '--browserArgs',
+              chromiumArgs.filter((a) => !a.includes(',')).join(','),
+            ],
+          ],
+        }),
+    'bare-print': [process.execPath, [barePrint, refs.print, path.join(out, 'bare.pdf')]],
+    'html-print': [process.execPath, [barePrint, refs.html, path.join(out, 'html-print.pdf')]],
   };
 }
 
@@ -61,30 +97,33 @@ function parseTimings(stderr) {
   return stages;
 }
 
-async function pageCount(file) {
-  const { execFileSync } = await import('node:child_process');
-  const info = execFileSync('pdfinfo', [file], { encoding: 'utf8' });
-  return Number(/Pages:\s+(\d+)/.exec(info)?.[1]);
-}
+const pageCount = (file) => Number(/Pages:\s+(\d+)/.exec(execFileSync('pdfinfo', [file], { encoding: 'utf8' }))?.[1]);
+
+// One warm-up of the whole pipeline (font cache, disk cache) before anything is measured.
+await generate(path.join(work, 'warm-up'), 1);
+await measure(process.execPath, [cli, 'build', path.join(work, 'warm-up'), '--out', path.join(work, 'warm-up-out'), '--quiet'], { env, cwd: repo });
 
 const results = [];
-for (const chapters of sizes) {
-  const root = path.join(work, `book-${chapters}`);
-  const out = path.join(work, `out-${chapters}`);
-  const ref = path.join(work, `print-${chapters}`);
-  await generate(root, chapters);
+for (const book of books) {
+  const id = book.key.replace(/\W+/g, '-');
+  const root = path.join(work, `book-${id}`);
+  const out = path.join(work, `out-${id}`);
+  const ref = path.join(work, `ref-${id}`);
+  await book.make(root);
   await rm(ref, { recursive: true, force: true });
   await mkdir(ref, { recursive: true });
   await mkdir(out, { recursive: true });
-  const printHtml = await exportPrintHtml(root, ref);
-  const row = { chapters, variants: {} };
-  for (const [name, [command, args]] of Object.entries(variants(root, printHtml, out))) {
-    if (values.only && !values.only.split(',').includes(name)) continue;
+  const print = await exportPrintHtml(root, ref);
+  execFileSync(process.execPath, [cli, 'build', root, '--out', ref, '--format', 'html', '--quiet'], { env });
+  const refs = { print, html: path.join(ref, `${book.slug}.html`) };
+  const row = { book: book.key, chapters: book.chapters, variants: {} };
+  for (const [name, [command, args]] of Object.entries(variants(book, root, refs, out))) {
+    if (only && !only.includes(name)) continue;
     const samples = [];
-    for (let i = 0; i <= runs; i++) {
+    for (let i = runs > 1 ? 0 : 1; i <= runs; i++) {
       const sample = await measure(command, args, { env, cwd: repo });
-      if (i > 0) samples.push(sample); // the first run warms caches up
-      process.stderr.write(`  ${chapters} chapters, ${name}, run ${i}: ${(sample.ms / 1000).toFixed(2)} s, ${sample.peakMb.toFixed(0)} MB\n`);
+      if (i > 0) samples.push(sample); // with several runs, the first warms caches up
+      process.stderr.write(`  ${book.key}, ${name}, run ${i}: ${(sample.ms / 1000).toFixed(2)} s, ${sample.peakMb.toFixed(0)} MB\n`);
     }
     const stageRuns = samples.map((s) => parseTimings(s.stderr));
     const stages = {};
@@ -96,18 +135,20 @@ for (const chapters of sizes) {
       ...(Object.keys(stages).length ? { stages } : {}),
     };
   }
-  if (!values.only || values.only.split(',').includes('watch')) {
-    const { stdout } = await measure(process.execPath, [path.join(here, 'watch-rebuild.mjs'), root, String(runs)], { env, cwd: repo });
+  if ((!only || only.includes('watch')) && book.chapters !== undefined && book.chapters <= 100) {
+    const { stdout } = await measure(process.execPath, [path.join(here, 'watch-rebuild.mjs'), root, String(Math.max(runs, 2))], { env, cwd: repo });
     const rebuilds = JSON.parse(stdout);
     row.variants['galley-watch-rebuild'] = { ms: median(rebuilds), runs: rebuilds.length, samples: rebuilds };
-    process.stderr.write(`  ${chapters} chapters, watch rebuilds: ${rebuilds.join(', ')} ms\n`);
+    process.stderr.write(`  ${book.key}, watch rebuilds: ${rebuilds.join(', ')} ms\n`);
   }
-  const slug = `benchmark-of-${chapters}-chapter${chapters === 1 ? '' : 's'}`;
-  row.pages = await pageCount(path.join(out, `${slug}.pdf`)).catch(() => undefined);
+  const pdf = path.join(out, `${book.slug}.pdf`);
+  row.pages = await Promise.resolve()
+    .then(() => pageCount(pdf))
+    .catch(() => undefined);
   results.push(row);
 }
 
-// Ratios to the references, as the targets state them.
+// Ratios as the targets state them.
 const ratio = (a, b) => (a && b ? Math.round((a / b) * 100) / 100 : undefined);
 for (const row of results) {
   const v = row.variants;
@@ -115,44 +156,53 @@ for (const row of results) {
     allVsPagedjsCli: ratio(v['galley-all']?.ms, v['pagedjs-cli']?.ms),
     pdfVsPagedjsCli: ratio(v['galley-pdf']?.ms, v['pagedjs-cli']?.ms),
     pdfVsBarePrint: ratio(v['galley-pdf']?.ms, v['bare-print']?.ms),
+    pdfVsHtmlPrint: ratio(v['galley-pdf']?.ms, v['html-print']?.ms),
     memoryVsPagedjsCli: ratio(v['galley-pdf']?.peakMb, v['pagedjs-cli']?.peakMb),
-    pdfMsPerPage: row.pages ? Math.round((v['galley-pdf']?.ms ?? 0) / row.pages) : undefined,
-    watchVsColdPdf: ratio(v['galley-watch-rebuild']?.ms, v['galley-pdf']?.ms),
-    epubSeconds: v['galley-epub'] ? Math.round(v['galley-epub'].ms) / 1000 : undefined,
+    pdfMsPerPage: row.pages && v['galley-pdf'] ? Math.round((v['galley-pdf'].ms / row.pages) * 10) / 10 : undefined,
+    pagedjsMsPerPage: row.pages && v['pagedjs-cli'] ? Math.round((v['pagedjs-cli'].ms / row.pages) * 10) / 10 : undefined,
   };
 }
+const rate = (chapters) => results.find((r) => r.chapters === chapters)?.ratios.pdfMsPerPage;
+const targets = {
+  'pdf ms/page at 100 ch ÷ at 25 ch (≤ 1.1)': ratio(rate(100), rate(25)),
+  'pdf ms/page at 1000 ch ÷ at 25 ch (≤ 1.1)': ratio(rate(1000), rate(25)),
+  'pdf ms/page at 300 ch ÷ at 100 ch': ratio(rate(300), rate(100)),
+};
 
 const machine = { cpus: os.cpus().length, cpu: os.cpus()[0]?.model, memoryGb: Math.round(os.totalmem() / 2 ** 30), node: process.version, browser };
+const s = (v, name) => (v[name] ? `${(v[name].ms / 1000).toFixed(2)} s` : '–');
+const mb = (v, name) => (v[name] ? v[name].peakMb.toFixed(0) : '–');
 const table = [
-  '| chapters | pages | galley all | galley pdf | galley epub | pagedjs-cli | bare print | watch rebuild | all/pagedjs | pdf/pagedjs | pdf/bare | watch/cold pdf | ms/page | peak MB galley pdf / pagedjs-cli |',
-  '| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |',
+  '| book | pages | galley all | galley pdf | galley epub | watch rebuild | pagedjs-cli | bare print | html print | pdf/pagedjs | pdf/html print | pdf/bare | pdf ms/page | pagedjs ms/page | peak MB pdf / pagedjs-cli / html print |',
+  '| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |',
   ...results.map((r) => {
     const v = r.variants;
-    const s = (name) => (v[name] ? `${(v[name].ms / 1000).toFixed(2)} s` : '–');
-    return `| ${r.chapters} | ${r.pages ?? '–'} | ${s('galley-all')} | ${s('galley-pdf')} | ${s('galley-epub')} | ${s('pagedjs-cli')} | ${s('bare-print')} | ${s('galley-watch-rebuild')} | ${r.ratios.allVsPagedjsCli ?? '–'} | ${r.ratios.pdfVsPagedjsCli ?? '–'} | ${r.ratios.pdfVsBarePrint ?? '–'} | ${r.ratios.watchVsColdPdf ?? '–'} | ${r.ratios.pdfMsPerPage ?? '–'} | ${v['galley-pdf']?.peakMb.toFixed(0) ?? '–'} / ${v['pagedjs-cli']?.peakMb.toFixed(0) ?? '–'} |`;
+    const q = r.ratios;
+    return `| ${r.book} | ${r.pages ?? '–'} | ${s(v, 'galley-all')} | ${s(v, 'galley-pdf')} | ${s(v, 'galley-epub')} | ${s(v, 'galley-watch-rebuild')} | ${s(v, 'pagedjs-cli')} | ${s(v, 'bare-print')} | ${s(v, 'html-print')} | ${q.pdfVsPagedjsCli ?? '–'} | ${q.pdfVsHtmlPrint ?? '–'} | ${q.pdfVsBarePrint ?? '–'} | ${q.pdfMsPerPage ?? '–'} | ${q.pagedjsMsPerPage ?? '–'} | ${mb(v, 'galley-pdf')} / ${mb(v, 'pagedjs-cli')} / ${mb(v, 'html-print')} |`;
   }),
 ];
-const stageTable = [
+const markdown = [
+  '# Galley benchmark',
+  '',
+  `Machine: ${machine.cpus} cores (${machine.cpu}), ${machine.memoryGb} GiB, Node ${machine.node}, ${machine.browser}. Median of ${runs} run(s)${runs > 1 ? ' after a warm-up' : ''}; pagedjs-cli only up to ${values['pagedjs-max']} chapters.`,
+  '',
+  "bare print: Chromium `page.pdf()` of Galley's print HTML without Paged.js; html print: of Galley's HTML edition.",
+  '',
+  ...table,
+  '',
+  ...Object.entries(targets).map(([what, value]) => `- ${what}: ${value ?? '–'}`),
   '',
   'Galley stages (full build, median ms):',
   '',
   ...results.map(
     (r) =>
-      `- ${r.chapters} chapters: ${Object.entries(r.variants['galley-all']?.stages ?? {})
+      `- ${r.book}: ${Object.entries(r.variants['galley-all']?.stages ?? {})
         .map(([k, v]) => `${k} ${v}`)
         .join(', ')}`,
   ),
-];
-const markdown = [
-  `# Galley benchmark`,
-  '',
-  `Machine: ${machine.cpus} cores (${machine.cpu}), ${machine.memoryGb} GiB, Node ${machine.node}, ${machine.browser}. Median of ${runs} run(s) after a warm-up.`,
-  '',
-  ...table,
-  ...stageTable,
   '',
 ].join('\n');
 await mkdir(path.join(here, 'results'), { recursive: true });
-await writeFile(path.join(here, 'results', 'latest.json'), `${JSON.stringify({ machine, runs, results }, null, 2)}\n`);
+await writeFile(path.join(here, 'results', 'latest.json'), `${JSON.stringify({ machine, runs, results, targets }, null, 2)}\n`);
 await writeFile(path.join(here, 'results', 'latest.md'), markdown);
 process.stdout.write(markdown);

@@ -19,6 +19,7 @@ export type { Book, Chapter, ChapterSource, ImageAsset, Manuscript, OutlineEntry
 export { BookConfig, trimSizes } from './schema/book-config.js';
 export { ChapterFrontMatter } from './schema/chapter-front-matter.js';
 export { BuildFailure, formatMessage, GalleyError } from './shared/messages.js';
+export { type BuildProgress, describeProgress } from './shared/progress.js';
 export type { RuleId } from './shared/rules.js';
 export type { Timings } from './shared/timings.js';
 export { loadInfoboxTypes } from './stages/load/load-infobox-types.js';

@@ -1,7 +1,7 @@
 import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { beforeAll, expect, it } from 'vitest';
-import { generate } from '../bench/generate.mjs';
+import { generate, generateLong } from '../bench/generate.mjs';
 import { measure } from '../bench/measure.mjs';
 import { tempDirs } from './helpers.js';
 
@@ -22,6 +22,16 @@ it('generates the same synthetic book every time', async () => {
   expect(a).toEqual(b);
   expect(a.map(([f]) => f)).toEqual(['book.yaml', 'chapters/001.md', 'chapters/002.md', 'chapters/003.md']);
   expect(a[2]![1]).toContain('# 2. Ar-Rashid revolt');
+});
+
+it('generates one long chapter of the size asked for, its footnote labels unique', async () => {
+  await generateLong(path.join(dir, 'long'), 0.2);
+  const text = await readFile(path.join(dir, 'long', 'chapters', 'long.md'), 'utf8');
+  expect(text.length).toBeGreaterThanOrEqual(200_000);
+  expect(text.length).toBeLessThan(240_000);
+  expect(text.match(/^# /gm)).toHaveLength(1);
+  const labels = [...text.matchAll(/^\[\^([^\]]+)\]:/gm)].map((m) => m[1]);
+  expect(new Set(labels).size).toBe(labels.length);
 });
 
 it('measures wall time and the peak memory of a process tree', async () => {

@@ -29,6 +29,7 @@ it('pins the public API of the package, imported by its name', async () => {
     'compileInfoboxType',
     'createBuilder',
     'defineInfobox',
+    'describeProgress',
     'findBrowser',
     'formatMessage',
     'formats',

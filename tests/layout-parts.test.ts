@@ -5,7 +5,7 @@ import { VFile } from 'vfile';
 import { describe, expect, it } from 'vitest';
 import { splitBook } from '../src/editions/pdf/split-book.js';
 import { Slots } from '../src/editions/pdf/slots.js';
-import { Deadline } from '../src/editions/pdf/with-timeout.js';
+import { Deadline } from '../src/editions/pdf/deadline.js';
 import type { Chapter } from '../src/model/book.js';
 import { type BuildProgress, describeProgress, ProgressDisplay } from '../src/shared/progress.js';
 

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import type { LayoutProblem } from '../src/editions/pdf/in-page/verify-text.js';
 import { verifyPages } from '../src/editions/pdf/paginate.js';
 import { printPdf } from '../src/editions/pdf/print-pdf.js';
-import { Deadline } from '../src/editions/pdf/with-timeout.js';
+import { Deadline } from '../src/editions/pdf/deadline.js';
 import { reportTextOnPages } from '../src/editions/pdf/text-on-pages.js';
 import { htmlEdition } from '../src/editions/html/html-edition.js';
 import { sourceFiles } from '../src/model/book.js';

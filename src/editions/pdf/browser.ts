@@ -7,7 +7,7 @@ import { BuildFailure, describeError } from '../../shared/messages.js';
 import type { StageTimer } from '../../shared/timings.js';
 import { BrowserNotFoundError, findBrowser } from './find-browser.js';
 import { systemFonts } from './system-fonts.js';
-import { settleWithin } from './with-timeout.js';
+import { settleWithin } from './deadline.js';
 
 /** Flags for headless Chromium in CI containers (root, no GPU, small /dev/shm, no network chatter). */
 export const chromiumArgs = [

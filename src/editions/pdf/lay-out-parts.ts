@@ -9,7 +9,7 @@ import { paginate, verifyPages } from './paginate.js';
 import { printPdf } from './print-pdf.js';
 import { Slots } from './slots.js';
 import { sizeOf } from './split-book.js';
-import { type Deadline, settleWithin } from './with-timeout.js';
+import { type Deadline, settleWithin } from './deadline.js';
 
 export interface LayoutProgress {
   /** Pages laid out so far (a part laid out again counts once). */

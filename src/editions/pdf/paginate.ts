@@ -7,7 +7,7 @@ import { layOutPages } from './in-page/lay-out-pages.js';
 import { snapshotText } from './in-page/snapshot-text.js';
 import { type LayoutCheck, verifyText } from './in-page/verify-text.js';
 import { DOCUMENT_URL, requestRouter } from './request-router.js';
-import { Deadline } from './with-timeout.js';
+import { Deadline } from './deadline.js';
 
 export interface PaginateOptions {
   /** The layout document. */

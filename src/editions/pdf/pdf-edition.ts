@@ -12,7 +12,7 @@ import { postProcess } from './post-process.js';
 import { POLYFILL_URL } from './request-router.js';
 import { systemFonts } from './system-fonts.js';
 import { reportTextOnPages } from './text-on-pages.js';
-import { Deadline } from './with-timeout.js';
+import { Deadline } from './deadline.js';
 
 export interface PdfOptions {
   /** The browser, possibly still starting: the layout document is made meanwhile. */

@@ -1,5 +1,5 @@
 import type { Page } from 'puppeteer-core';
-import type { Deadline } from './with-timeout.js';
+import type { Deadline } from './deadline.js';
 
 /** Print the laid-out pages: page size from CSS, backgrounds, tagged, with an outline. */
 export async function printPdf(page: Page, deadline: Deadline): Promise<Uint8Array> {

@@ -1,12 +1,3 @@
-/**
- * Race work against a time limit and an abort signal; the timer is always
- * cleared. The error names what did not finish and how to give it longer.
- */
-export async function withTimeout<T>(work: Promise<T>, timeout: number, what: string, signal?: AbortSignal): Promise<T> {
-  const deadline = new Deadline({ total: timeout, signal });
-  return deadline.run(work, what);
-}
-
 export interface DeadlineOptions {
   /** Milliseconds everything run under the deadline may take together. */
   total: number;
