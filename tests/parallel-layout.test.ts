@@ -8,6 +8,7 @@ import { makeBook } from '../src/build/build.js';
 import { type BrowserHandle, startBrowser } from '../src/editions/pdf/browser.js';
 import { printDocuments } from '../src/editions/pdf/layout-document.js';
 import { pdfEdition } from '../src/editions/pdf/pdf-edition.js';
+import type { PageStart } from '../src/model/print-layout.js';
 import { BuildFailure } from '../src/shared/messages.js';
 import { StageTimer } from '../src/shared/timings.js';
 import { tempDirs } from './helpers.js';
@@ -65,7 +66,7 @@ async function writeBook(dir: string, chapters: Array<{ paragraphs: number; sect
 async function buildPdf(
   root: string,
   options: { partSize: number; jobs?: number; timeout?: number },
-): Promise<{ file: string; bytes: Uint8Array; pages: number }> {
+): Promise<{ file: string; bytes: Uint8Array; pages: number; pageStarts: readonly PageStart[] }> {
   const book = await makeBook(root);
   const pdf = await pdfEdition(book, {
     browser,
@@ -80,7 +81,7 @@ async function buildPdf(
   });
   const file = path.join(await temp(), 'book.pdf');
   await writeFile(file, pdf.bytes);
-  return { file, bytes: pdf.bytes, pages: pdf.pages };
+  return { file, bytes: pdf.bytes, pages: pdf.pages, pageStarts: pdf.layout.pageStarts };
 }
 
 /** Every link annotation's target: the page it is on and the page it goes to (1-based). */
@@ -128,6 +129,9 @@ describe('a book laid out in parts, in parallel', () => {
     const links = await linkTargets(split.file);
     expect(links.length).toBe(chapters.length * 2);
     expect(links).toEqual(await linkTargets(whole.file));
+    // The e-book's page list: the same page starts.
+    expect(split.pageStarts.length).toBeGreaterThan(split.pages / 2);
+    expect(split.pageStarts).toEqual(whole.pageStarts);
     await qpdfCheck(split.file);
   });
 

@@ -17,31 +17,27 @@ export function arrayAt(context: PDFContext, holder: PDFDict, key: string): PDFA
 
 /** The entries of a number tree (`/Nums`, `/Kids`), in order. */
 export function numberTreeEntries(context: PDFContext, tree: PDFDict | undefined): Array<[number, PDFObject]> {
-  const entries: Array<[number, PDFObject]> = [];
-  const walk = (node: PDFDict) => {
-    const nums = arrayAt(context, node, 'Nums');
-    for (let i = 0; nums && i + 1 < nums.size(); i += 2) {
-      const key = nums.get(i);
-      if (key instanceof PDFNumber) entries.push([key.asNumber(), nums.get(i + 1)]);
-    }
-    const kids = arrayAt(context, node, 'Kids');
-    for (let i = 0; kids && i < kids.size(); i++) {
-      const kid = resolve(context, kids.get(i));
-      if (kid instanceof PDFDict) walk(kid);
-    }
-  };
-  if (tree) walk(tree);
-  return entries;
+  return treeEntries(context, tree, 'Nums', (key) => (key instanceof PDFNumber ? key.asNumber() : undefined));
 }
 
 /** The entries of a name tree (`/Names`, `/Kids`), in order. */
 export function nameTreeEntries(context: PDFContext, tree: PDFDict | undefined): Array<[string, PDFObject]> {
-  const entries: Array<[string, PDFObject]> = [];
+  return treeEntries(context, tree, 'Names', (key) => (key instanceof PDFString || key instanceof PDFHexString ? key.decodeText() : undefined));
+}
+
+/** The leaves of a number or name tree, read by `keyOf` (entries with other keys are skipped). */
+function treeEntries<K>(
+  context: PDFContext,
+  tree: PDFDict | undefined,
+  leaves: 'Nums' | 'Names',
+  keyOf: (key: PDFObject) => K | undefined,
+): Array<[K, PDFObject]> {
+  const entries: Array<[K, PDFObject]> = [];
   const walk = (node: PDFDict) => {
-    const names = arrayAt(context, node, 'Names');
-    for (let i = 0; names && i + 1 < names.size(); i += 2) {
-      const key = names.get(i);
-      if (key instanceof PDFString || key instanceof PDFHexString) entries.push([key.decodeText(), names.get(i + 1)]);
+    const pairs = arrayAt(context, node, leaves);
+    for (let i = 0; pairs && i + 1 < pairs.size(); i += 2) {
+      const key = keyOf(pairs.get(i));
+      if (key !== undefined) entries.push([key, pairs.get(i + 1)]);
     }
     const kids = arrayAt(context, node, 'Kids');
     for (let i = 0; kids && i < kids.size(); i++) {
