@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 import path from 'node:path';
-import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
+import { Command, CommanderError, Option } from 'commander';
 import type { VFileMessage } from 'vfile-message';
 import { defaults } from './build/build-options.js';
 import {
@@ -14,7 +14,6 @@ import {
   watch,
   writeManuscript,
   writeSchemas,
-  type Format,
 } from './index.js';
 import { galleyVersion } from './shared/package-files.js';
 import { type BuildProgress, ProgressDisplay } from './shared/progress.js';
