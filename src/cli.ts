@@ -62,7 +62,7 @@ function program(): Command {
     .option('-o, --out <dir>', 'output folder', defaults.outDir)
     .addOption(new Option('-f, --format <list>', `editions to build, comma separated: ${formats.join(', ')}`).argParser(parseFormats))
     .addOption(
-      new Option('--timeout <seconds>', 'limit for the whole PDF edition (default: from the size of the book)').argParser(
+      new Option('--timeout <seconds>', 'limit for the PDF edition's browser work, all parts together (default: from the size of the book)').argParser(
         atLeastOne('a number of seconds', false),
       ),
     )
