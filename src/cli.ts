@@ -3,18 +3,7 @@ import path from 'node:path';
 import { Command, CommanderError, Option } from 'commander';
 import type { VFileMessage } from 'vfile-message';
 import { defaults } from './build/build-options.js';
-import {
-  build,
-  BuildFailure,
-  formatMessage,
-  formats,
-  GalleyError,
-  importArticles,
-  loadInfoboxTypes,
-  watch,
-  writeManuscript,
-  writeSchemas,
-} from './index.js';
+import { build, BuildFailure, formatMessage, formats, GalleyError, importArticles, loadInfoboxTypes, watch, writeManuscript, writeSchemas } from './index.js';
 import { galleyVersion } from './shared/package-files.js';
 import { type BuildProgress, ProgressDisplay } from './shared/progress.js';
 import { atLeastOne, type BuildFlags, buildOptions, collect, type ImportFlags, parseFormats } from './cli/arguments.js';
@@ -62,7 +51,7 @@ function program(): Command {
     .option('-o, --out <dir>', 'output folder', defaults.outDir)
     .addOption(new Option('-f, --format <list>', `editions to build, comma separated: ${formats.join(', ')}`).argParser(parseFormats))
     .addOption(
-      new Option('--timeout <seconds>', 'limit for the PDF edition's browser work, all parts together (default: from the size of the book)').argParser(
+      new Option('--timeout <seconds>', 'limit for the browser work of the PDF edition, all parts together (default: from the size of the book)').argParser(
         atLeastOne('a number of seconds', false),
       ),
     )
@@ -82,7 +71,13 @@ function program(): Command {
       };
       process.once('SIGINT', stop);
       process.once('SIGTERM', stop);
-      const progress = flags.quiet ? undefined : new ProgressDisplay((text) => process.stderr.write(text), process.stderr.isTTY === true);
+      const progress = flags.quiet
+        ? undefined
+        : new ProgressDisplay(
+            (text) => process.stderr.write(text),
+            process.stderr.isTTY === true,
+            () => process.stderr.columns ?? 80,
+          );
       try {
         const result = await build({
           ...buildOptions(dir, opts),

@@ -24,15 +24,17 @@ const section = (title: string, ...paragraphs: number[]) => h('section', [h('h2'
 describe('splitBook', () => {
   it('keeps a book that fits in one part whole, with its front matter', () => {
     const chapters = [chapter('a', [h('p', text(500, 'a'))]), chapter('b', [h('p', text(500, 'b'))])];
-    expect(splitBook(chapters, 2_000)).toEqual([{ front: true, chapters, continues: undefined }]);
+    expect(splitBook(chapters, 2_000)).toEqual([{ front: true, chapters, continues: false, runningHead: undefined }]);
   });
 
   it('puts the front matter alone, then runs of whole chapters no bigger than a part', () => {
     const chapters = ['a', 'b', 'c', 'd', 'e'].map((id, i) => chapter(id, [h('p', text(400 + i * 100, id))]));
     const parts = splitBook(chapters, 1_400);
-    expect(parts[0]).toEqual({ front: true, chapters: [], continues: undefined });
+    expect(parts[0]).toEqual({ front: true, chapters: [], continues: false, runningHead: undefined });
     expect(parts.slice(1).map((part) => part.chapters.map((c) => c.id))).toEqual([['a', 'b'], ['c', 'd'], ['e']]);
-    expect(parts.every((part) => part.continues === undefined)).toBe(true);
+    expect(parts.every((part) => !part.continues)).toBe(true);
+    // Each part carries the running head in effect where it starts: the last chapter title before it.
+    expect(parts.map((part) => part.runningHead)).toEqual([undefined, undefined, 'Title b', 'Title d']);
   });
 
   it('cuts a long chapter before its sections, and the parts that go on with it carry its running head', () => {
@@ -45,7 +47,8 @@ describe('splitBook', () => {
     ]);
     const parts = splitBook([chapter('a', [h('p', 'short')]), long], 1_000);
     const pieces = parts.filter((part) => part.chapters[0]?.id === 'long');
-    expect(pieces.map((part) => part.continues?.section)).toEqual([undefined, 'Title long', 'One', 'Two']);
+    expect(pieces.map((part) => part.continues)).toEqual([false, true, true, true]);
+    expect(pieces.map((part) => part.runningHead)).toEqual(['Title a', 'Title long', 'One', 'Two']);
     const first = (part: (typeof parts)[number]) => (part.chapters[0]!.tree.children[0] as Element).children[0] as Element;
     expect(pieces.slice(1).map((part) => textOf(first(part).children[0]!))).toEqual(['One', 'Two', 'Three']);
     // A piece that goes on: a new page, not a new chapter.
@@ -69,6 +72,38 @@ describe('splitBook', () => {
         .map((part) => textOf(part.chapters[0]!.tree))
         .join(''),
     ).toBe(textOf(long.tree));
+  });
+
+  it('never ends a piece on a heading or white space, and a paragraph first in a piece keeps its indent', () => {
+    const blocks: ElementContent[] = [];
+    for (let i = 0; i < 12; i++) {
+      blocks.push({ type: 'text', value: '\n' });
+      blocks.push(i % 6 === 5 ? h('h3', `Heading ${i}`) : h('p', text(280, `p${i} `)));
+    }
+    blocks.push({ type: 'text', value: '\n' });
+    const long = chapter('long', blocks);
+    const parts = splitBook([long], 1_000).slice(1);
+    expect(parts.length).toBeGreaterThan(2);
+    const elements = (part: (typeof parts)[number]) =>
+      ((part.chapters[0]!.tree.children[0] as Element).children as ElementContent[]).filter((n): n is Element => n.type === 'element');
+    for (const part of parts.slice(0, -1)) {
+      const last = elements(part).at(-1)!;
+      expect(last.tagName).not.toBe('h3');
+    }
+    for (const part of parts.slice(1)) {
+      const first = elements(part)[0]!;
+      const before = (long.tree.children[0] as Element).children.filter((n): n is Element => n.type === 'element');
+      const previous = before[before.findIndex((n) => textOf(n) === textOf(first)) - 1]!;
+      expect(first.properties.className ?? []).toEqual(first.tagName === 'p' && previous.tagName === 'p' ? ['galley-indent'] : []);
+    }
+    expect(parts.some((part) => elements(part)[0]!.properties.className !== undefined)).toBe(true);
+    // A heading where the run is full goes with the text it heads.
+    const tight = splitBook([chapter('tight', [h('p', text(450, 'a')), h('p', text(450, 'b')), h('h3', 'Heading'), h('p', text(450, 'c'))])], 1_000);
+    expect(tight.slice(1).map((part) => elements(part).map((n) => n.tagName))).toEqual([
+      ['h1', 'p', 'p'],
+      ['h3', 'p'],
+    ]);
+    expect(parts.map((part) => textOf(part.chapters[0]!.tree)).join('')).toBe(textOf(long.tree));
   });
 });
 
@@ -133,6 +168,7 @@ describe('progress', () => {
     expect(describeProgress(layout, 1_000)).toBe('layout: 1,234 of about 5,000 pages, 3/31 parts done');
     expect(describeProgress(layout, 61_700)).toBe('layout: 1,234 of about 5,000 pages, 3/31 parts done, about 3 min 08 s left');
     expect(describeProgress({ stage: 'layout', layout: { pages: 7, partsDone: 0, parts: 1, expectedPages: undefined } }, 5_000)).toBe('layout: 7 pages');
+    expect(describeProgress({ stage: 'layout', layout: { pages: 1, partsDone: 0, parts: 1, expectedPages: undefined } }, 5_000)).toBe('layout: 1 page');
   });
 
   it('rewrites one line on a terminal, and writes one line per stage elsewhere', () => {
@@ -157,5 +193,14 @@ describe('progress', () => {
     expect(screen.startsWith('\r\x1b[Kload…')).toBe(true);
     expect(screen).toContain('\r\x1b[Klayout: 9 of about 9 pages, 2/2 parts done');
     expect(screen.endsWith('\r\x1b[Kepub…\r\x1b[K')).toBe(true);
+    // Never wider than the terminal: a wrapped line could not be rewritten.
+    let narrow = '';
+    const small = new ProgressDisplay(
+      (text) => (narrow += text),
+      true,
+      () => 30,
+    );
+    small.update({ stage: 'layout', layout: { pages: 1234, partsDone: 3, parts: 31, expectedPages: 5000 } });
+    expect(narrow).toBe('\r\x1b[Klayout: 1,234 of about 5,000…');
   });
 });

@@ -27,7 +27,7 @@ export function describeProgress(progress: BuildProgress, elapsedInStage: number
     layout.expectedPages !== undefined && layout.pages > 0 && elapsedInStage > 3000
       ? `, about ${duration((elapsedInStage / layout.pages) * Math.max(0, layout.expectedPages - layout.pages))} left`
       : '';
-  return `layout: ${count(layout.pages)}${expected} pages${parts}${left}`;
+  return `layout: ${count(layout.pages)}${expected} page${layout.pages === 1 && !expected ? '' : 's'}${parts}${left}`;
 }
 
 /**
@@ -38,14 +38,17 @@ export function describeProgress(progress: BuildProgress, elapsedInStage: number
 export class ProgressDisplay {
   readonly #write: (text: string) => void;
   readonly #terminal: boolean;
+  readonly #columns: () => number;
   #stage = '';
   #stageStart = Date.now();
   #shown = 0;
   #line = false;
 
-  constructor(write: (text: string) => void, terminal: boolean) {
+  /** `columns` gives the terminal's width: the line is cut to it (a wrapped line could not be rewritten). */
+  constructor(write: (text: string) => void, terminal: boolean, columns: () => number = () => 80) {
     this.#write = write;
     this.#terminal = terminal;
+    this.#columns = columns;
   }
 
   update(progress: BuildProgress): void {
@@ -63,7 +66,9 @@ export class ProgressDisplay {
     if (!newStage && now - this.#shown < 100) return;
     this.#shown = now;
     this.#line = true;
-    this.#write(`\r\x1b[K${describeProgress(progress, now - this.#stageStart)}`);
+    const line = describeProgress(progress, now - this.#stageStart);
+    const width = Math.max(10, this.#columns() - 1);
+    this.#write(`\r\x1b[K${line.length > width ? `${line.slice(0, width - 1)}…` : line}`);
   }
 
   /** Clear the line (before the build's own messages are printed). */

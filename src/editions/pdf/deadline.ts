@@ -4,6 +4,8 @@ export interface DeadlineOptions {
   /** Milliseconds without progress after which the work counts as stuck (default: the total). */
   stall?: number | undefined;
   signal?: AbortSignal | undefined;
+  /** What the messages call the work (default: what each `run` names). */
+  label?: string | undefined;
 }
 
 /**
@@ -16,30 +18,34 @@ export class Deadline {
   readonly #stall: number;
   readonly #total: number;
   readonly signal: AbortSignal | undefined;
+  readonly #label: string | undefined;
   #last = Date.now();
-  #where: string | undefined;
+  #where: string | (() => string) | undefined;
 
   constructor(options: DeadlineOptions) {
     this.#total = options.total;
     this.#end = Date.now() + options.total;
     this.#stall = options.stall ?? options.total;
     this.signal = options.signal;
+    this.#label = options.label;
   }
 
-  /** The work moved on; `where` says to where (for the message if it stops). */
-  progress(where?: string): void {
+  /** The work moved on; `where` says to where (for the message if it stops; a function is asked then). */
+  progress(where?: string | (() => string)): void {
     this.#last = Date.now();
     if (where !== undefined) this.#where = where;
   }
 
-  async run<T>(work: Promise<T>, what: string): Promise<T> {
+  async run<T>(work: Promise<T>, named: string): Promise<T> {
+    const what = this.#label ?? named;
     const { signal } = this;
     let timer: NodeJS.Timeout | undefined;
     let onAbort: (() => void) | undefined;
     const limits = new Promise<never>((_resolve, reject) => {
       const check = () => {
         const now = Date.now();
-        const at = this.#where ? `; it had got to ${this.#where}` : '';
+        const where = typeof this.#where === 'function' ? this.#where() : this.#where;
+        const at = where ? `; it had got to ${where}` : '';
         if (now >= this.#end) reject(new Error(`${what} did not finish within ${Math.round(this.#total / 1000)} s (raise it with --timeout)${at}`));
         else if (now - this.#last >= this.#stall) reject(new Error(`${what} stopped: nothing moved on for ${Math.round(this.#stall / 1000)} s${at}`));
         else timer = setTimeout(check, Math.min(this.#end, this.#last + this.#stall) - now + 5);

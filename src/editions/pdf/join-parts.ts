@@ -12,6 +12,7 @@ import {
   PDFString,
   PDFHexString,
 } from 'pdf-lib';
+import { FontTags } from './font-tags.js';
 import { PART_LINK } from './part-links.js';
 import { countOutline, dictAt, nameTree, nameTreeEntries, numberTree, numberTreeEntries, outlineChildren, resolve } from './pdf-trees.js';
 import { renameStructIds } from './stable-struct-ids.js';
@@ -44,10 +45,13 @@ export async function joinParts(parts: readonly PrintedPart[], anchors: Readonly
   if (!first) throw new Error('No part to join');
   const book = await PDFDocument.load(first.bytes, { updateMetadata: false });
   if (rest.length === 0) return book;
+  const fontTags = new FontTags();
+  fontTags.retag(book);
   renameStructIds(book, 0);
   const joined = new Joined(book);
   for (const [index, part] of rest.entries()) {
     const pdf = await PDFDocument.load(part.bytes, { updateMetadata: false });
+    fontTags.retag(pdf);
     renameStructIds(pdf, index + 1);
     joined.append(pdf, part);
   }
@@ -172,13 +176,10 @@ class Joined {
         if (!(link instanceof PDFDict) || !target.startsWith(PART_LINK)) continue;
         const id = decodeURIComponent(target.slice(PART_LINK.length));
         link.delete(PDFName.of('A'));
-        const name = PDFName.of(id);
+        // An explicit destination: a name made here might not be spelt as Chromium spells the parts' names.
         const at = anchors.get(id);
         const onPage = at && pages[at.page - 1];
-        if (!this.dests.has(name) && at && onPage) {
-          this.dests.set(name, context.obj([onPage.ref, 'XYZ', round(at.x * 0.75), round(onPage.getHeight() - at.y * 0.75), 0]));
-        }
-        if (this.dests.has(name)) link.set(PDFName.of('Dest'), name);
+        if (at && onPage) link.set(PDFName.of('Dest'), context.obj([onPage.ref, 'XYZ', round(at.x * 0.75), round(onPage.getHeight() - at.y * 0.75), 0]));
       }
     }
   }

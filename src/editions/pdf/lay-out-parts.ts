@@ -77,7 +77,7 @@ export async function layOutParts(docs: PrintDocuments, options: PartsOptions): 
   const { parts } = docs;
   const { deadline } = options;
   const counts = parts.map(() => deferred<number>());
-  const offsets: Array<number | undefined> = parts.map(() => undefined);
+  const offsets: Array<number | undefined> = parts.map((_part, index) => (index === 0 ? 0 : undefined));
   const laidOut = parts.map(() => 0);
   let partsDone = 0;
   const book: LaidOutBook = { printed: [], anchors: new Map(), pages: 0, pageStarts: [], blocked: [], problems: [], verifyMs: 0 };
@@ -126,11 +126,11 @@ export async function layOutParts(docs: PrintDocuments, options: PartsOptions): 
       const where = (at: number, chapter: string | null) => {
         const name = chapter === null ? 'the title page and contents' : options.chapterName(chapter);
         const offset = offsets[index];
-        return offset === undefined ? `${name}, page ${at} of its layout part` : `${name}, page ${offset + at}`;
+        return offset === undefined ? `${name}, page ${at} of its layout part (the parts before it were not counted yet)` : `${name}, page ${offset + at}`;
       };
       const onPage = (at: number, chapter: string | null) => {
         laidOut[index] = Math.max(laidOut[index]!, at);
-        deadline.progress(where(at, chapter));
+        deadline.progress(() => where(at, chapter));
         report();
       };
       const html = docs.html(index);
@@ -151,7 +151,7 @@ export async function layOutParts(docs: PrintDocuments, options: PartsOptions): 
       let finish: PartFinish = {
         offset,
         total: undefined,
-        strings: { 'book-title': options.title, ...(part.continues ? { section: part.continues.section } : {}) },
+        strings: { 'book-title': options.title, ...(part.runningHead === undefined ? {} : { section: part.runningHead }) },
         pageOf: {},
       };
       if (index === 0) {
@@ -171,7 +171,7 @@ export async function layOutParts(docs: PrintDocuments, options: PartsOptions): 
       if (index === 0) await options.afterFirstPrint?.(page);
       partsDone++;
       report();
-      return { bytes, blankBefore: blank, continues: part.continues !== undefined };
+      return { bytes, blankBefore: blank, continues: part.continues };
     } finally {
       slots.release(index);
       if (context) await settleWithin(context.close(), 5_000);

@@ -44,7 +44,7 @@ export interface PrintDocuments {
  */
 export async function layoutDocument(book: Book, options: LayoutDocumentOptions = {}): Promise<string> {
   const prepared = await prepare(book, options);
-  return prepared.html({ front: true, chapters: prepared.chapters, continues: undefined });
+  return prepared.html({ front: true, chapters: prepared.chapters, continues: false, runningHead: undefined });
 }
 
 /**

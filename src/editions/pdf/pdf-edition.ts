@@ -69,6 +69,7 @@ export async function pdfEdition(book: Book, options: PdfOptions): Promise<PdfEd
   const deadline = new Deadline({
     total: timeout,
     stall: Math.min(timeout, STALL_TIMEOUT),
+    label: 'Laying out and printing the book',
     signal: options.signal ? AbortSignal.any([options.signal, stop.signal]) : stop.signal,
   });
   const session = await deadline.run(options.browser.session(), 'Starting the browser');

@@ -1,6 +1,7 @@
 import type { Element, ElementContent, Root } from 'hast';
 import { headingRank } from 'hast-util-heading-rank';
 import { toString as textOf } from 'hast-util-to-string';
+import { visit } from 'unist-util-visit';
 import type { Chapter } from '../../model/book.js';
 
 /**
@@ -23,10 +24,16 @@ export interface PrintPart {
   readonly chapters: readonly Chapter[];
   /**
    * The part goes on with a chapter begun in the part before (a chapter too long
-   * for one part, split between its sections): it starts on whichever side its
-   * first page falls and carries that chapter's running head.
+   * for one part, split between its sections): it starts on a new page, on
+   * whichever side that falls, not on a right-hand one.
    */
-  readonly continues: { readonly section: string } | undefined;
+  readonly continues: boolean;
+  /**
+   * The running head of right-hand pages where the part starts (the `section`
+   * string: the last chapter title or section heading before it), carried over to
+   * its pages before one of its own headings sets it.
+   */
+  readonly runningHead: string | undefined;
 }
 
 /**
@@ -37,12 +44,12 @@ export interface PrintPart {
  */
 export function splitBook(chapters: readonly Chapter[], size = PART_SIZE): PrintPart[] {
   const total = chapters.reduce((sum, chapter) => sum + sizeOf(chapter.tree), 0);
-  if (total <= size) return [{ front: true, chapters, continues: undefined }];
-  const parts: PrintPart[] = [{ front: true, chapters: [], continues: undefined }];
+  if (total <= size) return [{ front: true, chapters, continues: false, runningHead: undefined }];
+  const runs: Array<{ chapters: Chapter[]; continues: boolean }> = [];
   let run: Chapter[] = [];
   let runSize = 0;
   const flush = () => {
-    if (run.length > 0) parts.push({ front: false, chapters: run, continues: undefined });
+    if (run.length > 0) runs.push({ chapters: run, continues: false });
     run = [];
     runSize = 0;
   };
@@ -50,7 +57,7 @@ export function splitBook(chapters: readonly Chapter[], size = PART_SIZE): Print
     const chapterSize = sizeOf(chapter.tree);
     if (chapterSize > size) {
       flush();
-      parts.push(...splitChapter(chapter, size));
+      runs.push(...splitChapter(chapter, size));
     } else {
       if (runSize + chapterSize > size) flush();
       run.push(chapter);
@@ -58,34 +65,40 @@ export function splitBook(chapters: readonly Chapter[], size = PART_SIZE): Print
     }
   }
   flush();
+  const parts: PrintPart[] = [{ front: true, chapters: [], continues: false, runningHead: undefined }];
+  let heading: string | undefined;
+  for (const { chapters: held, continues } of runs) {
+    parts.push({ front: false, chapters: held, continues, runningHead: heading });
+    for (const chapter of held) heading = lastRunningHead(chapter.tree) ?? heading;
+  }
   return parts;
 }
 
-/** The parts of one long chapter: the first starts it, the others go on with it. */
-function splitChapter(chapter: Chapter, size: number): PrintPart[] {
+/** The pieces of one long chapter: the first starts it, the others go on with it. */
+function splitChapter(chapter: Chapter, size: number): Array<{ chapters: Chapter[]; continues: boolean }> {
   const section = chapter.tree.children.find((node): node is Element => node.type === 'element');
-  if (!section) return [{ front: false, chapters: [chapter], continues: undefined }];
-  const pieces = piecesOf(section, size);
-  let heading = chapter.title;
-  return pieces.map((piece, index) => {
-    const continues = index === 0 ? undefined : { section: heading };
-    heading = lastRunningHead(piece) ?? heading;
+  if (!section) return [{ chapters: [chapter], continues: false }];
+  return piecesOf(section, size).map((piece, index) => {
     const tree: Root = { type: 'root', children: [index === 0 ? piece : continued(piece)] };
-    return { front: false, chapters: [{ ...chapter, tree }], continues };
+    return { chapters: [{ ...chapter, tree }], continues: index > 0 };
   });
 }
 
 /**
  * `node` cut into copies that each hold a run of its children of at most `size`
  * (where a single child is larger, it alone; a larger `section` is cut in turn).
- * A run ends before a section where one begins in its second half.
+ * A run ends before a section where one begins in its second half, never right
+ * after a heading, and never holds only white space.
  */
 function piecesOf(node: Element, size: number): Element[] {
   const pieces: Element[] = [];
   let run: ElementContent[] = [];
   let runSize = 0;
   const flush = (upTo = run.length) => {
-    if (upTo > 0) pieces.push({ ...node, children: run.slice(0, upTo) });
+    const held = run.slice(0, upTo);
+    if (held.some(isContent)) pieces.push({ ...node, children: held });
+    else if (pieces.length > 0) pieces[pieces.length - 1]!.children.push(...held);
+    else return;
     run = run.slice(upTo);
     runSize = run.reduce((sum, child) => sum + sizeOf(child), 0);
   };
@@ -100,25 +113,43 @@ function piecesOf(node: Element, size: number): Element[] {
       runSize = 0;
       continue;
     }
-    if (runSize + childSize > size && run.length > 0) {
-      let cut = run.length;
-      let before = runSize;
-      for (let i = run.length - 1; i > 0; i--) {
-        before -= sizeOf(run[i]!);
-        if (before < size / 2) break;
-        if (isSection(run[i]!)) {
-          cut = i;
-          break;
-        }
-      }
-      flush(cut);
-    }
+    if (runSize + childSize > size && run.some(isContent)) flush(cutIn(run, size));
     run.push(child);
     runSize += childSize;
   }
   flush();
-  return pieces;
+  return pieces.map((piece, index) => (index === 0 ? piece : { ...piece, children: indentFirst(piece.children, node.children) }));
 }
+
+/** Where to end a run that is full: before a section in its second half, else at its end, but not right after a heading. */
+function cutIn(run: readonly ElementContent[], size: number): number {
+  let before = run.reduce((sum, child) => sum + sizeOf(child), 0);
+  for (let i = run.length - 1; i > 0; i--) {
+    before -= sizeOf(run[i]!);
+    if (before < size / 2) break;
+    if (isSection(run[i]!)) return i;
+  }
+  let cut = run.length;
+  const lastElement = (end: number) => run.slice(0, end).findLast((child): child is Element => child.type === 'element');
+  while (cut > 1 && lastElement(cut) && headingRank(lastElement(cut)!) !== undefined) cut = run.lastIndexOf(lastElement(cut)!);
+  return cut;
+}
+
+/**
+ * A paragraph that followed a paragraph keeps its first-line indent when a cut
+ * puts it first (`p + p` no longer matches it): it gets `galley-indent`.
+ */
+function indentFirst(children: ElementContent[], original: readonly ElementContent[]): ElementContent[] {
+  const at = children.findIndex((child) => child.type === 'element');
+  const first = children[at] as Element | undefined;
+  if (first?.tagName !== 'p') return children;
+  const previous = original.slice(0, original.indexOf(first)).findLast((child): child is Element => child.type === 'element');
+  if (previous?.tagName !== 'p') return children;
+  const className = [...((first.properties.className as string[] | undefined) ?? []), 'galley-indent'];
+  return children.with(at, { ...first, properties: { ...first.properties, className } });
+}
+
+const isContent = (node: ElementContent) => node.type === 'element' || (node.type === 'text' && node.value.trim() !== '');
 
 /** A continuation of a chapter: no title of its own, a new page, not a new right-hand one. */
 function continued(piece: Element): Element {
@@ -127,19 +158,19 @@ function continued(piece: Element): Element {
   return { ...piece, properties: { ...properties, className } };
 }
 
-/** The text of the last running-head heading (the chapter title, a level-2 heading) in `node`. */
-function lastRunningHead(node: Element | Root): string | undefined {
+/**
+ * The text of the last heading in `tree` that sets the running head, as print.css
+ * says: a chapter's title (`.chapter > h1`) or a level-2 heading but the notes'
+ * (`h2:not(.sr-only)`).
+ */
+function lastRunningHead(tree: Root): string | undefined {
   let found: string | undefined;
-  const walk = (n: Element | Root) => {
-    for (const child of n.children) {
-      if (child.type !== 'element') continue;
-      const rank = headingRank(child);
-      const hidden = ((child.properties.className as string[] | undefined) ?? []).includes('sr-only');
-      if ((rank === 1 || rank === 2) && !hidden) found = textOf(child);
-      else walk(child);
-    }
-  };
-  walk(node);
+  visit(tree, 'element', (node: Element, _index, parent) => {
+    const rank = headingRank(node);
+    const classes = (element: Element) => (element.properties.className as string[] | undefined) ?? [];
+    const title = rank === 1 && parent?.type === 'element' && classes(parent).includes('chapter');
+    if (title || (rank === 2 && !classes(node).includes('sr-only'))) found = textOf(node);
+  });
   return found;
 }
 
