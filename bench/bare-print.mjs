@@ -7,9 +7,9 @@ const [input, output] = process.argv.slice(2);
 const session = await launchBrowser();
 try {
   const page = await session.newPage();
-  await page.goto(pathToFileURL(input).href, { waitUntil: 'load' });
+  await page.goto(pathToFileURL(input).href, { waitUntil: 'load', timeout: 0 });
   await page.evaluate(() => document.fonts.ready);
-  await writeFile(output, await page.pdf({ preferCSSPageSize: true, printBackground: true }));
+  await writeFile(output, await page.pdf({ preferCSSPageSize: true, printBackground: true, timeout: 0 }));
 } finally {
   await session.close();
 }

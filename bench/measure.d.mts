@@ -1,1 +1,5 @@
-export function measure(command: string, args: string[], options?: object): Promise<{ ms: number; peakMb: number; stdout: string; stderr: string }>;
+export function measure(
+  command: string,
+  args: string[],
+  options?: object,
+): Promise<{ ms: number; peakMb: number; peakPssMb: number; stdout: string; stderr: string }>;

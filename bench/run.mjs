@@ -6,7 +6,7 @@
 // print styles: the floor for printing this content here). Every variant uses the
 // same browser binary. Wall time is the median of the runs (after a warm-up when
 // there are several); memory is the peak resident set of the whole process tree.
-// Results and the machine: bench/results/latest.{json,md}.
+// Results and the machine: bench/results/<--out, default latest>.{json,md}.
 import { execFileSync } from 'node:child_process';
 import { mkdir, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
@@ -27,6 +27,8 @@ const { values } = parseArgs({
     long: { type: 'string', default: '5' },
     runs: { type: 'string', default: '1' },
     only: { type: 'string' },
+    // Results go to bench/results/<out>.{json,md}.
+    out: { type: 'string', default: 'latest' },
     // pagedjs-cli takes hours beyond this many pages' worth of chapters; above it, it is left out.
     'pagedjs-max': { type: 'string', default: '300' },
   },
@@ -123,7 +125,9 @@ for (const book of books) {
     for (let i = runs > 1 ? 0 : 1; i <= runs; i++) {
       const sample = await measure(command, args, { env, cwd: repo });
       if (i > 0) samples.push(sample); // with several runs, the first warms caches up
-      process.stderr.write(`  ${book.key}, ${name}, run ${i}: ${(sample.ms / 1000).toFixed(2)} s, ${sample.peakMb.toFixed(0)} MB\n`);
+      process.stderr.write(
+        `  ${book.key}, ${name}, run ${i}: ${(sample.ms / 1000).toFixed(2)} s, ${sample.peakPssMb.toFixed(0)} MB PSS, ${sample.peakMb.toFixed(0)} MB RSS\n`,
+      );
     }
     const stageRuns = samples.map((s) => parseTimings(s.stderr));
     const stages = {};
@@ -131,6 +135,7 @@ for (const book of books) {
     row.variants[name] = {
       ms: median(samples.map((s) => s.ms)),
       peakMb: Math.max(...samples.map((s) => s.peakMb)),
+      peakPssMb: Math.max(...samples.map((s) => s.peakPssMb)),
       runs: samples.length,
       ...(Object.keys(stages).length ? { stages } : {}),
     };
@@ -157,7 +162,7 @@ for (const row of results) {
     pdfVsPagedjsCli: ratio(v['galley-pdf']?.ms, v['pagedjs-cli']?.ms),
     pdfVsBarePrint: ratio(v['galley-pdf']?.ms, v['bare-print']?.ms),
     pdfVsHtmlPrint: ratio(v['galley-pdf']?.ms, v['html-print']?.ms),
-    memoryVsPagedjsCli: ratio(v['galley-pdf']?.peakMb, v['pagedjs-cli']?.peakMb),
+    memoryVsPagedjsCli: ratio(v['galley-pdf']?.peakPssMb, v['pagedjs-cli']?.peakPssMb),
     pdfMsPerPage: row.pages && v['galley-pdf'] ? Math.round((v['galley-pdf'].ms / row.pages) * 10) / 10 : undefined,
     pagedjsMsPerPage: row.pages && v['pagedjs-cli'] ? Math.round((v['pagedjs-cli'].ms / row.pages) * 10) / 10 : undefined,
   };
@@ -171,9 +176,9 @@ const targets = {
 
 const machine = { cpus: os.cpus().length, cpu: os.cpus()[0]?.model, memoryGb: Math.round(os.totalmem() / 2 ** 30), node: process.version, browser };
 const s = (v, name) => (v[name] ? `${(v[name].ms / 1000).toFixed(2)} s` : '–');
-const mb = (v, name) => (v[name] ? v[name].peakMb.toFixed(0) : '–');
+const mb = (v, name) => (v[name] ? `${v[name].peakPssMb.toFixed(0)} (${v[name].peakMb.toFixed(0)})` : '–');
 const table = [
-  '| book | pages | galley all | galley pdf | galley epub | watch rebuild | pagedjs-cli | bare print | html print | pdf/pagedjs | pdf/html print | pdf/bare | pdf ms/page | pagedjs ms/page | peak MB pdf / pagedjs-cli / html print |',
+  '| book | pages | galley all | galley pdf | galley epub | watch rebuild | pagedjs-cli | bare print | html print | pdf/pagedjs | pdf/html print | pdf/bare | pdf ms/page | pagedjs ms/page | peak MB PSS (RSS) pdf / pagedjs-cli / html print |',
   '| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |',
   ...results.map((r) => {
     const v = r.variants;
@@ -203,6 +208,6 @@ const markdown = [
   '',
 ].join('\n');
 await mkdir(path.join(here, 'results'), { recursive: true });
-await writeFile(path.join(here, 'results', 'latest.json'), `${JSON.stringify({ machine, runs, results, targets }, null, 2)}\n`);
-await writeFile(path.join(here, 'results', 'latest.md'), markdown);
+await writeFile(path.join(here, 'results', `${values.out}.json`), `${JSON.stringify({ machine, runs, results, targets }, null, 2)}\n`);
+await writeFile(path.join(here, 'results', `${values.out}.md`), markdown);
 process.stdout.write(markdown);

@@ -39,4 +39,6 @@ it('measures wall time and the peak memory of a process tree', async () => {
   expect(result.stdout.trim()).toBe(String(64 * 1024 * 1024));
   expect(result.ms).toBeGreaterThan(250);
   expect(result.peakMb).toBeGreaterThan(64);
+  expect(result.peakPssMb).toBeGreaterThan(64);
+  expect(result.peakPssMb).toBeLessThanOrEqual(result.peakMb);
 });
