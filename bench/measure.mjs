@@ -45,13 +45,18 @@ export function measure(command, args, options = {}) {
     child.stderr.on('data', (d) => (stderr += d));
     let peak = 0;
     let peakPss = 0;
-    // PSS is dear to read (the kernel walks every mapping): every 20th sample only,
-    // so that measuring does not slow what it measures.
+    // PSS is dear to read (the kernel walks every mapping): read it every 20th
+    // sample, and whenever the resident size grew by a tenth since it was last read,
+    // so that measuring does not slow what it measures and still sees the peak.
     let n = 0;
+    let rssAtPss = 0;
     const sample = () => {
-      const { rss, pss } = treeMemory(child.pid, n++ % 20 === 0);
+      const rss = treeMemory(child.pid, false).rss;
       peak = Math.max(peak, rss);
-      peakPss = Math.max(peakPss, pss);
+      if (n++ % 20 === 0 || rss > rssAtPss * 1.1) {
+        rssAtPss = rss;
+        peakPss = Math.max(peakPss, treeMemory(child.pid, true).pss);
+      }
     };
     const timer = setInterval(sample, 50);
     child.on('error', reject);
