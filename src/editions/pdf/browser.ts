@@ -109,7 +109,7 @@ export async function launchBrowser(options: LaunchOptions = {}): Promise<Browse
       const exited = proc && proc.exitCode === null && proc.signalCode === null ? new Promise((resolve) => proc.once('exit', resolve)) : undefined;
       browser.disconnect().catch(() => undefined);
       killGroup();
-      if (exited) await Promise.race([exited, new Promise((resolve) => setTimeout(resolve, 5_000).unref())]);
+      if (exited) await settleWithin(exited, 5_000);
       await rm(userDataDir, { recursive: true, force: true, maxRetries: 3 });
     })());
   const onAbort = () => void close();
