@@ -38,7 +38,7 @@ const only = values.only?.split(',');
 const work = path.join(os.tmpdir(), 'galley-bench');
 const browser = findBrowser();
 const env = { ...process.env, PUPPETEER_EXECUTABLE_PATH: browser, PUPPETEER_SKIP_DOWNLOAD: '1' };
-const cli = path.join(repo, 'dist', 'cli.js');
+const cli = path.join(repo, 'dist', 'bin', 'galley.js');
 const pagedjsCli = path.join(repo, 'node_modules', 'pagedjs-cli', 'src', 'cli.js');
 const barePrint = path.join(here, 'bare-print.mjs');
 

@@ -4,7 +4,7 @@
 //   1. installs the npm dependencies at exactly their locked versions with `npm ci`
 //      when node_modules is missing or older than the lock file (the lock file is
 //      complete, for every platform, so installing never rewrites it);
-//   2. compiles the TypeScript sources to dist/;
+//   2. compiles the TypeScript sources to dist/ and bundles the command line into dist/bin/;
 //   3. makes the system tools available: a Chromium for the PDF edition, and the
 //      checkers the tests use (poppler-utils, qpdf, epubcheck). As root on Debian
 //      they come from apt; elsewhere a browser is downloaded by @puppeteer/browsers
@@ -40,6 +40,10 @@ if (!existsSync(installed) || statSync(installed).mtimeMs < statSync(lock).mtime
 // 2. compile
 if (!run(process.execPath, [path.join(root, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', 'tsconfig.build.json'])) {
   log('TypeScript compilation failed');
+  process.exit(1);
+}
+if (!run(process.execPath, [path.join(root, 'scripts', 'bundle.mjs')])) {
+  log('bundling the command line failed');
   process.exit(1);
 }
 

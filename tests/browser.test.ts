@@ -10,7 +10,7 @@ import { POLYFILL_URL } from '../src/editions/pdf/request-router.js';
 import { fixtures, listFiles, repoRoot, splitProgress, tempDirs } from './helpers.js';
 
 const exec = promisify(execFile);
-const cli = path.join(repoRoot, 'dist', 'cli.js');
+const cli = path.join(repoRoot, 'dist', 'bin', 'galley.js');
 
 const temp = tempDirs();
 

@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { fixtures, listFiles, repoRoot, splitProgress, tempDirs } from './helpers.js';
 
 const run = promisify(execFile);
-const cli = path.join(repoRoot, 'dist', 'cli.js');
+const cli = path.join(repoRoot, 'dist', 'bin', 'galley.js');
 
 /** Run the CLI; `stderr` without the progress lines, which are in `progress`. */
 async function galley(args: string[], cwd = repoRoot): Promise<{ code: number; stdout: string; stderr: string; progress: string[] }> {

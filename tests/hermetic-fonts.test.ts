@@ -48,7 +48,7 @@ describe('hermetic fonts', () => {
     const empty = path.join(dir, 'empty');
     await mkdir(empty);
     const plain = await build({ root: book, outDir: path.join(dir, 'plain'), formats: ['pdf'] });
-    const cli = path.join(repoRoot, 'dist', 'cli.js');
+    const cli = path.join(repoRoot, 'dist', 'bin', 'galley.js');
     const script = `mount --bind '${empty}' /usr/share/fonts && test -z "$(ls /usr/share/fonts)" && exec '${process.execPath}' '${cli}' build '${book}' --out '${path.join(dir, 'none')}' --format pdf --quiet`;
     // Its own font cache, made in the empty world.
     const run = spawnSync('unshare', ['-m', 'sh', '-c', script], { encoding: 'utf8', env: { ...process.env, GALLEY_CACHE_DIR: path.join(dir, 'cache') } });

@@ -4,13 +4,12 @@ import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import os from 'node:os';
 import path from 'node:path';
-import * as fontkit from 'fontkit';
+import type * as Fontkit from 'fontkit';
 import { genericFamilies, hanFamilies, type ShippedFamily, shippedFamilies } from '../shared/font-families.js';
 import { fontPackageDir } from '../shared/fonts.js';
 import { fontconfigFile } from './fontconfig-file.js';
 
 const require = createRequire(import.meta.url);
-const wawoff2 = require('wawoff2') as { decompress(data: Uint8Array): Promise<Uint8Array> };
 
 /** Disjoint, sorted ranges of code points, `[first, last]`. */
 export type Coverage = ReadonlyArray<readonly [number, number]>;
@@ -103,6 +102,9 @@ async function cacheRoot(): Promise<string> {
 
 /** Decompress the files into `fontDir`, with a manifest of renames and coverage; moved into place whole. */
 async function buildFolder(fontDir: string, files: ReturnType<typeof shippedFiles>): Promise<void> {
+  // Loaded here, not with the module: a build whose fonts are in the cache never needs them.
+  const wawoff2 = require('wawoff2') as { decompress(data: Uint8Array): Promise<Uint8Array> };
+  const fontkit: typeof Fontkit = await import('fontkit');
   const building = `${fontDir}.building-${process.pid}-${Date.now()}`;
   await mkdir(building, { recursive: true });
   try {
@@ -111,7 +113,7 @@ async function buildFolder(fontDir: string, files: ReturnType<typeof shippedFile
     for (const { family, file } of files) {
       const ttf = await wawoff2.decompress(await readFile(file));
       await writeFile(path.join(building, path.basename(file).replace(/\.woff2$/, '.ttf')), ttf);
-      const font = fontkit.create(Buffer.from(ttf)) as fontkit.Font;
+      const font = fontkit.create(Buffer.from(ttf)) as Fontkit.Font;
       if (font.familyName !== family.family) renames[font.familyName] = family.family;
       for (const point of font.characterSet) points.add(point);
     }
