@@ -29,10 +29,19 @@ export function compareIsoDates(a: string, b: string): number {
   return a.padEnd(10, '-00').localeCompare(b.padEnd(10, '-00'));
 }
 
+/** Formatters by language and parts: making one costs more than formatting many dates. */
+const formatters = new Map<string, Intl.DateTimeFormat>();
+
 function formatter(language: string, parts: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {
-  // English books use the day-month-year order ("3 July 1963") of encyclopedic prose.
-  const locale = /^en\b/i.test(language) ? 'en-GB' : language;
-  return new Intl.DateTimeFormat(locale, { ...parts, timeZone: 'UTC' });
+  const key = `${language}\0${JSON.stringify(parts)}`;
+  let made = formatters.get(key);
+  if (!made) {
+    // English books use the day-month-year order ("3 July 1963") of encyclopedic prose.
+    const locale = /^en\b/i.test(language) ? 'en-GB' : language;
+    made = new Intl.DateTimeFormat(locale, { ...parts, timeZone: 'UTC' });
+    formatters.set(key, made);
+  }
+  return made;
 }
 
 /** "3 July 1963", "July 1963" or "1963" in the book's language. */

@@ -18,15 +18,17 @@ export const polyfillFile = (): string => path.join(path.dirname(require.resolve
  */
 const patches: Array<{ find: RegExp; replace: string; why: string }> = [
   {
-    find: /([\w$]+)\+=([\w$]+)\.textContent\.indexOf\(([\w$]+)\.textContent\)/g,
-    replace: '$1+=$2.textContent.lastIndexOf($3.textContent)',
+    // Each pattern starts with a literal, which the regular expression engine finds quickly.
+    find: /\+=([\w$]+)\.textContent\.indexOf\(([\w$]+)\.textContent\)/g,
+    replace: '+=$1.textContent.lastIndexOf($2.textContent)',
     why: 'the offset of a page break in repeating text',
   },
   {
     // A layout part that goes on with a chapter may start on a left-hand page
-    // (`window.__galleyStartLeft`, set by paginate.ts); Paged.js counts sides from a right-hand one.
-    find: /([\w$]+)%2!=1\?\(([\w$]+)\.classList\.remove\("pagedjs_left_page"\)/g,
-    replace: '($1+(window.__galleyStartLeft?1:0))%2!=1?($2.classList.remove("pagedjs_left_page")',
+    // (`window.__galleyStartLeft`, set by paginate.ts); Paged.js counts sides from a right-hand one:
+    // `index % 2 != 1` becomes `index % 2 != 0` for such a part.
+    find: /%2!=1\?\(([\w$]+)\.classList\.remove\("pagedjs_left_page"\)/g,
+    replace: '%2!=(window.__galleyStartLeft?0:1)?($1.classList.remove("pagedjs_left_page")',
     why: 'the side of the first page',
   },
 ];
