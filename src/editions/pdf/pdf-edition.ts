@@ -78,7 +78,8 @@ export async function pdfEdition(book: Book, options: PdfOptions): Promise<PdfEd
   session.browser.once('disconnected', onGone);
   try {
     if (!session.browser.connected) onGone();
-    let coverPng: Uint8Array | undefined;
+    // The cover is rendered while the parts are joined: the browser and Node work at once.
+    let cover: Promise<Uint8Array> | undefined;
     const chapters = new Map(book.chapters.map((chapter) => [chapter.id, `“${chapter.title}” (${chapter.file.path})`]));
     const laidOut = await options.timer.measure('layout', () =>
       layOutParts(docs, {
@@ -92,7 +93,8 @@ export async function pdfEdition(book: Book, options: PdfOptions): Promise<PdfEd
         onProgress: options.onProgress,
         afterFirstPrint: options.cover
           ? async (page) => {
-              coverPng = await options.timer.measure('cover', () => deadline.run(titlePagePng(page), 'Rendering the cover'));
+              cover = options.timer.measure('cover', () => deadline.run(titlePagePng(page), 'Rendering the cover'));
+              cover.catch(() => undefined); // awaited below; a failure before that is the build's own
             }
           : undefined,
       }),
@@ -106,6 +108,7 @@ export async function pdfEdition(book: Book, options: PdfOptions): Promise<PdfEd
     for (const url of laidOut.blocked) {
       warn(book.configFile, 'blocked-request', `Refused to load \`${url}\` while rendering: builds only read files inside the manuscript folder`);
     }
+    const coverPng = await cover;
     return { bytes, pages: joined.getPageCount(), layout: { pageStarts: laidOut.pageStarts, coverPng } };
   } catch (cause) {
     await session.discardLayoutPage();
@@ -123,6 +126,12 @@ async function titlePagePng(page: Page): Promise<Uint8Array> {
   const first = await page.$('.pagedjs_page');
   if (!first) throw new Error('No page to render as the cover');
   const box = await first.boundingBox();
-  await page.setViewport({ width: Math.ceil(box?.width ?? 800), height: Math.ceil(box?.height ?? 1100), deviceScaleFactor: 2 });
-  return first.screenshot({ type: 'png', omitBackground: false });
+  if (!box) throw new Error('The title page has no box to render as the cover');
+  // Scaled in the capture itself: changing the viewport would lay the whole book out again.
+  return page.screenshot({
+    type: 'png',
+    omitBackground: false,
+    captureBeyondViewport: true,
+    clip: { x: box.x, y: box.y, width: Math.ceil(box.width), height: Math.ceil(box.height), scale: 2 },
+  });
 }
