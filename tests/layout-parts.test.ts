@@ -1,3 +1,4 @@
+import { getEventListeners } from 'node:events';
 import type { Element, ElementContent, Root } from 'hast';
 import { toString as textOf } from 'hast-util-to-string';
 import { h } from 'hastscript';
@@ -158,6 +159,16 @@ describe('Deadline', () => {
     const deadline = new Deadline({ total: 60_000, signal: controller.signal });
     setTimeout(() => controller.abort(new Error('stopped by the user')), 50);
     await expect(deadline.run(never, 'Work')).rejects.toThrow('stopped by the user');
+  });
+
+  it('listens to its signal once, however many calls wait at once (a big book has dozens)', async () => {
+    const controller = new AbortController();
+    const deadline = new Deadline({ total: 60_000, signal: controller.signal });
+    const waiting = Array.from({ length: 30 }, (_, i) => deadline.run(never, `Part ${i}`));
+    expect(getEventListeners(controller.signal, 'abort')).toHaveLength(1);
+    controller.abort(new Error('stopped'));
+    const settled = await Promise.allSettled(waiting);
+    expect(settled.every((result) => result.status === 'rejected' && String(result.reason).includes('stopped'))).toBe(true);
   });
 });
 

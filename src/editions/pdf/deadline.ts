@@ -21,6 +21,8 @@ export class Deadline {
   readonly #label: string | undefined;
   #last = Date.now();
   #where: string | (() => string) | undefined;
+  /** Rejects when the signal aborts: one listener on the signal, however many calls wait at once. */
+  readonly #aborted: Promise<never>;
 
   constructor(options: DeadlineOptions) {
     this.#total = options.total;
@@ -28,6 +30,13 @@ export class Deadline {
     this.#stall = options.stall ?? options.total;
     this.signal = options.signal;
     this.#label = options.label;
+    const { signal } = options;
+    this.#aborted = new Promise<never>((_resolve, reject) => {
+      const onAbort = () => reject(signal?.reason instanceof Error ? signal.reason : new Error('Aborted'));
+      if (signal?.aborted) onAbort();
+      else signal?.addEventListener('abort', onAbort, { once: true });
+    });
+    this.#aborted.catch(() => undefined); // raced by every run; not an unhandled rejection when none waits
   }
 
   /** The work moved on; `where` says to where (for the message if it stops; a function is asked then). */
@@ -38,9 +47,7 @@ export class Deadline {
 
   async run<T>(work: Promise<T>, named: string): Promise<T> {
     const what = this.#label ?? named;
-    const { signal } = this;
     let timer: NodeJS.Timeout | undefined;
-    let onAbort: (() => void) | undefined;
     const limits = new Promise<never>((_resolve, reject) => {
       const check = () => {
         const now = Date.now();
@@ -51,15 +58,11 @@ export class Deadline {
         else timer = setTimeout(check, Math.min(this.#end, this.#last + this.#stall) - now + 5);
       };
       check();
-      onAbort = () => reject(signal?.reason instanceof Error ? signal.reason : new Error('Aborted'));
-      if (signal?.aborted) onAbort();
-      signal?.addEventListener('abort', onAbort, { once: true });
     });
     try {
-      return await Promise.race([work, limits]);
+      return await Promise.race([work, limits, this.#aborted]);
     } finally {
       clearTimeout(timer);
-      if (onAbort) signal?.removeEventListener('abort', onAbort);
     }
   }
 }
