@@ -3,6 +3,7 @@ import {
   PDFDict,
   PDFDocument,
   PDFName,
+  ParseSpeeds,
   PDFNumber,
   PDFObjectCopier,
   type PDFObject,
@@ -43,14 +44,14 @@ export interface Anchor {
 export async function joinParts(parts: readonly PrintedPart[], anchors: ReadonlyMap<string, Anchor>): Promise<PDFDocument> {
   const [first, ...rest] = parts;
   if (!first) throw new Error('No part to join');
-  const book = await PDFDocument.load(first.bytes, { updateMetadata: false });
+  const book = await PDFDocument.load(first.bytes, { updateMetadata: false, parseSpeed: ParseSpeeds.Fastest });
   if (rest.length === 0) return book;
   const fontTags = new FontTags();
   fontTags.retag(book);
   renameStructIds(book, 0);
   const joined = new Joined(book);
   for (const [index, part] of rest.entries()) {
-    const pdf = await PDFDocument.load(part.bytes, { updateMetadata: false });
+    const pdf = await PDFDocument.load(part.bytes, { updateMetadata: false, parseSpeed: ParseSpeeds.Fastest });
     fontTags.retag(pdf);
     renameStructIds(pdf, index + 1);
     joined.append(pdf, part);

@@ -37,5 +37,5 @@ export async function postProcess(pdf: PDFDocument, options: PostProcessOptions)
   if (config.rights) info.set(PDFName.of('Rights'), text(config.rights));
   info.set(PDFName.of('Identifier'), text(config.identifier));
   if (pdf.catalog.has(PDFName.of('Outlines'))) pdf.catalog.set(PDFName.of('PageMode'), PDFName.of('UseOutlines'));
-  return pdf.save({ useObjectStreams: false, addDefaultPage: false, updateFieldAppearances: false });
+  return pdf.save({ useObjectStreams: false, addDefaultPage: false, updateFieldAppearances: false, objectsPerTick: Number.POSITIVE_INFINITY });
 }
