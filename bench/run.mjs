@@ -207,7 +207,9 @@ const markdown = [
   ),
   '',
 ].join('\n');
-await mkdir(path.join(here, 'results'), { recursive: true });
-await writeFile(path.join(here, 'results', `${values.out}.json`), `${JSON.stringify({ machine, runs, results, targets }, null, 2)}\n`);
-await writeFile(path.join(here, 'results', `${values.out}.md`), markdown);
+// `--out name` goes to bench/results/; a path (`--out /tmp/run`) is used as it is.
+const outBase = path.resolve(here, 'results', values.out);
+await mkdir(path.dirname(outBase), { recursive: true });
+await writeFile(`${outBase}.json`, `${JSON.stringify({ machine, runs, results, targets }, null, 2)}\n`);
+await writeFile(`${outBase}.md`, markdown);
 process.stdout.write(markdown);
