@@ -72,6 +72,10 @@ export const rules = {
     hint: 'A layout fault lost, repeated or cut off text on a page; please report it with the manuscript. A line wider than the page (a long URL or table) can be shortened.',
   },
   'too-large': { title: 'A file is larger than Galley reads', hint: 'Split the text into chapters, or make the image smaller.' },
+  'undefined-footnote': {
+    title: 'A footnote is called but its note is never written',
+    hint: 'Write the note (`[^x]: …`) in the same chapter, or escape the bracket (`\\[^x]`) to print the text as it is.',
+  },
   'unknown-field': { title: 'A field that the schema does not know', hint: 'Check the spelling against the README; the message suggests the closest field.' },
   'unknown-infobox-type': {
     title: 'An infobox `type` that neither the manuscript nor Galley declares',

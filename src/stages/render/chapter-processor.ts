@@ -24,6 +24,7 @@ import { rehypeSections } from './plugins/rehype-sections.js';
 import { rehypeTableAlign } from './plugins/rehype-table-align.js';
 import { rehypeTaskListLabels } from './plugins/rehype-task-list-labels.js';
 import { rehypeTextDirection } from './plugins/rehype-text-direction.js';
+import { remarkUndefinedFootnotes } from './plugins/remark-undefined-footnotes.js';
 import { sanitizeSchema } from './sanitize-schema.js';
 
 /** What a chapter's processor is told about the book and the chapter. */
@@ -41,7 +42,8 @@ export interface ChapterOptions {
 /**
  * The processor of one chapter. Order matters:
  * 1. remark-parse, remark-frontmatter (front matter is kept as a node and ignored
- *    by remark-rehype, so positions stay true), remark-gfm;
+ *    by remark-rehype, so positions stay true), remark-gfm; footnote calls without
+ *    a note are errors;
  * 2. remark-rehype keeps raw HTML, rehype-raw parses it with positions;
  * 3. characters no edition can carry are removed (with a warning);
  * 4. rehype-flag-unsafe warns about what rehype-sanitize then removes;
@@ -57,6 +59,7 @@ export function chapterProcessor(options: ChapterOptions) {
     .use(remarkParse)
     .use(remarkFrontmatter, ['yaml'])
     .use(remarkGfm)
+    .use(remarkUndefinedFootnotes)
     .use(remarkRehype, { allowDangerousHtml: true, clobberPrefix: '', footnoteLabel: 'Notes' })
     .use(rehypeRaw)
     .use(rehypeControlCharacters)
