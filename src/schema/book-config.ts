@@ -51,6 +51,8 @@ export const BookConfig = v.strictObject({
   subjects: v.optional(textList),
   /** Trim size of the print edition. */
   trim: v.optional(v.picklist(trimSizes, `Expected a trim size: ${trimSizes.map((t) => `\`${t}\``).join(', ')}`), 'A5'),
+  /** Typographic quotes, apostrophes, dashes (`--`, `---`) and ellipses in the language's style; `false` keeps the text as typed. */
+  typography: v.optional(v.boolean(), true),
   /** The chapters, Markdown files relative to `book.yaml`, in reading order. */
   chapters: v.pipe(v.array(chapterPath), v.minLength(1, 'Expected at least one chapter')),
 });

@@ -24,6 +24,7 @@ import { rehypeSections } from './plugins/rehype-sections.js';
 import { rehypeTableAlign } from './plugins/rehype-table-align.js';
 import { rehypeTaskListLabels } from './plugins/rehype-task-list-labels.js';
 import { rehypeTextDirection } from './plugins/rehype-text-direction.js';
+import { remarkTypography } from './plugins/remark-typography.js';
 import { remarkUndefinedFootnotes } from './plugins/remark-undefined-footnotes.js';
 import { sanitizeSchema } from './sanitize-schema.js';
 
@@ -37,13 +38,15 @@ export interface ChapterOptions {
   ids: GithubSlugger;
   /** The chapter's validated infobox, if any. */
   infobox: Infobox | undefined;
+  /** Typographic quotes, apostrophes, dashes and ellipses (`typography` in book.yaml). */
+  typography: boolean;
 }
 
 /**
  * The processor of one chapter. Order matters:
  * 1. remark-parse, remark-frontmatter (front matter is kept as a node and ignored
  *    by remark-rehype, so positions stay true), remark-gfm; footnote calls without
- *    a note are errors;
+ *    a note are errors; typographic punctuation (quotes, dashes) by language;
  * 2. remark-rehype keeps raw HTML, rehype-raw parses it with positions;
  * 3. characters no edition can carry are removed (with a warning);
  * 4. rehype-flag-unsafe warns about what rehype-sanitize then removes;
@@ -60,6 +63,7 @@ export function chapterProcessor(options: ChapterOptions) {
     .use(remarkFrontmatter, ['yaml'])
     .use(remarkGfm)
     .use(remarkUndefinedFootnotes)
+    .use(remarkTypography, { language: options.language, enabled: options.typography })
     .use(remarkRehype, { allowDangerousHtml: true, clobberPrefix: '', footnoteLabel: 'Notes' })
     .use(rehypeRaw)
     .use(rehypeControlCharacters)
@@ -72,7 +76,13 @@ export function chapterProcessor(options: ChapterOptions) {
     .use(rehypeTaskListLabels)
     .use(rehypeHeadingIds, { ids: options.ids })
     .use(rehypeFootnoteScope, { chapterId: options.chapterId })
-    .use(rehypeInfobox, { infobox: options.infobox, language: options.language, ids: options.ids, chapterId: options.chapterId })
+    .use(rehypeInfobox, {
+      infobox: options.infobox,
+      language: options.language,
+      ids: options.ids,
+      chapterId: options.chapterId,
+      typography: options.typography,
+    })
     .use(rehypeTextDirection, { direction: isRtl(options.language) ? 'rtl' : 'ltr' })
     .use(rehypeSections, { chapterId: options.chapterId })
     .use(rehypeOutline)

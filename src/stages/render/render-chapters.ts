@@ -21,7 +21,13 @@ export async function renderChapters(manuscript: Manuscript): Promise<Chapter[]>
   const chapters: Chapter[] = [];
   for (const source of manuscript.chapters) {
     const { file } = source;
-    const tree = await chapterToHast(file, { chapterId: source.id, language: manuscript.config.language, ids, infobox: source.infobox });
+    const tree = await chapterToHast(file, {
+      chapterId: source.id,
+      language: manuscript.config.language,
+      ids,
+      infobox: source.infobox,
+      typography: manuscript.config.typography,
+    });
     const outline = file.data.outline ?? [];
     const head = outline.find((entry) => entry.depth === 1) ?? outline[0];
     let titleId = head?.id;

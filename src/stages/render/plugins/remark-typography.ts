@@ -1,0 +1,168 @@
+import type { Parent, Root, Text } from 'mdast';
+import remarkSmartypants from 'remark-smartypants';
+import { unified } from 'unified';
+import { visit } from 'unist-util-visit';
+
+export interface TypographyOptions {
+  /** The book's language (BCP 47): it decides the quotation marks. */
+  language: string;
+  /** Off: the text stays as typed (`typography: false` in book.yaml). */
+  enabled: boolean;
+}
+
+/** Quotation marks: outer opening and closing, inner opening and closing. */
+type Marks = readonly [open: string, close: string, innerOpen: string, innerClose: string];
+
+/**
+ * The quotation marks of each language, from the Unicode CLDR's delimiters (French
+ * inner quotes as its printers set them, “ ”); a language not listed gets English ones.
+ */
+const marksByLanguage: Record<string, Marks> = {
+  en: ['“', '”', '‘', '’'],
+  nl: ['“', '”', '‘', '’'],
+  pt: ['“', '”', '‘', '’'],
+  ko: ['“', '”', '‘', '’'],
+  tr: ['“', '”', '‘', '’'],
+  he: ['”', '”', '’', '’'],
+  sv: ['”', '”', '’', '’'],
+  fi: ['”', '”', '’', '’'],
+  de: ['„', '“', '‚', '‘'],
+  cs: ['„', '“', '‚', '‘'],
+  sk: ['„', '“', '‚', '‘'],
+  sl: ['„', '“', '‚', '‘'],
+  hr: ['„', '“', '‚', '‘'],
+  bg: ['„', '“', '„', '“'],
+  da: ['„', '“', '‚', '‘'],
+  is: ['„', '“', '‚', '‘'],
+  lt: ['„', '“', '„', '“'],
+  ro: ['„', '”', '«', '»'],
+  pl: ['„', '”', '«', '»'],
+  hu: ['„', '”', '»', '«'],
+  fr: ['«', '»', '“', '”'],
+  es: ['«', '»', '“', '”'],
+  it: ['«', '»', '“', '”'],
+  ca: ['«', '»', '“', '”'],
+  el: ['«', '»', '“', '”'],
+  nb: ['«', '»', '‘', '’'],
+  nn: ['«', '»', '‘', '’'],
+  no: ['«', '»', '‘', '’'],
+  ru: ['«', '»', '„', '“'],
+  uk: ['«', '»', '„', '“'],
+  be: ['«', '»', '„', '“'],
+  ar: ['”', '“', '’', '‘'],
+  fa: ['«', '»', '‹', '›'],
+};
+
+/**
+ * Languages written without spaces between words: SmartyPants tells an opening quote
+ * from a closing one by the space before it, so their quotes stay as typed.
+ */
+const unspaced = new Set(['ja', 'zh']);
+
+/**
+ * Where SmartyPants puts a closing single quote, an apostrophe or a closing quote
+ * decided below: a private-use character the text does not hold (a manuscript may
+ * use one, and it must come out as written).
+ */
+function placeholderFor(tree: Root): string {
+  const used = new Set<string>();
+  visit(tree, 'text', (text: Text) => {
+    for (const [char] of text.value.matchAll(/[\uE000-\uF8FF]/g)) used.add(char!);
+  });
+  for (let code = 0xe000; code <= 0xf8ff; code++) if (!used.has(String.fromCharCode(code))) return String.fromCharCode(code);
+  throw new Error('Every private-use character is in the text');
+}
+const APOSTROPHE = '’';
+/** The narrow no-break space French sets inside guillemets. */
+const NNBSP = '\u202F';
+
+const isWordCharacter = (char: string | undefined) => char !== undefined && /[\p{L}\p{N}]/u.test(char);
+
+/**
+ * Typographic punctuation, as a typesetter would set the text: straight quotes
+ * become the language's quotation marks, apostrophes curly ones, `--` an en dash,
+ * `---` an em dash, `...` an ellipsis (SmartyPants, through remark-smartypants). Code
+ * and raw HTML keep what was typed. SmartyPants takes every straight single quote
+ * after a letter for a closing one; where the language closes with another mark
+ * than the apostrophe (German `‘`), one inside a word (`geht's`) or without an open
+ * quote before it in its block is an apostrophe. Japanese and Chinese keep their
+ * quotes as typed (see `unspaced`).
+ */
+export function remarkTypography(options: TypographyOptions) {
+  return options.enabled ? typographer(options.language) : undefined;
+}
+
+/** One line of text (an infobox value) set as `remarkTypography` sets a paragraph. */
+export function typesetText(value: string, language: string): string {
+  const text: Text = { type: 'text', value };
+  typographer(language)({ type: 'root', children: [{ type: 'paragraph', children: [text] }] });
+  return text.value;
+}
+
+const typographers = new Map<string, (tree: Root) => void>();
+
+function typographer(language: string): (tree: Root) => void {
+  const primary = language.toLowerCase().split('-')[0] ?? 'en';
+  let made = typographers.get(primary);
+  if (!made) {
+    made = makeTypographer(primary);
+    typographers.set(primary, made);
+  }
+  return made;
+}
+
+function makeTypographer(primary: string): (tree: Root) => void {
+  const [open, close, innerOpen, innerClose] = marksByLanguage[primary] ?? marksByLanguage.en!;
+  const processors = new Map<string, ReturnType<typeof smartypantsWith>>();
+  const smartypantsWith = (placeholder: string) =>
+    unified()
+      .use(remarkSmartypants, {
+        openingQuotes: { double: open, single: innerOpen },
+        closingQuotes: { double: close, single: placeholder },
+        dashes: 'oldschool',
+        backticks: false,
+        quotes: !unspaced.has(primary),
+      })
+      .freeze();
+  return (tree: Root) => {
+    const placeholder = placeholderFor(tree);
+    let smartypants = processors.get(placeholder);
+    if (!smartypants) {
+      smartypants = smartypantsWith(placeholder);
+      processors.set(placeholder, smartypants);
+    }
+    smartypants.runSync(tree);
+    visit(tree, (node) => {
+      if (!['paragraph', 'heading', 'tableCell'].includes(node.type)) return;
+      let openSingles = 0;
+      const texts: Text[] = [];
+      visit(node as Parent, 'text', (text: Text) => {
+        texts.push(text);
+      });
+      texts.forEach((text, t) => {
+        let value = '';
+        for (let i = 0; i < text.value.length; i++) {
+          const char = text.value[i]!;
+          if (char === innerOpen && innerOpen !== open) openSingles++;
+          if (char !== placeholder) {
+            value += char;
+            continue;
+          }
+          const before = i > 0 ? text.value[i - 1] : texts[t - 1]?.value.at(-1);
+          const after = i + 1 < text.value.length ? text.value[i + 1] : texts[t + 1]?.value[0];
+          const inWord = isWordCharacter(before) && isWordCharacter(after);
+          if (!inWord && openSingles > 0) {
+            openSingles--;
+            value += innerClose;
+          } else value += APOSTROPHE;
+        }
+        if (primary === 'fr') value = value.replace(/«[ \u00A0]?/g, `«${NNBSP}`).replace(/[ \u00A0]?»/g, `${NNBSP}»`);
+        text.value = value;
+      });
+    });
+    // A text outside such blocks (none in Markdown today) keeps no placeholder.
+    visit(tree, 'text', (text: Text) => {
+      if (text.value.includes(placeholder)) text.value = text.value.replaceAll(placeholder, APOSTROPHE);
+    });
+  };
+}
