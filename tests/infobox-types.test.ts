@@ -120,7 +120,11 @@ describe('JSON Schemas for editors', () => {
     expect(chapter({ infobox: { ...victory.infobox, crew: 850 } })).toBe(false);
     expect(chapter({ infobox: { type: 'ship' } })).toBe(false);
     expect(chapter({ infobox: { type: 'person', name: 'A', born: 1900 } })).toBe(false);
-    expect(book({ title: 'T', language: 'en', creator: 'C', identifier: 'urn:isbn:0000000000', chapters: ['a.md'], trim: 'B5' })).toBe(false);
+    const withTrim = (trim: string) => book({ title: 'T', language: 'en', creator: 'C', identifier: 'urn:isbn:0000000000', chapters: ['a.md'], trim });
+    expect(withTrim('B9')).toBe(false);
+    expect(withTrim('5.5in by 8.5in')).toBe(false);
+    expect(withTrim('royal')).toBe(true);
+    expect(withTrim('5.5in x 8.5in')).toBe(true);
   });
 
   it('describe the declaration format', async () => {

@@ -69,7 +69,7 @@ const block = (language: string) =>
 const book = fc.constantFrom('en', 'de', 'fr').chain((language) =>
   fc.record({
     language: fc.constant(language),
-    trim: fc.constantFrom('A5', 'A4', 'letter', '6x9'),
+    trim: fc.constantFrom('A5', 'A4', 'letter', '6x9', 'royal', '5.5in x 8.5in'),
     blocks: fc.array(block(language), { minLength: 5, maxLength: 60 }),
   }),
 );

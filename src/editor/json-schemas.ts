@@ -3,6 +3,7 @@ import type * as v from 'valibot';
 import { FieldDeclarationSchema, InfoboxDeclarationSchema } from '../infobox/declaration.js';
 import type { InfoboxTypes } from '../infobox/validate-infobox.js';
 import { BookConfig } from '../schema/book-config.js';
+import { TRIM_PATTERN } from '../shared/trim-sizes.js';
 
 type JsonSchema = Record<string, unknown>;
 
@@ -13,6 +14,18 @@ const convert = (schema: v.GenericSchema, extra: JsonSchema = {}): JsonSchema =>
   const { $schema, ...rest } = toJsonSchema(schema, { errorMode: 'ignore', ...extra }) as JsonSchema;
   return { $schema, ...rest };
 };
+
+/** A trim size is checked by code in the build; editors get its shape as a pattern. */
+function withTrimPattern(schema: JsonSchema): JsonSchema {
+  const properties = schema.properties as Record<string, JsonSchema>;
+  return {
+    ...schema,
+    properties: {
+      ...properties,
+      trim: { ...properties.trim, pattern: TRIM_PATTERN, description: 'A name (A5, 6x9, royal, …) or a width and height (5.5in x 8.5in, 156mm x 234mm).' },
+    },
+  };
+}
 
 /** The schema of one infobox type's data (a type without a declaration allows any field). */
 function infoboxSchema(types: InfoboxTypes, name: string): JsonSchema {
@@ -65,7 +78,7 @@ function chapterSchema(types: InfoboxTypes): JsonSchema {
 export function jsonSchemas(types: InfoboxTypes): Map<string, string> {
   const sorted = new Map([...types.entries()].sort(([a], [b]) => a.localeCompare(b, 'en')));
   const files = new Map<string, JsonSchema>([
-    ['book.schema.json', { title: 'Galley book.yaml', ...convert(BookConfig) }],
+    ['book.schema.json', { title: 'Galley book.yaml', ...withTrimPattern(convert(BookConfig)) }],
     ['chapter.schema.json', chapterSchema(sorted)],
     [
       'infobox-declaration.schema.json',

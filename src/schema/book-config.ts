@@ -1,8 +1,20 @@
 import * as v from 'valibot';
 import { isoDate, text, textList } from './fields.js';
+import { namedTrimSizes, type TrimName, trimSize } from '../shared/trim-sizes.js';
 import { checkWith } from './check-with.js';
 
-export const trimSizes = ['A5', 'A4', 'letter', '6x9'] as const;
+/** The trim sizes known by name; any other is written as its width and height (`5.5in x 8.5in`). */
+export const trimSizes = Object.keys(namedTrimSizes) as TrimName[];
+
+const trim = v.pipe(
+  v.string(),
+  checkWith(
+    (s: string) => trimSize(s) !== undefined,
+    'bad-value',
+    (s) =>
+      `Expected a trim size: one of ${trimSizes.map((t) => `\`${t}\``).join(', ')}, or a width and height between 3 and 17 inches such as \`5.5in x 8.5in\` or \`156mm x 234mm\`, not \`${s}\``,
+  ),
+);
 
 const language = v.pipe(
   v.string(),
@@ -49,8 +61,8 @@ export const BookConfig = v.strictObject({
   rights: v.optional(text),
   description: v.optional(text),
   subjects: v.optional(textList),
-  /** Trim size of the print edition. */
-  trim: v.optional(v.picklist(trimSizes, `Expected a trim size: ${trimSizes.map((t) => `\`${t}\``).join(', ')}`), 'A5'),
+  /** Trim size of the print edition: a name (`A5`, `6x9`, `royal`, …) or a width and height (`5.5in x 8.5in`, `156mm x 234mm`). */
+  trim: v.optional(trim, 'A5'),
   /** Typographic quotes, apostrophes, dashes (`--`, `---`) and ellipses in the language's style; `false` keeps the text as typed. */
   typography: v.optional(v.boolean(), true),
   /** The chapters, Markdown files relative to `book.yaml`, in reading order. */
