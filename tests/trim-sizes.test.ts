@@ -49,7 +49,8 @@ describe('trim sizes', () => {
 
   it('refuse anything else, saying what is accepted', async () => {
     const root = await withTrim('2in x 3in');
-    const error = await expectGalleyError(() => build({ root, outDir: await temp(), formats: ['html'] }));
+    const outDir = await temp();
+    const error = await expectGalleyError(() => build({ root, outDir, formats: ['html'] }));
     expect(formatAll(error.messages, root)).toMatch(
       /^book\.yaml:\d+:7: error: Expected a trim size: one of `A5`, `A4`, `B5`, `letter`, `5x8`, .*, or a width and height between 3 and 17 inches such as `5\.5in x 8\.5in` or `156mm x 234mm`, not `2in x 3in` \[bad-value\]$/,
     );
