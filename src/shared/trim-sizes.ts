@@ -29,10 +29,10 @@ export const TRIM_LIMITS = { min: 76.2, max: 431.8 } as const;
 const SIDE = String.raw`(\d+(?:\.\d+)?)\s*(mm|cm|in|pt)?`;
 const CUSTOM_SOURCE = String.raw`${SIDE}\s*[x×]\s*${SIDE}`;
 const CUSTOM = new RegExp(`^${CUSTOM_SOURCE}$`);
-const escape = (name: string) => name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+const escapeRegExp = (name: string) => name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 /** What a `trim` value looks like (names and sizes, not the limits), for editors' JSON Schemas. */
-export const TRIM_PATTERN = `^(?:${Object.keys(namedTrimSizes).map(escape).join('|')}|${CUSTOM_SOURCE})$`;
+export const TRIM_PATTERN = `^(?:${Object.keys(namedTrimSizes).map(escapeRegExp).join('|')}|${CUSTOM_SOURCE})$`;
 
 /**
  * The size a `trim` value names: a known name (`A5`, `6x9`, `royal`) or a width and
@@ -47,7 +47,9 @@ export function trimSize(value: string): TrimSize | undefined {
   const unitOf = (unit: string | undefined) => unit ?? wUnit ?? hUnit;
   const [widthUnit, heightUnit] = [unitOf(wUnit), unitOf(hUnit)];
   if (!widthUnit || !heightUnit) return undefined;
-  const size = { width: Number(w) * MM_PER[widthUnit]!, height: Number(h) * MM_PER[heightUnit]! };
+  // In millimetres to the micrometre: `5.5in` is 139.7, not 139.70000000000002.
+  const toMm = (side: string | undefined, unit: string) => Math.round(Number(side) * MM_PER[unit]! * 1000) / 1000;
+  const size = { width: toMm(w, widthUnit), height: toMm(h, heightUnit) };
   const inRange = (side: number) => side >= TRIM_LIMITS.min - 0.05 && side <= TRIM_LIMITS.max + 0.05;
   return inRange(size.width) && inRange(size.height) ? size : undefined;
 }
