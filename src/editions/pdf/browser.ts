@@ -72,21 +72,28 @@ export async function launchBrowser(options: LaunchOptions = {}): Promise<Browse
   // Our own profile folder: closing kills the browser at once and removes it.
   const userDataDir = await mkdtemp(path.join(tmpdir(), 'galley-chromium-'));
   let browser: Browser;
+  const launching = puppeteer.launch({
+    executablePath,
+    // chrome-headless-shell is the old headless mode in a binary of its own.
+    headless: /headless[-_]shell/.test(path.basename(executablePath)) ? 'shell' : true,
+    userDataDir,
+    args: chromiumArgs,
+    env: browserEnvironment(fonts.configFile),
+    // Galley handles SIGINT/SIGTERM itself and closes the browser in `finally`.
+    handleSIGINT: false,
+    handleSIGTERM: false,
+    handleSIGHUP: false,
+    protocolTimeout: options.protocolTimeout ?? 0,
+  });
   try {
-    browser = await puppeteer.launch({
-      executablePath,
-      // chrome-headless-shell is the old headless mode in a binary of its own.
-      headless: /headless[-_]shell/.test(path.basename(executablePath)) ? 'shell' : true,
-      userDataDir,
-      args: chromiumArgs,
-      env: browserEnvironment(fonts.configFile),
-      // Galley handles SIGINT/SIGTERM itself and closes the browser in `finally`.
-      handleSIGINT: false,
-      handleSIGTERM: false,
-      handleSIGHUP: false,
-      protocolTimeout: options.protocolTimeout ?? 0,
-    });
+    // Bounded: a browser killed while Puppeteer connects to it can leave the connection waiting.
+    browser = await withinLaunchTime(launching);
   } catch (cause) {
+    // A launch that ends after all is closed at once.
+    launching.then(
+      (late) => late.process()?.kill('SIGKILL'),
+      () => undefined,
+    );
     await rm(userDataDir, { recursive: true, force: true });
     throw cause;
   }
@@ -116,8 +123,15 @@ export async function launchBrowser(options: LaunchOptions = {}): Promise<Browse
   options.signal?.addEventListener('abort', onAbort, { once: true });
   browser.once('disconnected', () => options.signal?.removeEventListener('abort', onAbort));
   // The first page is the tab Chromium opened at start: creating a target costs
-  // hundreds of milliseconds.
-  let initial: Page | undefined = (await browser.pages())[0];
+  // hundreds of milliseconds. A browser that fails here (say, a protocol timeout) is
+  // closed, not left running behind a failed build.
+  let initial: Page | undefined;
+  try {
+    initial = (await withinLaunchTime(browser.pages()))[0];
+  } catch (cause) {
+    await close();
+    throw cause;
+  }
   const newPage = async () => {
     const page = initial ?? (await browser.newPage());
     initial = undefined;
@@ -132,6 +146,21 @@ export async function launchBrowser(options: LaunchOptions = {}): Promise<Browse
     if (open) await settleWithin(open.close(), 5_000);
   };
   return { browser, newPage, layoutPage, discardLayoutPage, close };
+}
+
+/** How long starting the browser may take: seconds when it works, for ever when it hangs. */
+const LAUNCH_TIMEOUT = 60_000;
+
+async function withinLaunchTime<T>(work: Promise<T>): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const limit = new Promise<never>((_resolve, reject) => {
+    timer = setTimeout(() => reject(new Error(`the browser did not answer within ${LAUNCH_TIMEOUT / 1000} s`)), LAUNCH_TIMEOUT);
+  });
+  try {
+    return await Promise.race([work, limit]);
+  } finally {
+    clearTimeout(timer);
+  }
 }
 
 /** A browser being started in the background; `session()` waits for it. */
