@@ -59,6 +59,17 @@ describe('typography', () => {
     expect(textOf(select('main .infobox', tree)!)).toContain('Jane “JJ” O’Neil');
   });
 
+  it('leaves addresses shown as themselves alone, and keeps spaces the author typed in French', async () => {
+    expect(await paragraphs('en', `# One\n\nSee https://example.com/x--y...z and <mailto:a--b@example.com> -- "done".\n`)).toEqual([
+      'See https://example.com/x--y...z and mailto:a--b@example.com – “done”.',
+    ]);
+    expect(await paragraphs('fr', '# Un\n\n«\u202FDéjà\u202F» et "oui".\n')).toEqual(['«\u202FDéjà\u202F» et «\u202Foui\u202F».']);
+  });
+
+  it("takes a quote before a decade's digits for an apostrophe, inside quotes too", async () => {
+    expect(await paragraphs('de', `# Eins\n\nE 'Die '80s waren toll' F.\n`)).toEqual(['E ‚Die ’80s waren toll‘ F.']);
+  });
+
   it('is off with `typography: false`', async () => {
     expect(await paragraphs('en', `# One\n\nShe said "it's" -- so...\n`, 'typography: false\n')).toEqual([`She said "it's" -- so...`]);
   });

@@ -131,7 +131,16 @@ function makeTypographer(primary: string): (tree: Root) => void {
       smartypants = smartypantsWith(placeholder);
       processors.set(placeholder, smartypants);
     }
+    // An address shown as itself (`https://a.org/x--y`, `<mailto:…>`) stays as typed:
+    // SmartyPants leaves code alone, so such text is code while it runs.
+    const addresses: Array<{ type: string }> = [];
+    visit(tree, 'text', (text: Text, _index, parent) => {
+      if (parent?.type !== 'link' || !parent.url.endsWith(text.value)) return;
+      addresses.push(text);
+      (text as { type: string }).type = 'inlineCode';
+    });
     smartypants.runSync(tree);
+    for (const address of addresses) address.type = 'text';
     visit(tree, (node) => {
       if (!['paragraph', 'heading', 'tableCell'].includes(node.type)) return;
       let openSingles = 0;
@@ -150,13 +159,14 @@ function makeTypographer(primary: string): (tree: Root) => void {
           }
           const before = i > 0 ? text.value[i - 1] : texts[t - 1]?.value.at(-1);
           const after = i + 1 < text.value.length ? text.value[i + 1] : texts[t + 1]?.value[0];
-          const inWord = isWordCharacter(before) && isWordCharacter(after);
+          // Inside a word (geht's), or before a decade's digits (the '80s): an apostrophe.
+          const inWord = (isWordCharacter(before) && isWordCharacter(after)) || (!isWordCharacter(before) && /\d/.test(after ?? ''));
           if (!inWord && openSingles > 0) {
             openSingles--;
             value += innerClose;
           } else value += APOSTROPHE;
         }
-        if (primary === 'fr') value = value.replace(/«[ \u00A0]?/g, `«${NNBSP}`).replace(/[ \u00A0]?»/g, `${NNBSP}»`);
+        if (primary === 'fr') value = value.replace(/«[ \u00A0\u202F]?/g, `«${NNBSP}`).replace(/[ \u00A0\u202F]?»/g, `${NNBSP}»`);
         text.value = value;
       });
     });

@@ -4,8 +4,8 @@ import { location } from 'vfile-location';
 import { visit } from 'unist-util-visit';
 import { fail } from '../../../shared/messages.js';
 
-/** A footnote call as written: `[^label]`, not escaped (`\[^label]` prints as it is). */
-const CALL = /(?<!\\)\[\^([^\]\s]+)\]/g;
+/** A footnote call as written: `[^label]`, not escaped (`\[^label]` prints as it is; `\\[^label]` is a backslash and a call). */
+const CALL = /(?<!\\)((?:\\\\)*)\[\^([^\]\s]+)\]/g;
 
 /**
  * A footnote call without its note: GFM leaves `[^x]` as text when no `[^x]: …`
@@ -16,16 +16,19 @@ export function remarkUndefinedFootnotes() {
   return (tree: Root, file: VFile) => {
     const source = String(file.value);
     const places = location(file);
-    visit(tree, 'text', (node: Text) => {
+    visit(tree, 'text', (node: Text, _index, parent) => {
+      // An address shown as itself (`<https://…/[^b]>`, `www.…`) holds no call.
+      if (parent?.type === 'link' && parent.url.endsWith(node.value)) return;
       const start = node.position?.start.offset;
       const end = node.position?.end.offset;
       if (start === undefined || end === undefined || !node.value.includes('[^')) return;
       for (const match of source.slice(start, end).matchAll(CALL)) {
-        const place = places.toPoint(start + match.index);
+        const place = places.toPoint(start + match.index + match[1]!.length);
+        const label = match[2];
         fail(
           file,
           'undefined-footnote',
-          `Unexpected footnote call \`[^${match[1]}]\` without a note: write \`[^${match[1]}]: …\` in this chapter, or \`\\[^${match[1]}]\` for the text itself`,
+          `Unexpected footnote call \`[^${label}]\` without a note: write \`[^${label}]: …\` in this chapter, or \`\\[^${label}]\` for the text itself`,
           place,
         );
       }
