@@ -129,9 +129,9 @@ function cutIn(run: readonly ElementContent[], size: number): number {
     if (before < size / 2) break;
     if (isSection(run[i]!)) return i;
   }
-  let cut = run.length;
   const lastElement = (end: number) => run.slice(0, end).findLast((child): child is Element => child.type === 'element');
-  while (cut > 1 && lastElement(cut) && headingRank(lastElement(cut)!) !== undefined) cut = run.lastIndexOf(lastElement(cut)!);
+  let cut = run.length;
+  for (let last = lastElement(cut); cut > 1 && last && headingRank(last) !== undefined; last = lastElement(cut)) cut = run.lastIndexOf(last);
   return cut;
 }
 

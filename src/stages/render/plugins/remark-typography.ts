@@ -2,6 +2,7 @@ import type { Parent, Root, Text } from 'mdast';
 import remarkSmartypants from 'remark-smartypants';
 import { unified } from 'unified';
 import { visit } from 'unist-util-visit';
+import { isShownAddress } from '../shown-address.js';
 
 export interface TypographyOptions {
   /** The book's language (BCP 47): it decides the quotation marks. */
@@ -72,6 +73,7 @@ function placeholderFor(tree: Root): string {
   for (let code = 0xe000; code <= 0xf8ff; code++) if (!used.has(String.fromCharCode(code))) return String.fromCharCode(code);
   throw new Error('Every private-use character is in the text');
 }
+
 const APOSTROPHE = '’';
 /** The narrow no-break space French sets inside guillemets. */
 const NNBSP = '\u202F';
@@ -135,7 +137,7 @@ function makeTypographer(primary: string): (tree: Root) => void {
     // SmartyPants leaves code alone, so such text is code while it runs.
     const addresses: Array<{ type: string }> = [];
     visit(tree, 'text', (text: Text, _index, parent) => {
-      if (parent?.type !== 'link' || !parent.url.endsWith(text.value)) return;
+      if (!isShownAddress(text, parent)) return;
       addresses.push(text);
       (text as { type: string }).type = 'inlineCode';
     });

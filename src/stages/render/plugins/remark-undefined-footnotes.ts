@@ -3,6 +3,7 @@ import type { VFile } from 'vfile';
 import { location } from 'vfile-location';
 import { visit } from 'unist-util-visit';
 import { fail } from '../../../shared/messages.js';
+import { isShownAddress } from '../shown-address.js';
 
 /** A footnote call as written: `[^label]`, not escaped (`\[^label]` prints as it is; `\\[^label]` is a backslash and a call). */
 const CALL = /(?<!\\)((?:\\\\)*)\[\^([^\]\s]+)\]/g;
@@ -18,7 +19,7 @@ export function remarkUndefinedFootnotes() {
     const places = location(file);
     visit(tree, 'text', (node: Text, _index, parent) => {
       // An address shown as itself (`<https://…/[^b]>`, `www.…`) holds no call.
-      if (parent?.type === 'link' && parent.url.endsWith(node.value)) return;
+      if (isShownAddress(node, parent)) return;
       const start = node.position?.start.offset;
       const end = node.position?.end.offset;
       if (start === undefined || end === undefined || !node.value.includes('[^')) return;
