@@ -1,7 +1,7 @@
 import type { Parent, Root, Text } from 'mdast';
 import remarkSmartypants from 'remark-smartypants';
 import { unified } from 'unified';
-import { visit } from 'unist-util-visit';
+import { CONTINUE, SKIP, visit } from 'unist-util-visit';
 import { isShownAddress } from '../shown-address.js';
 
 export interface TypographyOptions {
@@ -74,6 +74,20 @@ function placeholderFor(tree: Root): string {
   throw new Error('Every private-use character is in the text');
 }
 
+/** The blocks remark-smartypants sets apart (a quote at their start opens). */
+const SMARTYPANTS_BLOCKS = new Set(['paragraph', 'heading', 'tableCell']);
+/** What SmartyPants may change: quotes, `--` (and `–-`), dots that make an ellipsis. */
+const SMARTYPANTS_CHANGES = /["']|--|–-|\.\s*\./;
+
+/** The text SmartyPants reads in a block. */
+function textOf(block: Parent): string {
+  let text = '';
+  visit(block, 'text', (node: Text) => {
+    text += node.value;
+  });
+  return text;
+}
+
 const APOSTROPHE = '’';
 /** The narrow no-break space French sets inside guillemets. */
 const NNBSP = '\u202F';
@@ -141,7 +155,16 @@ function makeTypographer(primary: string): (tree: Root) => void {
       addresses.push(text);
       (text as { type: string }).type = 'inlineCode';
     });
-    smartypants.runSync(tree);
+    // Only the blocks SmartyPants can change go through it (it parses all the text it
+    // is given, twice, and that was half of the Markdown stage): each block starts
+    // afresh there (a space before it), so leaving the others out changes nothing.
+    const changeable: Parent[] = [];
+    visit(tree, (node) => {
+      if (!SMARTYPANTS_BLOCKS.has(node.type)) return CONTINUE;
+      if (SMARTYPANTS_CHANGES.test(textOf(node as Parent))) changeable.push(node as Parent);
+      return SKIP;
+    });
+    if (changeable.length > 0) smartypants.runSync({ type: 'root', children: changeable } as Root);
     for (const address of addresses) address.type = 'text';
     visit(tree, (node) => {
       if (!['paragraph', 'heading', 'tableCell'].includes(node.type)) return;
