@@ -14,9 +14,13 @@
  * - the layout verifier's check of the page before: every line of text must be
  *   drawn, and on its sheet (Paged.js moves what does not fit into an overflow
  *   column far off the sheet, which is never printed).
+ * - where each element with an id is on the page before (for links and the
+ *   contents' page numbers): measured there, its layout being fresh, instead of
+ *   laying every page out again at the end to measure them;
  * - progress: each page laid out is reported to `__galleyProgress` (its number
  *   and chapter), when the page has it.
- * Also installs `__galley.checkPage`, for the pages finished last.
+ * Also installs `__galley.checkPage` and `__galley.placeAnchors`, for the pages
+ * finished last.
  */
 export function installPageFinishing(): void {
   interface Problem {
@@ -30,13 +34,18 @@ export function installPageFinishing(): void {
     problems: Problem[];
     checkMs: number;
     checkPage(sheet: Element): void;
+    /** Element id → its page (from 1) and top left corner on the page, in CSS pixels; the first element with an id wins. */
+    anchors: Map<string, [page: number, x: number, y: number]>;
+    placeAnchors(sheet: Element): void;
   }
   const host = window as unknown as { __galley?: Partial<State> & { hidden: HTMLElement[] } };
   host.__galley ??= { hidden: [] };
   const state = host.__galley as State;
   state.problems = [];
   state.checkMs = 0;
+  state.anchors = new Map();
   const range = document.createRange();
+  const pageNumber = (sheet: Element) => Array.prototype.indexOf.call(sheet.parentElement?.children ?? [], sheet) + 1;
   const drawn = (text: Text, at: number) => {
     range.setStart(text, at);
     range.setEnd(text, at + 1);
@@ -91,7 +100,7 @@ export function installPageFinishing(): void {
     // sooner (Paged.js's next measure would do it), not the check's.
     sheet.getBoundingClientRect();
     const started = performance.now();
-    const page = Array.prototype.indexOf.call(sheet.parentElement?.children ?? [], sheet) + 1;
+    const page = pageNumber(sheet);
     const area = sheet.querySelector('.pagedjs_area');
     if (area) {
       const bounds = sheet.getBoundingClientRect();
@@ -120,6 +129,16 @@ export function installPageFinishing(): void {
     state.checkMs += performance.now() - started;
   };
 
+  state.placeAnchors = (sheet: Element) => {
+    const page = pageNumber(sheet);
+    const box = sheet.getBoundingClientRect();
+    for (const element of sheet.querySelectorAll('.pagedjs_page_content [id]')) {
+      if (state.anchors.has(element.id)) continue;
+      const rect = element.getBoundingClientRect();
+      state.anchors.set(element.id, [page, Math.round((rect.left - box.left) * 100) / 100, Math.round((rect.top - box.top) * 100) / 100]);
+    }
+  };
+
   const paged = (window as unknown as { Paged?: { Handler: new (...args: never[]) => object; registerHandlers(...handlers: unknown[]): void } }).Paged;
   if (!paged) return;
   class FinishPages extends paged.Handler {
@@ -127,12 +146,15 @@ export function installPageFinishing(): void {
       // The page before was laid out again, with its soft hyphens turned into
       // hyphens, while this one was measured: its layout is final now.
       const before = sheet.previousElementSibling;
-      if (before?.classList.contains('pagedjs_page')) state.checkPage(before);
+      if (before?.classList.contains('pagedjs_page')) {
+        state.checkPage(before);
+        state.placeAnchors(before);
+      }
       soften(sheet);
       // How far the layout got, for progress and for the message if it stops (paginate.ts).
       const report = (window as unknown as { __galleyProgress?: (page: number, chapter: string | null) => void }).__galleyProgress;
       const chapter = sheet.querySelector<HTMLElement>('[data-chapter]')?.dataset.chapter ?? null;
-      report?.(Array.prototype.indexOf.call(sheet.parentElement?.children ?? [], sheet) + 1, chapter);
+      report?.(pageNumber(sheet), chapter);
     }
   }
   paged.registerHandlers(FinishPages);

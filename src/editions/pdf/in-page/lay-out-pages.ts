@@ -31,7 +31,16 @@ export async function layOutPages(): Promise<InPageLayout> {
   // then numbered the same way in every build, whatever the load on the machine.
   for (const face of faces) await face.load().catch(() => undefined);
   const polyfill = (window as unknown as { PagedPolyfill: { preview(): Promise<{ total: number }> } }).PagedPolyfill;
-  const state = (window as unknown as { __galley?: { hidden: HTMLElement[]; checkPage?(sheet: Element): void } }).__galley;
+  const state = (
+    window as unknown as {
+      __galley?: {
+        hidden: HTMLElement[];
+        checkPage?(sheet: Element): void;
+        placeAnchors?(sheet: Element): void;
+        anchors?: Map<string, [page: number, x: number, y: number]>;
+      };
+    }
+  ).__galley;
   let flow: { total: number };
   try {
     flow = await polyfill.preview();
@@ -46,7 +55,10 @@ export async function layOutPages(): Promise<InPageLayout> {
   // while the other pages are still out of the layout tree. (The contents are
   // checked again once their page numbers are in: in-page/finish-part.ts.)
   const last = sheets[sheets.length - 1];
-  if (last) state?.checkPage?.(last);
+  if (last) {
+    state?.checkPage?.(last);
+    state?.placeAnchors?.(last);
+  }
   for (const page of state?.hidden ?? []) page.style.removeProperty('display');
 
   // Paged.js does not always flag the pages it inserts for `break-before: right`
@@ -102,13 +114,21 @@ export async function layOutPages(): Promise<InPageLayout> {
       seen.set(id, (seen.get(id) ?? 0) + textLength(element));
     }
   });
+  // Each element with an id was placed as its page was finished (installPageFinishing);
+  // one that is not on that page now (or was not placed) is measured again here.
   const anchors: InPageLayout['anchors'] = [];
   const found = new Set<string>();
   sheets.forEach((sheet, index) => {
-    const box = sheet.getBoundingClientRect();
+    let box: DOMRect | undefined;
     for (const element of sheet.querySelectorAll('.pagedjs_page_content [id]')) {
       if (found.has(element.id)) continue;
       found.add(element.id);
+      const placed = state?.anchors?.get(element.id);
+      if (placed?.[0] === index + 1) {
+        anchors.push([element.id, ...placed]);
+        continue;
+      }
+      box ??= sheet.getBoundingClientRect();
       const rect = element.getBoundingClientRect();
       anchors.push([element.id, index + 1, Math.round((rect.left - box.left) * 100) / 100, Math.round((rect.top - box.top) * 100) / 100]);
     }
