@@ -35,13 +35,14 @@ function paragraph(seed: number, words: number): string {
 }
 
 /** Chapters of different lengths (so that some end on a right-hand page), linked to one another. */
-async function writeBook(dir: string, chapters: Array<{ paragraphs: number; sections?: number }>): Promise<void> {
+async function writeBook(dir: string, chapters: Array<{ paragraphs: number; sections?: number; untitled?: boolean }>): Promise<void> {
   await mkdir(path.join(dir, 'chapters'), { recursive: true });
   const names = chapters.map((_c, i) => `chapters/${String(i + 1).padStart(2, '0')}.md`);
   for (const [i, chapter] of chapters.entries()) {
-    const lines = [`# Chapter ${i + 1}`, ''];
+    const lines = chapter.untitled ? [] : [`# Chapter ${i + 1}`, ''];
     const next = names[(i + 1) % names.length]!;
-    lines.push(`This chapter goes on in [the next one](${path.basename(next)}#chapter-${((i + 1) % names.length) + 1}).`, '');
+    const fragment = chapters[(i + 1) % names.length]!.untitled ? '' : `#chapter-${((i + 1) % names.length) + 1}`;
+    lines.push(`This chapter goes on in [the next one](${path.basename(next)}${fragment}).`, '');
     // A heading in another script: its id is not ASCII, and the contents link to it from another part.
     if (i === 4) lines.push('## Σκοπός και τέλος', '');
     const sections = chapter.sections ?? 1;
@@ -139,6 +140,19 @@ describe('a book laid out in parts, in parallel', () => {
     expect(split.pageStarts.length).toBeGreaterThan(split.pages / 2);
     expect(split.pageStarts).toEqual(whole.pageStarts);
     await qpdfCheck(split.file);
+  });
+
+  it('keeps the outline whole when the first part of chapters has none (a chapter without headings)', async () => {
+    const root = await temp();
+    await writeBook(root, [{ paragraphs: 16, untitled: true }, ...chapters.slice(1)]);
+    const parts = (await printDocuments(await makeBook(root), { partSize: 10_000 })).parts;
+    expect(parts[1]!.chapters.map((chapter) => chapter.outline.length)).toEqual([0]);
+    const whole = await buildPdf(root, { partSize: Number.POSITIVE_INFINITY });
+    const split = await buildPdf(root, { partSize: 10_000 });
+    const outline = await pdfOutline(split.file);
+    expect(outline.map((item) => item.title)).toContain('Chapter 2');
+    expect(outline).toEqual(await pdfOutline(whole.file));
+    expect(await linkTargets(split.file)).toEqual(await linkTargets(whole.file));
   });
 
   it('gives the same bytes whatever the number of jobs, build after build', async () => {

@@ -32,6 +32,8 @@ export interface PartsOptions {
   title: string;
   /** How a chapter id reads in messages (“Title” (file)). */
   chapterName: (id: string) => string;
+  /** Called with each part's PDF as soon as it is printed (the first part, the title page and contents, last). */
+  onPrinted: (index: number, part: PrintedPart) => void;
   /** Called with the first part's page, laid out and finished, after it was printed (the cover is taken from it). */
   afterFirstPrint?: ((page: Page) => Promise<void>) | undefined;
   onProgress?: ((progress: LayoutProgress) => void) | undefined;
@@ -40,7 +42,6 @@ export interface PartsOptions {
 }
 
 export interface LaidOutBook {
-  printed: PrintedPart[];
   anchors: Map<string, Anchor>;
   pages: number;
   pageStarts: PageStart[];
@@ -70,7 +71,8 @@ function deferred<T>(): Deferred<T> {
  * right-hand page (a blank page goes before it when the parts before end on one),
  * a part that goes on with a chapter is laid out again if it starts on a left-hand
  * page. The first part, the title page and contents, is printed last, with the
- * contents' page numbers. The layout verifier checks every part. The first failure
+ * contents' page numbers. Each part's PDF goes to `onPrinted` as soon as it is
+ * printed. The layout verifier checks every part. The first failure
  * stops the other parts (through `stop`) and is the one thrown.
  */
 export async function layOutParts(docs: PrintDocuments, options: PartsOptions): Promise<LaidOutBook> {
@@ -80,7 +82,7 @@ export async function layOutParts(docs: PrintDocuments, options: PartsOptions): 
   const offsets: Array<number | undefined> = parts.map((_part, index) => (index === 0 ? 0 : undefined));
   const laidOut = parts.map(() => 0);
   let partsDone = 0;
-  const book: LaidOutBook = { printed: [], anchors: new Map(), pages: 0, pageStarts: [], blocked: [], problems: [], verifyMs: 0 };
+  const book: LaidOutBook = { anchors: new Map(), pages: 0, pageStarts: [], blocked: [], problems: [], verifyMs: 0 };
   const slots = new Slots(Math.max(1, options.jobs));
   const sizes = parts.map((part) => part.chapters.reduce((sum, chapter) => sum + sizeOf(chapter.tree), 0));
   const counted: Array<number | undefined> = parts.map(() => undefined);
@@ -112,7 +114,7 @@ export async function layOutParts(docs: PrintDocuments, options: PartsOptions): 
     return { offset: offset + blank, blank: blank === 1 };
   };
 
-  const runPart = async (index: number): Promise<PrintedPart> => {
+  const runPart = async (index: number): Promise<void> => {
     const part = parts[index]!;
     await deadline.run(slots.acquire(index), 'Waiting for a layout tab');
     let context: { close(): Promise<void> } | undefined;
@@ -167,11 +169,10 @@ export async function layOutParts(docs: PrintDocuments, options: PartsOptions): 
       book.verifyMs += check.ms;
       for (const problem of check.problems) book.problems.push({ ...problem, page: problem.page === null ? null : problem.page + offset });
       book.pages = Math.max(book.pages, offset + layout.pages);
-      const bytes = await printPdf(page, deadline);
+      options.onPrinted(index, { bytes: await printPdf(page, deadline), blankBefore: blank, continues: part.continues });
       if (index === 0) await options.afterFirstPrint?.(page);
       partsDone++;
       report();
-      return { bytes, blankBefore: blank, continues: part.continues };
     } finally {
       slots.release(index);
       if (context) await settleWithin(context.close(), 5_000);
@@ -190,9 +191,8 @@ export async function layOutParts(docs: PrintDocuments, options: PartsOptions): 
   const first = run(0);
   const others = parts.slice(1).map((_part, i) => run(i + 1));
   void Promise.allSettled(others).then(() => othersDone.resolve());
-  const results = await Promise.allSettled([first, ...others]);
+  await Promise.allSettled([first, ...others]);
   if (failure) throw failure.reason;
-  book.printed = results.map((result) => (result as PromiseFulfilledResult<PrintedPart>).value);
   book.pageStarts.sort((a, b) => a.page - b.page);
   book.problems.sort((a, b) => (a.page ?? 0) - (b.page ?? 0) || Number(a.block ?? -1) - Number(b.block ?? -1));
   book.blocked = [...new Set(book.blocked)].sort();

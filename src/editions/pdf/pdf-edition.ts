@@ -4,7 +4,7 @@ import type { PrintLayout } from '../../model/print-layout.js';
 import { BuildFailure, describeError, GalleyError, throwIfFatal, warn } from '../../shared/messages.js';
 import type { StageTimer } from '../../shared/timings.js';
 import type { BrowserHandle } from './browser.js';
-import { joinParts } from './join-parts.js';
+import { BookJoiner } from './join-parts.js';
 import { type LayoutProgress, layOutParts } from './lay-out-parts.js';
 import { printDocuments } from './layout-document.js';
 import { reportMissingGlyphs } from './missing-glyphs.js';
@@ -81,8 +81,11 @@ export async function pdfEdition(book: Book, options: PdfOptions): Promise<PdfEd
     // The cover is rendered while the parts are joined: the browser and Node work at once.
     let cover: Promise<Uint8Array> | undefined;
     const chapters = new Map(book.chapters.map((chapter) => [chapter.id, `“${chapter.title}” (${chapter.file.path})`]));
+    // The parts are joined as they are printed: Node joins while the browser lays out.
+    const joiner = new BookJoiner(docs.parts.length);
     const laidOut = await options.timer.measure('layout', () =>
       layOutParts(docs, {
+        onPrinted: (index, part) => joiner.add(index, part),
         session,
         deadline,
         stop,
@@ -103,7 +106,7 @@ export async function pdfEdition(book: Book, options: PdfOptions): Promise<PdfEd
     // The print edition must be the manuscript: a layout that lost text stops here.
     reportTextOnPages(book, laidOut.problems);
     throwIfFatal(sourceFiles(book));
-    const joined = await options.timer.measure('join', () => joinParts(laidOut.printed, laidOut.anchors));
+    const joined = await options.timer.measure('join', () => joiner.finish(laidOut.anchors));
     const bytes = await options.timer.measure('post-process', () => postProcess(joined, { config: book.config, date: options.date }));
     for (const url of laidOut.blocked) {
       warn(book.configFile, 'blocked-request', `Refused to load \`${url}\` while rendering: builds only read files inside the manuscript folder`);
