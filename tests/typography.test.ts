@@ -27,6 +27,19 @@ const paragraphs = async (language: string, markdown: string, extra = '') =>
   selectAll('main p', await chapterHtml(language, markdown, extra)).map((p) => textOf(p));
 
 describe('typography', () => {
+  it('keeps quotes that open a block after a heading as the whole text would have them, and prints nothing', async () => {
+    const printed: unknown[] = [];
+    const log = console.log;
+    console.log = (...args: unknown[]) => printed.push(args);
+    try {
+      // Whether the block before ends a sentence decides a quote that opens the next one.
+      expect(await paragraphs('en', `# Inleiding\n\n's Avonds 1963. x–-y and a---b.\n`)).toEqual(['‘s Avonds 1963. x–-y and a—b.']);
+    } finally {
+      console.log = log;
+    }
+    expect(printed).toEqual([]);
+  });
+
   it('sets quotes, apostrophes, dashes and ellipses in English, across emphasis and links', async () => {
     const text = await paragraphs('en', `# One\n\nShe said "it's the '80s -- 1990--2000 --- a 'fine' time..." and *"stressed"* [a "link"](#one).\n`);
     expect(text[0]).toBe('She said “it’s the ’80s – 1990–2000 — a ‘fine’ time…” and “stressed” a “link”.');

@@ -76,14 +76,18 @@ function placeholderFor(tree: Root): string {
 
 /** The blocks remark-smartypants sets apart (a quote at their start opens). */
 const SMARTYPANTS_BLOCKS = new Set(['paragraph', 'heading', 'tableCell']);
-/** What SmartyPants may change: quotes, `--` (and `–-`), dots that make an ellipsis. */
-const SMARTYPANTS_CHANGES = /["']|--|–-|\.\s*\./;
+/**
+ * What SmartyPants may change: quotes, `--`, dots that make an ellipsis. (retext-smartypants
+ * is held at 6.1.1 in package.json: 6.2.0 also joins `–-` into an em dash, and prints
+ * the node it drops to standard output.)
+ */
+const SMARTYPANTS_CHANGES = /["']|--|\.\s*\./;
 
-/** The text SmartyPants reads in a block. */
-function textOf(block: Parent): string {
+/** The text of a block's nodes of these types (SmartyPants reads `text`, and sees `inlineCode` as letters). */
+function textOf(block: Parent, types: ReadonlyArray<'text' | 'inlineCode'>): string {
   let text = '';
-  visit(block, 'text', (node: Text) => {
-    text += node.value;
+  visit(block, (node) => {
+    if ((types as readonly string[]).includes(node.type)) text += (node as Text).value;
   });
   return text;
 }
@@ -156,12 +160,20 @@ function makeTypographer(primary: string): (tree: Root) => void {
       (text as { type: string }).type = 'inlineCode';
     });
     // Only the blocks SmartyPants can change go through it (it parses all the text it
-    // is given, twice, and that was half of the Markdown stage): each block starts
-    // afresh there (a space before it), so leaving the others out changes nothing.
+    // is given, twice, and that was half of the Markdown stage), each with the block
+    // before it that holds text: whether that one ends a sentence decides some quotes
+    // at the start of the next (`'s Avonds` after a heading). It has nothing to
+    // change itself, so it comes out as it went in.
     const changeable: Parent[] = [];
+    let before: Parent | undefined;
     visit(tree, (node) => {
       if (!SMARTYPANTS_BLOCKS.has(node.type)) return CONTINUE;
-      if (SMARTYPANTS_CHANGES.test(textOf(node as Parent))) changeable.push(node as Parent);
+      const block = node as Parent;
+      if (SMARTYPANTS_CHANGES.test(textOf(block, ['text']))) {
+        if (before && changeable.at(-1) !== before) changeable.push(before);
+        changeable.push(block);
+      }
+      if (textOf(block, ['text', 'inlineCode']).trim() !== '') before = block;
       return SKIP;
     });
     if (changeable.length > 0) smartypants.runSync({ type: 'root', children: changeable } as Root);
