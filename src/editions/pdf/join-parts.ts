@@ -76,8 +76,12 @@ export class BookJoiner {
   async finish(anchors: ReadonlyMap<string, Anchor>): Promise<PDFDocument> {
     await this.#work;
     const first = this.#waiting.get(0);
-    if (!first || this.#next !== this.#parts)
-      throw new Error(`Parts missing: ${this.#parts - this.#next + (first ? 0 : 1)} of ${this.#parts} were not printed`);
+    if (!first || this.#next !== this.#parts) {
+      const missing = Array.from({ length: this.#parts }, (_x, index) => index).filter((index) =>
+        index === 0 ? !first : index >= this.#next && !this.#waiting.has(index),
+      );
+      throw new Error(`Parts ${missing.map((index) => index + 1).join(', ')} of ${this.#parts} were not printed`);
+    }
     const front = await this.#load(first, 0);
     this.#waiting.clear();
     if (!this.#joined) return front;

@@ -133,7 +133,8 @@ export function installPageFinishing(): void {
     const page = pageNumber(sheet);
     const box = sheet.getBoundingClientRect();
     for (const element of sheet.querySelectorAll('.pagedjs_page_content [id]')) {
-      if (state.anchors.has(element.id)) continue;
+      // A page laid out again (Paged.js redoes the pages after one that grew) is placed again.
+      if ((state.anchors.get(element.id)?.[0] ?? page) < page) continue;
       const rect = element.getBoundingClientRect();
       state.anchors.set(element.id, [page, Math.round((rect.left - box.left) * 100) / 100, Math.round((rect.top - box.top) * 100) / 100]);
     }
