@@ -164,7 +164,8 @@ export async function layOutParts(docs: PrintDocuments, options: PartsOptions): 
     await deadline.run(slots.acquire(index), 'Waiting for a layout tab');
     let pooled: Page | undefined;
     try {
-      const page = index === 0 ? await deadline.run(options.session.layoutPage(), 'Opening the layout tab') : (pooled = await tabs.take());
+      if (index > 0) pooled = await tabs.take();
+      const page = pooled ?? (await deadline.run(options.session.layoutPage(), 'Opening the layout tab'));
       const where = (at: number, chapter: string | null) => {
         const name = chapter === null ? 'the title page and contents' : options.chapterName(chapter);
         const offset = offsets[index];
