@@ -64,15 +64,15 @@ function deferred<T>(): Deferred<T> {
   return { promise, resolve };
 }
 
-/**
- * The tabs the parts after the first are laid out in, each in a browser context of
- * its own: one per part laid out at once, each used again for the next part (a new
- * context per part cost a new renderer process, with Paged.js and the fonts loaded
- * and compiled again: about a tenth of the PDF edition's time at 100 chapters).
- */
 /** Parts a layout tab lays out before it is closed: the memory a renderer keeps from part to part stays bounded. */
 const TAB_USES = 2;
 
+/**
+ * The tabs the parts after the first are laid out in, each in a browser context of
+ * its own: one per part laid out at once, each used for `TAB_USES` parts (a new
+ * context per part costs a new renderer process, with Paged.js and the fonts loaded
+ * and compiled again; one for every part keeps every part's garbage).
+ */
 class LayoutTabs {
   readonly #contexts: BrowserContext[] = [];
   readonly #idle: Page[] = [];

@@ -1,4 +1,4 @@
-import type { Parent, Root, Text } from 'mdast';
+import type { InlineCode, Parent, Root, Text } from 'mdast';
 import remarkSmartypants from 'remark-smartypants';
 import { unified } from 'unified';
 import { CONTINUE, SKIP, visit } from 'unist-util-visit';
@@ -83,13 +83,20 @@ const SMARTYPANTS_BLOCKS = new Set(['paragraph', 'heading', 'tableCell']);
  */
 const SMARTYPANTS_CHANGES = /["']|--|\.\s*\./;
 
-/** The text of a block's nodes of these types (SmartyPants reads `text`, and sees `inlineCode` as letters). */
-function textOf(block: Parent, types: ReadonlyArray<'text' | 'inlineCode'>): string {
+/**
+ * A block's text as SmartyPants reads it: `text`, what it may change, and `shown`,
+ * that with inline code, which it sees as letters.
+ */
+function textOf(block: Parent): { text: string; shown: string } {
   let text = '';
+  let shown = '';
   visit(block, (node) => {
-    if ((types as readonly string[]).includes(node.type)) text += (node as Text).value;
+    if (node.type !== 'text' && node.type !== 'inlineCode') return;
+    const { value } = node as Text | InlineCode;
+    if (node.type === 'text') text += value;
+    shown += value;
   });
-  return text;
+  return { text, shown };
 }
 
 const APOSTROPHE = '’';
@@ -169,17 +176,18 @@ function makeTypographer(primary: string): (tree: Root) => void {
     visit(tree, (node) => {
       if (!SMARTYPANTS_BLOCKS.has(node.type)) return CONTINUE;
       const block = node as Parent;
-      if (SMARTYPANTS_CHANGES.test(textOf(block, ['text']))) {
+      const { text, shown } = textOf(block);
+      if (SMARTYPANTS_CHANGES.test(text)) {
         if (before && changeable.at(-1) !== before) changeable.push(before);
         changeable.push(block);
       }
-      if (textOf(block, ['text', 'inlineCode']).trim() !== '') before = block;
+      if (shown.trim() !== '') before = block;
       return SKIP;
     });
     if (changeable.length > 0) smartypants.runSync({ type: 'root', children: changeable } as Root);
     for (const address of addresses) address.type = 'text';
     visit(tree, (node) => {
-      if (!['paragraph', 'heading', 'tableCell'].includes(node.type)) return;
+      if (!SMARTYPANTS_BLOCKS.has(node.type)) return;
       let openSingles = 0;
       const texts: Text[] = [];
       visit(node as Parent, 'text', (text: Text) => {
