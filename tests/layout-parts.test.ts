@@ -1,4 +1,5 @@
 import { getEventListeners } from 'node:events';
+import type { BrowserContext, Page } from 'puppeteer-core';
 import type { Element, ElementContent, Root } from 'hast';
 import { toString as textOf } from 'hast-util-to-string';
 import { h } from 'hastscript';
@@ -7,6 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { splitBook } from '../src/editions/pdf/split-book.js';
 import { Slots } from '../src/editions/pdf/slots.js';
 import { Deadline } from '../src/editions/pdf/deadline.js';
+import { LayoutTabs, TAB_USES } from '../src/editions/pdf/layout-tabs.js';
 import type { Chapter } from '../src/model/book.js';
 import { type BuildProgress, describeProgress, ProgressDisplay } from '../src/shared/progress.js';
 
@@ -213,5 +215,59 @@ describe('progress', () => {
     );
     small.update({ stage: 'layout', layout: { pages: 1234, partsDone: 3, parts: 31, expectedPages: 5000 } });
     expect(narrow).toBe('\r\x1b[Klayout: 1,234 of about 5,000…');
+  });
+});
+
+describe('LayoutTabs', () => {
+  /** A browser whose contexts open when `open()` is called, and that counts the ones closed. */
+  function slowBrowser() {
+    const closed: string[] = [];
+    const waiting: Array<() => void> = [];
+    let made = 0;
+    const browser = {
+      createBrowserContext: () =>
+        new Promise<BrowserContext>((resolve) => {
+          const name = `context ${++made}`;
+          const page = { browserContext: () => context } as unknown as Page;
+          const context = { newPage: async () => page, close: async () => void closed.push(name) } as unknown as BrowserContext;
+          waiting.push(() => resolve(context));
+        }),
+    };
+    return {
+      browser,
+      closed,
+      open: () => {
+        for (const go of waiting.splice(0)) go();
+      },
+    };
+  }
+
+  it('closes a context that opens after the deadline gave up waiting for it', async () => {
+    const { browser, closed, open } = slowBrowser();
+    const tabs = new LayoutTabs(browser, new Deadline({ total: 20 }));
+    await expect(tabs.take()).rejects.toThrow(/did not finish within/);
+    await tabs.close();
+    expect(closed).toEqual([]);
+    open();
+    await new Promise((resolve) => setTimeout(resolve, 10));
+    expect(closed).toEqual(['context 1']);
+  });
+
+  it('uses a tab for TAB_USES parts, then closes its context; close() closes the rest', async () => {
+    const { browser, closed, open } = slowBrowser();
+    const tabs = new LayoutTabs(browser, new Deadline({ total: 60_000 }));
+    const taking = [tabs.take(), tabs.take()];
+    open();
+    const [first, second] = await Promise.all(taking);
+    for (let use = 0; use < TAB_USES; use++) {
+      const again = use === 0 ? first! : await tabs.take();
+      expect(again).toBe(first);
+      tabs.give(again);
+    }
+    await new Promise((resolve) => setTimeout(resolve, 10));
+    expect(closed).toEqual(['context 1']);
+    tabs.give(second!);
+    await tabs.close();
+    expect(closed).toEqual(['context 1', 'context 2']);
   });
 });

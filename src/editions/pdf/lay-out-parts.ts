@@ -1,4 +1,4 @@
-import type { BrowserContext, Page } from 'puppeteer-core';
+import type { Page } from 'puppeteer-core';
 import type { PageStart } from '../../model/print-layout.js';
 import type { BrowserSession } from './browser.js';
 import { finishPart, type PartFinish } from './in-page/finish-part.js';
@@ -6,10 +6,11 @@ import type { LayoutProblem } from './in-page/verify-text.js';
 import type { Anchor, PrintedPart } from './join-parts.js';
 import type { PrintDocuments } from './layout-document.js';
 import { paginate, verifyPages } from './paginate.js';
+import { LayoutTabs } from './layout-tabs.js';
 import { printPdf } from './print-pdf.js';
 import { Slots } from './slots.js';
 import { sizeOf } from './split-book.js';
-import { type Deadline, settleWithin } from './deadline.js';
+import type { Deadline } from './deadline.js';
 
 export interface LayoutProgress {
   /** Pages laid out so far (a part laid out again counts once). */
@@ -64,50 +65,6 @@ function deferred<T>(): Deferred<T> {
   return { promise, resolve };
 }
 
-/** Parts a layout tab lays out before it is closed: the memory a renderer keeps from part to part stays bounded. */
-const TAB_USES = 2;
-
-/**
- * The tabs the parts after the first are laid out in, each in a browser context of
- * its own: one per part laid out at once, each used for `TAB_USES` parts (a new
- * context per part costs a new renderer process, with Paged.js and the fonts loaded
- * and compiled again; one for every part keeps every part's garbage).
- */
-class LayoutTabs {
-  readonly #contexts: BrowserContext[] = [];
-  readonly #idle: Page[] = [];
-  readonly #uses = new Map<Page, number>();
-
-  constructor(
-    private readonly session: BrowserSession,
-    private readonly deadline: Deadline,
-  ) {}
-
-  async take(): Promise<Page> {
-    const idle = this.#idle.pop();
-    if (idle) return idle;
-    const context = await this.deadline.run(this.session.browser.createBrowserContext(), 'Opening a layout tab');
-    this.#contexts.push(context);
-    return this.deadline.run(context.newPage(), 'Opening a layout tab');
-  }
-
-  give(page: Page): void {
-    const uses = (this.#uses.get(page) ?? 0) + 1;
-    this.#uses.set(page, uses);
-    if (uses < TAB_USES) {
-      this.#idle.push(page);
-      return;
-    }
-    const context = page.browserContext();
-    this.#contexts.splice(this.#contexts.indexOf(context), 1);
-    void settleWithin(context.close(), 5_000);
-  }
-
-  async close(): Promise<void> {
-    await Promise.all(this.#contexts.map((context) => settleWithin(context.close(), 5_000)));
-  }
-}
-
 /**
  * Lay the book's parts out at once, `jobs` at a time (the first part in the warm
  * layout page, the others in `LayoutTabs`), and print each as soon as the
@@ -128,7 +85,7 @@ export async function layOutParts(docs: PrintDocuments, options: PartsOptions): 
   let partsDone = 0;
   const book: LaidOutBook = { anchors: new Map(), pages: 0, pageStarts: [], blocked: [], problems: [], verifyMs: 0 };
   const slots = new Slots(Math.max(1, options.jobs));
-  const tabs = new LayoutTabs(options.session, deadline);
+  const tabs = new LayoutTabs(options.session.browser, deadline);
   const sizes = parts.map((part) => part.chapters.reduce((sum, chapter) => sum + sizeOf(chapter.tree), 0));
   const counted: Array<number | undefined> = parts.map(() => undefined);
   const expected = () => {
