@@ -59,7 +59,7 @@ export function words(text: string): string[] {
 }
 
 /** The text of the HTML edition's chapters, as a reader sees it in print (what print hides left out). */
-export async function htmlText(file: string): Promise<{ text: string; heads: string[] }> {
+export async function htmlText(file: string): Promise<{ text: string; heads: string[]; notes: string[] }> {
   const tree = fromHtml(await readFile(file, 'utf8'));
   const main = select('main', tree as Root);
   if (!main) throw new Error(`${file} has no <main>`);
@@ -85,7 +85,11 @@ export async function htmlText(file: string): Promise<{ text: string; heads: str
   const heads = [select('.book-title', tree as Root), ...selectAll('main h1, main h2', tree as Root)]
     .filter((el): el is Element => el !== undefined)
     .map((el) => textOf(el).replace(/\s+/g, ' ').trim().toUpperCase());
-  return { text, heads };
+  // How each note starts at the foot of a page: its number, a full stop, its first word.
+  const notes = selectAll('section[data-footnotes] ol', main).flatMap((list) =>
+    selectAll(':scope > li', list).map((item, i) => `${i + 1}. ${words(textOf(item))[0] ?? ''}`),
+  );
+  return { text, heads, notes };
 }
 
 const textOf = (node: Element | RootContent): string => (node.type === 'text' ? node.value : node.type === 'element' ? node.children.map(textOf).join('') : '');
@@ -105,13 +109,68 @@ interface Split {
   offset?: number;
 }
 
-export async function pdfText(pdf: string, heads: readonly string[]): Promise<{ text: string; splits: Split[] }> {
+/**
+ * Where each page's footnotes begin (poppler's raw order draws them last): their
+ * first two words and how many words they have, to the end of the page (a running
+ * head or folio after them aside). They begin at the first note's number (its size
+ * and place found from how each note starts, `notes`: "3. First"), or before it with
+ * the rest of a note begun on the page before (set no larger than the notes).
+ */
+async function wordsOfNotes(pdf: string, notes: readonly string[]): Promise<Array<{ count: number; first: string } | undefined>> {
+  if (notes.length === 0) return [];
+  const { stdout } = await exec('pdftotext', ['-raw', '-bbox', '-enc', 'UTF-8', pdf, '-'], { maxBuffer: 512 * 1024 * 1024, encoding: 'utf8' });
+  const pages = stdout
+    .split('<page ')
+    .slice(1)
+    .map((page) =>
+      [...page.matchAll(/<word xMin="[^"]*" yMin="([^"]*)" xMax="[^"]*" yMax="([^"]*)">([^<]*)<\/word>/g)].map((m) => ({
+        height: Math.round((Number(m[2]) - Number(m[1])) * 10) / 10,
+        text: m[3]!
+          .replace(/&amp;/g, '&')
+          .replace(/&lt;/g, '<')
+          .replace(/&gt;/g, '>')
+          .replace(/&quot;/g, '"'),
+      })),
+    );
+  // The notes' size: that of the numbers that start notes, the smallest such size
+  // found more than once (a numbered list's numbers are set in the text's size).
+  const starts = new Set(notes);
+  const counts = new Map<number, number>();
+  for (const page of pages) {
+    page.forEach((word, i) => {
+      if (/^\d+\.$/.test(word.text) && starts.has(`${word.text} ${words(page[i + 1]?.text ?? '')[0] ?? ''}`))
+        counts.set(word.height, (counts.get(word.height) ?? 0) + 1);
+    });
+  }
+  const sizes = [...counts].sort((a, b) => a[0] - b[0]);
+  const noteHeight = (sizes.find(([, n]) => n > 1) ?? sizes[0])?.[0];
+  if (noteHeight === undefined) return [];
+  const isNote = (word: { height: number }) => Math.abs(word.height - noteHeight) < 0.15;
+  return pages.map((page) => {
+    let end = page.length;
+    // A folio or running head drawn after the notes.
+    while (end > 0 && !isNote(page[end - 1]!) && (/^\d+$/.test(page[end - 1]!.text) || page[end - 1]!.text === page[end - 1]!.text.toUpperCase())) end--;
+    // The notes start at the first note's number, or before it with the rest of a
+    // note begun on the page before (set smaller than the text).
+    const isStart = (i: number) =>
+      isNote(page[i]!) && /^\d+\.$/.test(page[i]!.text) && starts.has(`${page[i]!.text} ${words(page[i + 1]?.text ?? '')[0] ?? ''}`);
+    let first = 0;
+    while (first < end && !isStart(first)) first++;
+    while (first > 0 && page[first - 1]!.height < noteHeight * 1.1) first--;
+    if (first >= end) return undefined;
+    return { count: end - first, first: `${page[first]!.text} ${page[first + 1]?.text ?? ''}`.trim() };
+  });
+}
+
+export async function pdfText(pdf: string, heads: readonly string[], notes: readonly string[] = []): Promise<{ text: string; splits: Split[] }> {
   const { stdout } = await exec('pdftotext', ['-raw', '-enc', 'UTF-8', pdf, '-'], { maxBuffer: 256 * 1024 * 1024, encoding: 'utf8' });
   // A head is known by its words (poppler gives right-to-left words in a head in an order of its own).
   const key = (line: string) => words(line.toUpperCase()).sort().join(' ');
   const known = new Set(heads.map(key));
   const headLetters = heads.map((head) => words(head.toUpperCase()).join(''));
-  const pages = stdout.split('\f').map((page) => {
+  const notesAtFoot = await wordsOfNotes(pdf, notes);
+  const footnotes: string[] = [];
+  const pages = stdout.split('\f').map((page, index) => {
     const lines = page.split('\n').filter((line) => line.trim() !== '');
     // Chromium draws the running head and the folio before or after the page's
     // text: one of each a page (a table cell "1828", or an infobox's title in
@@ -147,8 +206,29 @@ export async function pdfText(pdf: string, heads: readonly string[]): Promise<{ 
         lines.splice(edge === 'start' ? 0 : lines.length - n, n);
       }
     }
+    // Page footnotes come after the page's text: a page's notes go after the text of
+    // every page, so that a word hyphenated at the end of a page's text is joined again.
+    // The notes begin at a line that starts with their first words, where about as
+    // many words as they have are left.
+    const block = notesAtFoot[index];
+    let firstNote = lines.length;
+    if (block) {
+      const tokens = lines.map((line) => line.trim().split(/\s+/));
+      let best = Number.POSITIVE_INFINITY;
+      let after = 0;
+      for (let i = lines.length - 1; i >= 0; i--) {
+        after += tokens[i]!.length;
+        if (!`${tokens[i]!.join(' ')} `.startsWith(`${block.first} `)) continue;
+        if (Math.abs(after - block.count) < best) {
+          best = Math.abs(after - block.count);
+          firstNote = i;
+        }
+      }
+    }
+    footnotes.push(...lines.splice(firstNote));
     return lines.join('\n');
   });
+  pages.push(footnotes.join('\n'));
   // Words hyphenated at a line or page end are joined again; each split is kept
   // as the whole word (apostrophes included: the hyphenator sees "d'euros") and
   // where it was split.
@@ -216,7 +296,7 @@ const tally = (list: readonly string[]) => {
  */
 export async function compareWords(pdf: string, html: string, language: string, unprintable: readonly string[] = []): Promise<WordsReport> {
   const source = await htmlText(html);
-  const printed = await pdfText(pdf, source.heads);
+  const printed = await pdfText(pdf, source.heads, source.notes);
   // Words with a character no shipped font has (the build warned of each) print with a box.
   const allWords = words(source.text);
   const sourceWords = allWords.filter((word) => !unprintable.some((c) => word.includes(c)));

@@ -76,6 +76,10 @@ export const rules = {
     title: 'A footnote is called but its note is never written',
     hint: 'Write the note (`[^x]: …`) in the same chapter, or escape the bracket (`\\[^x]`) to print the text as it is.',
   },
+  'unused-footnote': {
+    title: 'A footnote is written but never printed',
+    hint: 'Call it in the text (`[^x]`), or delete it; of two notes with the same label (in any case) only the first is printed.',
+  },
   'unknown-field': { title: 'A field that the schema does not know', hint: 'Check the spelling against the README; the message suggests the closest field.' },
   'unknown-infobox-type': {
     title: 'An infobox `type` that neither the manuscript nor Galley declares',

@@ -13,6 +13,8 @@ import { pageCss } from './page-css.js';
 import { linksBetweenParts } from './part-links.js';
 import { rehypeHyphenate } from './plugins/rehype-hyphenate.js';
 import { rehypeOpenDetails } from './plugins/rehype-open-details.js';
+import { rehypePageFootnotes } from './plugins/rehype-page-footnotes.js';
+import { rehypeRunningHeads } from './plugins/rehype-running-heads.js';
 import { type PrintPart, splitBook } from './split-book.js';
 
 /** Style sheets of the print edition, in cascade order (after the fonts). */
@@ -61,7 +63,7 @@ export async function printDocuments(book: Book, options: LayoutDocumentOptions 
 async function prepare(book: Book, options: LayoutDocumentOptions) {
   const { config } = book;
   const hyphenate = hyphenatorFor(config.language);
-  const forPrint = unified().use(rehypeOpenDetails);
+  const forPrint = unified().use(rehypeOpenDetails).use(rehypeRunningHeads).use(rehypePageFootnotes);
   if (hyphenate) forPrint.use(rehypeHyphenate, { hyphenate });
   const images = dataUris(book.assets);
   const chapters = book.chapters.map((chapter) => editionChapter(chapter, { imageSource: (href) => images.get(href) ?? href, keepBlockNumbers: true }));

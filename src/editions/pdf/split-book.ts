@@ -1,8 +1,8 @@
 import type { Element, ElementContent, Root } from 'hast';
 import { headingRank } from 'hast-util-heading-rank';
-import { toString as textOf } from 'hast-util-to-string';
 import { visit } from 'unist-util-visit';
 import type { Chapter } from '../../model/book.js';
+import { isRunningHead, runningHeadOf } from './plugins/rehype-running-heads.js';
 
 /**
  * How much text one layout part holds at most, in characters (about 40 A4 pages,
@@ -166,10 +166,7 @@ function continued(piece: Element): Element {
 function lastRunningHead(tree: Root): string | undefined {
   let found: string | undefined;
   visit(tree, 'element', (node: Element, _index, parent) => {
-    const rank = headingRank(node);
-    const classes = (element: Element) => (element.properties.className as string[] | undefined) ?? [];
-    const title = rank === 1 && parent?.type === 'element' && classes(parent).includes('chapter');
-    if (title || (rank === 2 && !classes(node).includes('sr-only'))) found = textOf(node);
+    if (isRunningHead(node, parent)) found = runningHeadOf(node);
   });
   return found;
 }

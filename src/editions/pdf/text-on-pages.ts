@@ -12,6 +12,7 @@ const what: Record<LayoutProblem['kind'], string> = {
   reordered: 'is on the pages out of order',
   clipped: 'runs off the page',
   hidden: 'is not drawn on the page',
+  'note-away': 'is a footnote printed away from its call',
 };
 
 /** How many problems are reported one by one; the rest are counted. */
@@ -49,6 +50,15 @@ export function reportTextOnPages(book: Book, problems: readonly LayoutProblem[]
     const page = problem.page === null ? '' : ` on page ${problem.page}`;
     const found = problem.found === undefined ? '' : `; the pages have “${problem.found}”`;
     const others = more === 0 ? '' : ` (and ${more} more piece${more === 1 ? '' : 's'} of text there)`;
+    if (problem.kind === 'note-away') {
+      fail(
+        file,
+        'text-on-page',
+        `The print edition's layout put the footnote “${problem.text}”${page}, away from ${problem.found ?? 'its call'}${others}`,
+        place,
+      );
+      continue;
+    }
     fail(file, 'text-on-page', `The print edition's layout lost text: “${problem.text}” ${what[problem.kind]}${page}${found}${others}`, place);
   }
 }

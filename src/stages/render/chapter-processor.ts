@@ -26,6 +26,7 @@ import { rehypeTaskListLabels } from './plugins/rehype-task-list-labels.js';
 import { rehypeTextDirection } from './plugins/rehype-text-direction.js';
 import { remarkTypography } from './plugins/remark-typography.js';
 import { remarkUndefinedFootnotes } from './plugins/remark-undefined-footnotes.js';
+import { remarkUnusedFootnotes } from './plugins/remark-unused-footnotes.js';
 import { sanitizeSchema } from './sanitize-schema.js';
 
 /** What a chapter's processor is told about the book and the chapter. */
@@ -63,6 +64,7 @@ export function chapterProcessor(options: ChapterOptions) {
     .use(remarkFrontmatter, ['yaml'])
     .use(remarkGfm)
     .use(remarkUndefinedFootnotes)
+    .use(remarkUnusedFootnotes)
     .use(remarkTypography, { language: options.language, enabled: options.typography })
     .use(remarkRehype, { allowDangerousHtml: true, clobberPrefix: '', footnoteLabel: 'Notes' })
     .use(rehypeRaw)

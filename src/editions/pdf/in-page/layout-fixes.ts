@@ -15,7 +15,8 @@
  *   offset 0, which Paged.js takes for "no break" and keeps the paragraph; and in
  *   a right-to-left book it looks for the next column on the wrong side;
  * - a hyphen is added at a break inside a word only at a hyphenation point (a
- *   soft hyphen), never after an emergency break or on an empty text node.
+ *   soft hyphen), never after an emergency break or on an empty text node;
+ * - a page never ends right before a footnote's call (its line goes on with it).
  */
 export function installLayoutFixes(): void {
   interface PagedLayout {
@@ -76,6 +77,40 @@ export function installLayoutFixes(): void {
       if (offset < text.length) return { text, offset };
     }
     return undefined;
+  };
+
+  /** The top of the last character drawn before `node` in `rendered`, if any. */
+  const topOfTextBefore = (rendered: Element, node: Node): number | undefined => {
+    const walker = document.createTreeWalker(rendered, NodeFilter.SHOW_TEXT);
+    walker.currentNode = node;
+    while (walker.previousNode()) {
+      const text = walker.currentNode as Text;
+      for (let i = text.length - 1; i >= 0; i--) {
+        const rect = box(text, i);
+        if (rect) return rect.top;
+      }
+    }
+    return undefined;
+  };
+
+  /** The text of a footnote call the page would start with, after a break at `start`. */
+  const callAt = (rendered: Element, { startContainer: container, startOffset: offset }: Range): Text | undefined => {
+    if (container instanceof Text && container.data.slice(offset).trim() !== '') return undefined;
+    const after = container instanceof Text ? undefined : container.childNodes[offset];
+    const walker = document.createTreeWalker(rendered, NodeFilter.SHOW_TEXT);
+    walker.currentNode = after ?? container;
+    let text = after instanceof Text ? after : (walker.nextNode() as Text | null);
+    // (A break after an element's last child: what follows the element.)
+    while (text && (text.data.trim() === '' || (!after && container.contains(text)))) text = walker.nextNode() as Text | null;
+    return text?.parentElement?.closest('[data-footnote-ref]') ? text : undefined;
+  };
+
+  /** A range from `start` to the end of `rendered`: what goes on to the next page. */
+  const toEnd = (rendered: Element, start: Range) => {
+    const range = document.createRange();
+    range.setStart(start.startContainer, start.startOffset);
+    range.setEndAfter(rendered.lastChild ?? rendered);
+    return range;
   };
 
   /** Nothing but whitespace before `node` inside `parent`. */
@@ -154,11 +189,16 @@ export function installLayoutFixes(): void {
         // block that cannot move on, as it would not fit the next page either, or
         // a heading kept with it at the top of the page). Otherwise the text decides.
         const pagedWorks = overflow !== undefined && leavesContent(rendered, overflow);
-        if (!pagedWorks || start.compareBoundaryPoints(Range.START_TO_START, overflow) < 0) {
-          result = document.createRange();
-          result.setStart(start.startContainer, start.startOffset);
-          result.setEndAfter(rendered.lastChild ?? rendered);
-        }
+        if (!pagedWorks || start.compareBoundaryPoints(Range.START_TO_START, overflow) < 0) result = toEnd(rendered, start);
+      }
+      // A footnote's call stays on the line of the word it follows: where the page
+      // would end right before a call, the call's whole line goes on to the next page.
+      const call = result ? callAt(rendered, result) : undefined;
+      const lineTop = call ? topOfTextBefore(rendered, call) : undefined;
+      const line = lineTop === undefined ? undefined : firstPast(rendered, (rect) => Math.floor(rect.top) >= Math.floor(lineTop) - 2);
+      if (line) {
+        const start = breakBefore(rendered, line.text, line.offset);
+        if (leavesContent(rendered, start)) result = toEnd(rendered, start);
       }
       if (result?.startContainer instanceof Text) lastBreak = { text: result.startContainer, offset: result.startOffset };
       return result;

@@ -5,7 +5,8 @@
  * Records the text of the document as it will be laid out: every element that
  * holds text gets a number (`data-galley-text`, which Paged.js copies onto every
  * piece of the element it puts on a page) and the text it holds directly, in
- * document order. `verifyText` compares the pages against this record.
+ * document order (the text of page footnotes apart: it goes to the foot of the
+ * pages). `verifyText` compares the pages against this record.
  */
 export function snapshotText(): number {
   interface TextRecord {
@@ -13,13 +14,15 @@ export function snapshotText(): number {
     texts: string[];
     /** The block number (`data-block`) each numbered element is in, for messages. */
     blocks: Array<string | null>;
-    /** The numbers of the elements in the order their text comes, repeats collapsed. */
+    /** The numbers of the elements in the order their text comes, repeats collapsed (page footnotes apart). */
     order: number[];
+    /** The same for the text of page footnotes (`.galley-footnote`), which the pages hold at their foot. */
+    noteOrder: number[];
   }
   const host = window as unknown as { __galley?: { hidden: HTMLElement[]; text?: TextRecord } };
   host.__galley ??= { hidden: [] };
   const state = host.__galley;
-  const record: TextRecord = { texts: [], blocks: [], order: [] };
+  const record: TextRecord = { texts: [], blocks: [], order: [], noteOrder: [] };
   const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
   while (walker.nextNode()) {
     const node = walker.currentNode as Text;
@@ -33,7 +36,8 @@ export function snapshotText(): number {
       record.blocks.push(element.closest<HTMLElement>('[data-block]')?.dataset.block ?? null);
     }
     record.texts[key] += node.data;
-    if (node.data.trim() !== '' && record.order[record.order.length - 1] !== key) record.order.push(key);
+    const order = element.closest('.galley-footnote') ? record.noteOrder : record.order;
+    if (node.data.trim() !== '' && order[order.length - 1] !== key) order.push(key);
   }
   state.text = record;
   return record.texts.length;

@@ -12,6 +12,7 @@ export function verifyText(): LayoutCheck {
     texts: string[];
     blocks: Array<string | null>;
     order: number[];
+    noteOrder: number[];
   }
   const started = performance.now();
   const state = (window as unknown as { __galley: { text: TextRecord; problems?: LayoutProblem[]; checkMs?: number } }).__galley;
@@ -28,7 +29,12 @@ export function verifyText(): LayoutCheck {
   const laid = record.texts.map(() => '');
   const pagesOf = record.texts.map(() => [] as number[]);
   const order: number[] = [];
+  const noteOrder: number[] = [];
   const problems: LayoutProblem[] = [...(state.problems ?? [])];
+  const pageOf = (element: Element) => {
+    const sheet = element.closest('.pagedjs_page');
+    return sheet ? Array.prototype.indexOf.call(sheet.parentElement?.children ?? [], sheet) + 1 : 0;
+  };
   document.querySelectorAll('.pagedjs_page').forEach((sheet, index) => {
     const page = index + 1;
     const area = sheet.querySelector('.pagedjs_area');
@@ -43,7 +49,26 @@ export function verifyText(): LayoutCheck {
       laid[key] += node.data;
       if (node.data.trim() === '') continue;
       if (pagesOf[key]![pagesOf[key]!.length - 1] !== page) pagesOf[key]!.push(page);
-      if (order[order.length - 1] !== key) order.push(key);
+      const sequence = node.parentElement?.closest('.galley-footnote') ? noteOrder : order;
+      if (sequence[sequence.length - 1] !== key) sequence.push(key);
+    }
+    // A page footnote starts on the page of its (first) call; one that follows a
+    // block that cannot hold it (a table), on the page where that block ends or the next.
+    for (const number of sheet.querySelectorAll<HTMLElement>('.pagedjs_footnote_area .galley-footnote-number[id]')) {
+      const id = CSS.escape(number.id);
+      const block = Array.from(document.querySelectorAll(`[data-galley-notes-after~="${id}"]`));
+      const call = document.querySelector(`a[data-footnote-ref][href="#${CSS.escape(encodeURIComponent(number.id))}"], a[data-footnote-ref][href="#${id}"]`);
+      const pages = (block.length > 0 ? block : call ? [call] : []).map((element) => pageOf(element));
+      const last = Math.max(...pages);
+      if (pages.length === 0 || page === last || (block.length > 0 && page === last + 1)) continue;
+      const note = number.closest<HTMLElement>('.galley-footnote');
+      problems.push({
+        kind: 'note-away',
+        block: note?.querySelector<HTMLElement>('[data-block]')?.dataset.block ?? note?.dataset.block ?? null,
+        page,
+        text: excerpt(normal(note?.textContent ?? '')),
+        found: block.length > 0 ? `the end of the block it follows on page ${last}` : `its call on page ${last}`,
+      });
     }
   });
   record.texts.forEach((source, key) => {
@@ -55,10 +80,15 @@ export function verifyText(): LayoutCheck {
     const kind = actual === '' ? 'lost' : actual.length > expected.length && actual.includes(expected) ? 'duplicated' : 'changed';
     problems.push({ kind, block: record.blocks[key] ?? null, page: pagesOf[key]![0] ?? null, text: excerpt(expected, at), found: excerpt(actual, at) });
   });
-  const first = order.findIndex((key, i) => key !== record.order[i]);
-  if (first !== -1 && problems.length === 0) {
-    const key = order[first]!;
-    problems.push({ kind: 'reordered', block: record.blocks[key] ?? null, page: pagesOf[key]![0] ?? null, text: excerpt(normal(record.texts[key]!)) });
+  for (const [laidOrder, recorded] of [
+    [order, record.order],
+    [noteOrder, record.noteOrder],
+  ] as const) {
+    const first = laidOrder.findIndex((key, i) => key !== recorded[i]);
+    if (first !== -1 && problems.length === 0) {
+      const key = laidOrder[first]!;
+      problems.push({ kind: 'reordered', block: record.blocks[key] ?? null, page: pagesOf[key]![0] ?? null, text: excerpt(normal(record.texts[key]!)) });
+    }
   }
   return { problems, ms: (state.checkMs ?? 0) + performance.now() - started };
 }
@@ -71,7 +101,7 @@ export interface LayoutCheck {
 
 /** A place where the pages do not hold the manuscript's text. */
 export interface LayoutProblem {
-  kind: 'lost' | 'changed' | 'duplicated' | 'reordered' | 'clipped' | 'hidden';
+  kind: 'lost' | 'changed' | 'duplicated' | 'reordered' | 'clipped' | 'hidden' | 'note-away';
   /** The block (`data-block`) the text is in, when it is manuscript text. */
   block: string | null;
   /** The page it is on, or should have been on. */

@@ -15,9 +15,21 @@ export function rehypeFootnoteScope(options: FootnoteScopeOptions) {
     const scope = (value: string) => (footnoteId.test(value) ? prefix + value : value);
     visit(tree, 'element', (node) => {
       const { id, href, ariaDescribedBy } = node.properties;
-      if (typeof id === 'string') node.properties.id = scope(id);
-      if (typeof href === 'string' && href.startsWith('#')) node.properties.href = `#${scope(href.slice(1))}`;
+      // GFM percent-encodes a label in the id as in the link (`fn-%D9%85`): the id is
+      // the label itself, which the encoded link names (`[^ملاحظة]`, `[^注]`).
+      if (typeof id === 'string') node.properties.id = scope(footnoteId.test(id) ? decoded(id) : id);
+      // (The link percent-encodes the whole id: GFM leaves a `#` of the label bare.)
+      if (typeof href === 'string' && href.startsWith('#'))
+        node.properties.href = footnoteId.test(href.slice(1)) ? `#${encodeURIComponent(scope(decoded(href.slice(1))))}` : `#${scope(href.slice(1))}`;
       if (Array.isArray(ariaDescribedBy)) node.properties.ariaDescribedBy = ariaDescribedBy.map((v) => scope(String(v)));
     });
   };
+}
+
+function decoded(value: string): string {
+  try {
+    return decodeURIComponent(value);
+  } catch {
+    return value;
+  }
 }

@@ -1,12 +1,11 @@
-import type { Root } from 'hast';
+import type { Element, Root } from 'hast';
 import { headingRank } from 'hast-util-heading-rank';
-import { toString as textOf } from 'hast-util-to-string';
 import type { VFile } from 'vfile';
 import { visit } from 'unist-util-visit';
 import type { OutlineEntry } from '../../../model/book.js';
 import '../file-data.js';
 
-/** Record the chapter's headings (depth, id, text) in `file.data.outline`. */
+/** Record the chapter's headings (depth, id, text without footnote calls) in `file.data.outline`. */
 export function rehypeOutline() {
   return (tree: Root, file: VFile) => {
     const outline: OutlineEntry[] = [];
@@ -15,8 +14,17 @@ export function rehypeOutline() {
       if (depth === undefined || typeof node.properties.id !== 'string') return;
       // The footnotes label is navigation, not content.
       if (parent?.type === 'element' && parent.properties.dataFootnotes !== undefined) return;
-      outline.push({ depth, id: node.properties.id, text: textOf(node).replace(/\s+/g, ' ').trim() });
+      outline.push({ depth, id: node.properties.id, text: headingText(node).replace(/\s+/g, ' ').trim() });
     });
     file.data.outline = outline;
   };
+}
+
+/** A heading's text without its footnote calls (the contents and outline show the title alone). */
+function headingText(node: Element): string {
+  return node.children
+    .map((child) =>
+      child.type === 'text' ? child.value : child.type === 'element' && child.properties.dataFootnoteRef === undefined ? headingText(child) : '',
+    )
+    .join('');
 }
