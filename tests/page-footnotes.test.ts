@@ -191,6 +191,13 @@ describe('page footnotes, laid out', () => {
     expect(found.map((p) => [p.kind, p.found])).toEqual([['note-away', 'its call on page 5']]);
   });
 
+  it('checks a note called from the text and from another note against its call in the text; a call after a line break', async () => {
+    for (const name of ['footnote-shared-note', 'footnote-after-line-break']) {
+      await layout.layOut(path.join(repoRoot, 'tests', 'fixtures', 'pdf', name));
+      expect((await verifyPages(layout.page(), { timeout: 60_000 })).problems, name).toEqual([]);
+    }
+  });
+
   it('never starts a page with a call: the line of the word it follows goes on with it (a book of 48 notes)', async () => {
     await layout.layOut(path.join(repoRoot, 'tests', 'corpus', '17-footnote-heavy'));
     const found = await layout.page().evaluate(() => {

@@ -28,6 +28,8 @@ export function snapshotText(): number {
     const node = walker.currentNode as Text;
     const element = node.parentElement;
     if (!element || element.closest('script, style, template')) continue;
+    // White space after a line break is nothing on the page (and Paged.js may drop it where it breaks).
+    if (node.previousSibling?.nodeName === 'BR' && node.data.trim() === '') continue;
     let key = element.dataset.galleyText === undefined ? -1 : Number(element.dataset.galleyText);
     if (key === -1) {
       key = record.texts.length;

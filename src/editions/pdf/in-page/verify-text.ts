@@ -44,7 +44,7 @@ export function verifyText(): LayoutCheck {
       const node = walker.currentNode as Text;
       // Text Galley or Paged.js added (hyphens at breaks) has no number: it is not the manuscript's.
       const number = node.parentElement?.dataset.galleyText;
-      if (number === undefined) continue;
+      if (number === undefined || (node.previousSibling?.nodeName === 'BR' && node.data.trim() === '')) continue;
       const key = Number(number);
       laid[key] += node.data;
       if (node.data.trim() === '') continue;
@@ -57,7 +57,10 @@ export function verifyText(): LayoutCheck {
     for (const number of sheet.querySelectorAll<HTMLElement>('.pagedjs_footnote_area .galley-footnote-number[id]')) {
       const id = CSS.escape(number.id);
       const block = Array.from(document.querySelectorAll(`[data-galley-notes-after~="${id}"]`));
-      const call = document.querySelector(`a[data-footnote-ref][href="#${CSS.escape(encodeURIComponent(number.id))}"], a[data-footnote-ref][href="#${id}"]`);
+      // (Its first call in the text: a call inside another note does not place it.)
+      const call = Array.from(
+        document.querySelectorAll(`a[data-footnote-ref][href="#${CSS.escape(encodeURIComponent(number.id))}"], a[data-footnote-ref][href="#${id}"]`),
+      ).find((a) => !a.closest('.galley-footnote, [data-footnotes]'));
       const pages = (block.length > 0 ? block : call ? [call] : []).map((element) => pageOf(element));
       const last = Math.max(...pages);
       if (pages.length === 0 || page === last || (block.length > 0 && page === last + 1)) continue;
