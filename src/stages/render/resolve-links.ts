@@ -4,6 +4,7 @@ import type { Element } from 'hast';
 import { SKIP, visit } from 'unist-util-visit';
 import type { Chapter } from '../../model/book.js';
 import { fail, warn } from '../../shared/messages.js';
+import { decodeUriPart } from '../../shared/uri.js';
 import { hasContent } from './has-content.js';
 import './file-data.js';
 
@@ -46,13 +47,13 @@ export function resolveLinks(chapters: readonly Chapter[]): void {
       if (href === '' || href === '#' || external.test(href)) return;
       const hash = href.indexOf('#');
       const target = hash === -1 ? href : href.slice(0, hash);
-      const fragment = hash === -1 ? undefined : decode(href.slice(hash + 1));
+      const fragment = hash === -1 ? undefined : decodeUriPart(href.slice(hash + 1));
       if (target === '') {
         if (!inBook(fragment!))
           fail(chapter.file, 'broken-link', `Unexpected link to \`${href}\`: no heading, note or element of the book has the id \`${fragment}\``, place);
         return;
       }
-      const file = path.resolve(path.dirname(chapter.file.path), decode(target.split('?')[0]!));
+      const file = path.resolve(path.dirname(chapter.file.path), decodeUriPart(target.split('?')[0]!));
       const linked = byFile.get(file);
       if (!linked) {
         const why = existsSync(file)
@@ -72,13 +73,5 @@ export function resolveLinks(chapters: readonly Chapter[]): void {
         fail(chapter.file, 'broken-link', `Unexpected link to \`${href}\`: \`${target}\` has no heading or element with the id \`${fragment}\``, place);
       else node.properties.href = `#${id}`;
     });
-  }
-}
-
-function decode(text: string): string {
-  try {
-    return decodeURIComponent(text);
-  } catch {
-    return text;
   }
 }

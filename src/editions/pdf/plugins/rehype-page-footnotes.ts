@@ -2,6 +2,7 @@ import type { Element, ElementContent, Parents, Root } from 'hast';
 import { toString as textOf } from 'hast-util-to-string';
 import { h } from 'hastscript';
 import { visitParents } from 'unist-util-visit-parents';
+import { decodeUriPart } from '../../../shared/uri.js';
 
 /**
  * Blocks a note's call may sit in that cannot hold the note itself: a table (its
@@ -101,7 +102,7 @@ export function rehypePageFootnotes() {
     const placed = new Set<string>();
     for (const { call, ancestors } of calls) {
       const target = typeof call.properties.href === 'string' ? call.properties.href.slice(1) : '';
-      const note = notes.get(target) ?? notes.get(decoded(target));
+      const note = notes.get(target) ?? notes.get(decodeUriPart(target));
       if (!note) continue;
       const href = String(note.item.properties.id);
       delete call.properties.ariaDescribedBy;
@@ -149,14 +150,6 @@ function weightOf(item: Element): number {
     if (node.tagName === 'pre') lines += (textOf(node).match(/\n/g) ?? []).length;
   });
   return textOf(item).length + 60 * lines;
-}
-
-function decoded(fragment: string): string {
-  try {
-    return decodeURIComponent(fragment);
-  } catch {
-    return fragment;
-  }
 }
 
 function textOfCall(call: Element): string {

@@ -1,6 +1,7 @@
-import type { Element, ElementContent, Root } from 'hast';
+import type { Element, Root } from 'hast';
 import { headingRank } from 'hast-util-heading-rank';
 import { visit } from 'unist-util-visit';
+import { textWithoutNoteCalls } from '../../../shared/heading-text.js';
 
 /**
  * The running head each chapter title and section heading sets in print
@@ -27,7 +28,5 @@ export function isRunningHead(node: Element, parent: Root | Element | undefined)
 
 /** A heading's text as its running head: no footnote calls, white space collapsed. */
 export function runningHeadOf(node: Element): string {
-  const text = (child: ElementContent): string =>
-    child.type === 'text' ? child.value : child.type === 'element' && child.properties.dataFootnoteRef === undefined ? child.children.map(text).join('') : '';
-  return node.children.map(text).join('').replace(/\s+/g, ' ').trim();
+  return textWithoutNoteCalls(node).replace(/\s+/g, ' ').trim();
 }

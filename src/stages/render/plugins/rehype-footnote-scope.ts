@@ -1,5 +1,6 @@
 import type { Root } from 'hast';
 import { visit } from 'unist-util-visit';
+import { decodeUriPart } from '../../../shared/uri.js';
 
 const footnoteId = /^(fn-|fnref-|footnote-label$)/;
 
@@ -17,19 +18,11 @@ export function rehypeFootnoteScope(options: FootnoteScopeOptions) {
       const { id, href, ariaDescribedBy } = node.properties;
       // GFM percent-encodes a label in the id as in the link (`fn-%D9%85`): the id is
       // the label itself, which the encoded link names (`[^ملاحظة]`, `[^注]`).
-      if (typeof id === 'string') node.properties.id = scope(footnoteId.test(id) ? decoded(id) : id);
+      if (typeof id === 'string') node.properties.id = scope(footnoteId.test(id) ? decodeUriPart(id) : id);
       // (The link percent-encodes the whole id: GFM leaves a `#` of the label bare.)
       if (typeof href === 'string' && href.startsWith('#'))
-        node.properties.href = footnoteId.test(href.slice(1)) ? `#${encodeURIComponent(scope(decoded(href.slice(1))))}` : `#${scope(href.slice(1))}`;
+        node.properties.href = footnoteId.test(href.slice(1)) ? `#${encodeURIComponent(scope(decodeUriPart(href.slice(1))))}` : `#${scope(href.slice(1))}`;
       if (Array.isArray(ariaDescribedBy)) node.properties.ariaDescribedBy = ariaDescribedBy.map((v) => scope(String(v)));
     });
   };
-}
-
-function decoded(value: string): string {
-  try {
-    return decodeURIComponent(value);
-  } catch {
-    return value;
-  }
 }

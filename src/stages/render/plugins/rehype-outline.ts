@@ -1,8 +1,9 @@
-import type { Element, Root } from 'hast';
+import type { Root } from 'hast';
 import { headingRank } from 'hast-util-heading-rank';
 import type { VFile } from 'vfile';
 import { visit } from 'unist-util-visit';
 import type { OutlineEntry } from '../../../model/book.js';
+import { textWithoutNoteCalls } from '../../../shared/heading-text.js';
 import '../file-data.js';
 
 /** Record the chapter's headings (depth, id, text without footnote calls) in `file.data.outline`. */
@@ -14,17 +15,8 @@ export function rehypeOutline() {
       if (depth === undefined || typeof node.properties.id !== 'string') return;
       // The footnotes label is navigation, not content.
       if (parent?.type === 'element' && parent.properties.dataFootnotes !== undefined) return;
-      outline.push({ depth, id: node.properties.id, text: headingText(node).replace(/\s+/g, ' ').trim() });
+      outline.push({ depth, id: node.properties.id, text: textWithoutNoteCalls(node).replace(/\s+/g, ' ').trim() });
     });
     file.data.outline = outline;
   };
-}
-
-/** A heading's text without its footnote calls (the contents and outline show the title alone). */
-function headingText(node: Element): string {
-  return node.children
-    .map((child) =>
-      child.type === 'text' ? child.value : child.type === 'element' && child.properties.dataFootnoteRef === undefined ? headingText(child) : '',
-    )
-    .join('');
 }
