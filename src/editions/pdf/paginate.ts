@@ -1,4 +1,4 @@
-import type { HTTPRequest, Page } from 'puppeteer-core';
+import type { Page } from 'puppeteer-core';
 import type { PageStart } from '../../model/print-layout.js';
 import { installPageFinishing } from './in-page/finish-pages.js';
 import { freezeTableColumns } from './in-page/freeze-table-columns.js';
@@ -7,6 +7,7 @@ import { layOutPages } from './in-page/lay-out-pages.js';
 import { snapshotText } from './in-page/snapshot-text.js';
 import { type LayoutCheck, verifyText } from './in-page/verify-text.js';
 import { DOCUMENT_URL, requestRouter } from './request-router.js';
+import { type Route, serveRequests } from './serve-requests.js';
 import { Deadline } from './deadline.js';
 
 export interface PaginateOptions {
@@ -40,7 +41,7 @@ export interface Pagination {
 
 interface PageState {
   /** The layout under way: its request handler (built once per layout) and its page errors. */
-  current: { route: (request: HTTPRequest) => Promise<void>; errors: string[]; onPage?: PaginateOptions['onPage'] } | undefined;
+  current: { route: Route; errors: string[]; onPage?: PaginateOptions['onPage'] } | undefined;
 }
 
 const prepared = new WeakMap<Page, Promise<PageState>>();
@@ -52,11 +53,10 @@ function prepare(page: Page): Promise<PageState> {
     state = (async () => {
       const s: PageState = { current: undefined };
       page.on('pageerror', (error) => s.current?.errors.push(error instanceof Error ? error.message : String(error)));
-      await page.setRequestInterception(true);
-      page.on('request', (request) => {
-        if (s.current) void s.current.route(request);
-        else void request.abort('blockedbyclient');
-      });
+      // Requests are answered by the layout under way; between layouts, refused.
+      const served = await serveRequests(page);
+      served.route = (url) => (s.current ? s.current.route(url) : Promise.resolve({ action: 'refuse' }));
+      served.onError = (error) => s.current?.errors.push(error instanceof Error ? error.message : String(error));
       await page.exposeFunction('__galleyProgress', (at: number, chapter: string | null) => s.current?.onPage?.(at, chapter));
       // A page break inside a word gets the body font's own hyphen, not U+2011.
       await page.evaluateOnNewDocument("window.PagedConfig = { auto: false, settings: { hyphenGlyph: '-' } };");

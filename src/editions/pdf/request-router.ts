@@ -1,7 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { pagedPolyfill } from './paged-polyfill.js';
 import path from 'node:path';
-import type { HTTPRequest } from 'puppeteer-core';
 
 /** The virtual origin pages are served from. Nothing under it touches the network. */
 export const ORIGIN = 'http://galley.localhost';
@@ -26,19 +25,20 @@ const contentTypes: Record<string, string> = {
   '.webp': 'image/webp',
 };
 
+/** What the layout page gets for a request. */
+export type Routed = { action: 'respond'; body: Uint8Array; contentType: string } | { action: 'continue' } | { action: 'refuse' };
+
 /**
- * A request handler for the layout page: the document from memory, Paged.js from
- * the package, files inside `root` from disk; everything else is refused and its
- * URL recorded in `blocked`.
+ * How the layout page's requests are answered: the document from memory, Paged.js
+ * from the package, files inside `root` from disk; everything else is refused and
+ * its URL recorded in `blocked`.
  */
-export function requestRouter(options: { html: string; root: string }, blocked: string[]) {
+export function requestRouter(options: { html: string; root: string }, blocked: string[]): (url: string) => Promise<Routed> {
   const root = path.resolve(options.root);
-  return async (request: HTTPRequest) => {
-    if (request.isInterceptResolutionHandled()) return;
-    const url = request.url();
-    if (url.startsWith('data:')) return request.continue();
+  return async (url) => {
+    if (url.startsWith('data:')) return { action: 'continue' };
     let file: string | undefined;
-    let body: string | Buffer | undefined;
+    let body: string | Uint8Array | undefined;
     const parsed = URL.canParse(url) ? new URL(url) : undefined;
     if (parsed && parsed.origin === ORIGIN) {
       const pathname = decodeURIComponent(parsed.pathname);
@@ -52,9 +52,9 @@ export function requestRouter(options: { html: string; root: string }, blocked: 
     if (file !== undefined) body = await readFile(file).catch(() => undefined);
     if (body === undefined) {
       blocked.push(url);
-      return request.abort('blockedbyclient');
+      return { action: 'refuse' };
     }
     const ext = path.extname(parsed?.pathname ?? '').toLowerCase();
-    return request.respond({ status: 200, contentType: contentTypes[ext] ?? 'application/octet-stream', body });
+    return { action: 'respond', body: typeof body === 'string' ? Buffer.from(body) : body, contentType: contentTypes[ext] ?? 'application/octet-stream' };
   };
 }
