@@ -13,6 +13,9 @@ const tool = async (command: string, args: string[]) => (await exec(command, arg
 /** The text of one page (1-based), as pdftotext reads it in reading order. */
 export const pageText = (pdf: string, page: number) => tool('pdftotext', ['-f', String(page), '-l', String(page), '-enc', 'UTF-8', pdf, '-']);
 
+/** The text of one page (1-based) in the order it is drawn (`pdftotext -raw`): a table row is a line. */
+export const rawPageText = (pdf: string, page: number) => tool('pdftotext', ['-raw', '-f', String(page), '-l', String(page), '-enc', 'UTF-8', pdf, '-']);
+
 /** `pdfinfo` fields as a record. */
 export async function pdfInfo(pdf: string): Promise<Record<string, string>> {
   const out = await tool('pdfinfo', ['-isodates', pdf]);

@@ -59,7 +59,7 @@ export function words(text: string): string[] {
 }
 
 /** The text of the HTML edition's chapters, as a reader sees it in print (what print hides left out). */
-export async function htmlText(file: string): Promise<{ text: string; heads: string[]; notes: string[] }> {
+export async function htmlText(file: string): Promise<{ text: string; heads: string[]; notes: string[]; tableHeads: string[] }> {
   const tree = fromHtml(await readFile(file, 'utf8'));
   const main = select('main', tree as Root);
   if (!main) throw new Error(`${file} has no <main>`);
@@ -89,7 +89,9 @@ export async function htmlText(file: string): Promise<{ text: string; heads: str
   const notes = selectAll('section[data-footnotes] ol', main).flatMap((list) =>
     selectAll(':scope > li', list).map((item, i) => `${i + 1}. ${words(textOf(item))[0] ?? ''}`),
   );
-  return { text, heads, notes };
+  // The header rows of tables, which print repeats on every page a table runs on to: their letters.
+  const tableHeads = selectAll('table thead', main).map((head) => words(textOf(head)).join(''));
+  return { text, heads, notes, tableHeads };
 }
 
 const textOf = (node: Element | RootContent): string => (node.type === 'text' ? node.value : node.type === 'element' ? node.children.map(textOf).join('') : '');
@@ -162,7 +164,12 @@ async function wordsOfNotes(pdf: string, notes: readonly string[]): Promise<Arra
   });
 }
 
-export async function pdfText(pdf: string, heads: readonly string[], notes: readonly string[] = []): Promise<{ text: string; splits: Split[] }> {
+export async function pdfText(
+  pdf: string,
+  heads: readonly string[],
+  notes: readonly string[] = [],
+  tableHeads: readonly string[] = [],
+): Promise<{ text: string; splits: Split[] }> {
   const { stdout } = await exec('pdftotext', ['-raw', '-enc', 'UTF-8', pdf, '-'], { maxBuffer: 256 * 1024 * 1024, encoding: 'utf8' });
   // A head is known by its words (poppler gives right-to-left words in a head in an order of its own).
   const key = (line: string) => words(line.toUpperCase()).sort().join(' ');
@@ -226,15 +233,31 @@ export async function pdfText(pdf: string, heads: readonly string[], notes: read
       }
     }
     footnotes.push(...lines.splice(firstNote));
-    return lines.join('\n');
+    return lines;
   });
-  pages.push(footnotes.join('\n'));
+  // A table that runs on to a page repeats its header rows at the top: where a word
+  // is hyphenated at the end of the page before (the table's row goes on), they
+  // come between its two halves and go.
+  pages.forEach((lines, index) => {
+    if (index === 0 || !/[\p{L}\p{M}\p{N}]-$/u.test(pages[index - 1]!.at(-1)?.trim() ?? '')) return;
+    let letters = '';
+    for (let n = 1; n <= lines.length; n++) {
+      letters += words(lines[n - 1]!).join('');
+      if (tableHeads.includes(letters)) {
+        lines.splice(0, n);
+        return;
+      }
+      if (!tableHeads.some((head) => head.startsWith(letters))) return;
+    }
+  });
+  pages.push(footnotes);
   // Words hyphenated at a line or page end are joined again; each split is kept
   // as the whole word (apostrophes included: the hyphenator sees "d'euros") and
   // where it was split.
   // In a right-to-left paragraph, poppler puts the right-to-left words of a line
   // after a word hyphenated at its end ("hy- שלום⏎phenated"): they go after the word.
   const joined = pages
+    .map((lines) => lines.join('\n'))
     .join('\n')
     .replace(
       /(?<=[\p{L}\p{M}\p{N}])-([^\n\p{Script=Latin}\p{N}]*?[\p{Script=Hebrew}\p{Script=Arabic}][^\n\p{Script=Latin}\p{N}]*)\n\s*([\p{L}\p{M}\p{N}]+)/gu,
@@ -296,7 +319,7 @@ const tally = (list: readonly string[]) => {
  */
 export async function compareWords(pdf: string, html: string, language: string, unprintable: readonly string[] = []): Promise<WordsReport> {
   const source = await htmlText(html);
-  const printed = await pdfText(pdf, source.heads, source.notes);
+  const printed = await pdfText(pdf, source.heads, source.notes, source.tableHeads);
   // Words with a character no shipped font has (the build warned of each) print with a box.
   const allWords = words(source.text);
   const sourceWords = allWords.filter((word) => !unprintable.some((c) => word.includes(c)));

@@ -2,8 +2,12 @@ import type { Page } from 'puppeteer-core';
 import type { PageStart } from '../../model/print-layout.js';
 import { installPageFinishing } from './in-page/finish-pages.js';
 import { freezeTableColumns } from './in-page/freeze-table-columns.js';
+import { installFinishedPagesOut } from './in-page/finished-pages-out.js';
+import { installHyphensAtBreaks } from './in-page/hyphens-at-breaks.js';
 import { installLayoutFixes } from './in-page/layout-fixes.js';
 import { layOutPages } from './in-page/lay-out-pages.js';
+import { installNoFirstLetterBoxes } from './in-page/no-first-letter-boxes.js';
+import { installTableHeadRepeats } from './in-page/repeat-table-heads.js';
 import { snapshotText } from './in-page/snapshot-text.js';
 import { type LayoutCheck, verifyText } from './in-page/verify-text.js';
 import { DOCUMENT_URL, requestRouter } from './request-router.js';
@@ -94,9 +98,17 @@ export async function paginate(page: Page, options: PaginateOptions): Promise<Pa
   await page.setViewport({ width: 800, height: 600, deviceScaleFactor: 1 });
   const work = (async () => {
     await page.goto(DOCUMENT_URL, { waitUntil: 'load', timeout: 0 });
-    if (options.fixes?.breaks !== false) await page.evaluate(installLayoutFixes);
+    if (options.fixes?.breaks !== false) {
+      await page.evaluate(installFinishedPagesOut);
+      await page.evaluate(installLayoutFixes);
+      await page.evaluate(installHyphensAtBreaks);
+      await page.evaluate(installNoFirstLetterBoxes);
+    }
+    await page.evaluate(installTableHeadRepeats);
     await page.evaluate(installPageFinishing);
     if (options.fixes?.tableColumns !== false) await page.evaluate(freezeTableColumns);
+    // (Which waits for the fonts: without it, so must the layout.)
+    else await page.evaluate(() => document.fonts.ready.then(() => undefined));
     await page.evaluate(snapshotText);
     await page.evaluate((left) => {
       (window as unknown as { __galleyStartLeft: boolean }).__galleyStartLeft = left;

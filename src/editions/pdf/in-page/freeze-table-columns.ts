@@ -10,6 +10,12 @@
  * text, and its widths are frozen (`table-layout: fixed`, the table's width and
  * every cell's, which each piece of the table keeps). The infobox has a fixed
  * layout of its own. Returns how many tables were frozen.
+ *
+ * Paged.js takes every element with a `style` attribute for one that is not
+ * displayed (its UndisplayedFilter marks it `data-undisplayed`), and a heading's
+ * `break-after: avoid` then passed over the frozen table to what follows it: the
+ * heading was left alone at the foot of a page. A Paged.js filter that runs after
+ * that one takes the mark off the frozen tables and their cells.
  */
 export async function freezeTableColumns(): Promise<number> {
   await document.fonts.ready;
@@ -34,7 +40,12 @@ export async function freezeTableColumns(): Promise<number> {
   // Measured with words whole: Chromium lets `overflow-wrap: break-word` (the
   // body's) shrink a cell below its longest word when sizing columns, and numbers
   // and names then broke anywhere. Laid out, long words may still break.
-  for (const table of tables) table.style.overflowWrap = 'normal';
+  // Soft hyphens do not count either: a short name in a narrow column ("Bagh-dad")
+  // was hyphenated although the table had room for it whole.
+  for (const table of tables) {
+    table.style.overflowWrap = 'normal';
+    table.style.hyphens = 'none';
+  }
   const frozen = tables.map((table) => {
     const natural = columnsOf(table);
     const room = table.parentElement?.clientWidth ?? width;
@@ -44,21 +55,44 @@ export async function freezeTableColumns(): Promise<number> {
     table.style.fontSize = `${(scale * 100).toFixed(1)}%`;
     const smaller = columnsOf(table);
     if (sum(smaller) <= room + 0.5) return { table, columns: smaller };
-    // Still too wide: the narrow columns keep their words whole (with a little to
-    // spare), the wide ones share the rest, and their long words break, as in a
-    // paragraph too narrow for them.
+    // Still too wide: words break. At their hyphenation points where that is
+    // enough (header cells too, which otherwise never hyphenate), in the widest
+    // columns only: none is narrower than the widest of the others it leaves whole.
     table.style.width = '1px';
+    const whole = columnsOf(table).map((w) => w + 2);
+    const heads = Array.from(table.querySelectorAll<HTMLTableCellElement>('th'));
+    table.style.hyphens = 'manual';
+    for (const head of heads) head.style.hyphens = 'manual';
     const least = columnsOf(table).map((w) => w + 2);
     table.style.removeProperty('width');
+    const hyphenate = (columns: number[]) => {
+      for (const head of heads)
+        if (!(head.cellIndex in columns) || columns[head.cellIndex]! >= whole[head.cellIndex]! - 0.5) head.style.removeProperty('hyphens');
+      return { table, columns };
+    };
+    if (sum(least) <= room) {
+      const capped = (cap: number) => whole.map((w, i) => Math.max(least[i]!, Math.min(w, cap)));
+      let [low, high] = [0, Math.max(...whole)];
+      for (let step = 0; step < 24; step++) {
+        const cap = (low + high) / 2;
+        if (sum(capped(cap)) > room) high = cap;
+        else low = cap;
+      }
+      return hyphenate(capped(low));
+    }
+    // Even so too wide: the narrow columns keep their words whole (with a little to
+    // spare), the wide ones share the rest, and their long words break anywhere, as
+    // in a paragraph too narrow for them.
     const share = room / least.length;
     const kept = sum(least.filter((w) => w <= share));
     const squeezed = sum(least.filter((w) => w > share));
-    const columns = least.map((w) => (w <= share || kept >= room ? Math.min(w, share) : (w * (room - kept)) / squeezed));
-    return { table, columns };
+    return hyphenate(least.map((w) => (w <= share || kept >= room ? Math.min(w, share) : (w * (room - kept)) / squeezed)));
   });
   for (const { table, columns } of frozen) {
     table.style.removeProperty('overflow-wrap');
+    table.style.removeProperty('hyphens');
     if (columns.length === 0) continue;
+    table.dataset.galleyFrozen = '';
     table.style.tableLayout = 'fixed';
     table.style.width = `${sum(columns)}px`;
     for (const row of Array.from(table.rows)) {
@@ -69,6 +103,17 @@ export async function freezeTableColumns(): Promise<number> {
         cell.style.width = `${columns[i]}px`;
       });
     }
+  }
+  const paged = (window as unknown as { Paged?: { Handler: new (...args: never[]) => object; registerHandlers(...handlers: unknown[]): void } }).Paged;
+  if (paged && frozen.length > 0) {
+    class FrozenTablesAreDisplayed extends paged.Handler {
+      filter(content: DocumentFragment) {
+        for (const element of content.querySelectorAll<HTMLElement>('table[data-galley-frozen], table[data-galley-frozen] [data-undisplayed]')) {
+          if (element.style.display !== 'none') delete element.dataset.undisplayed;
+        }
+      }
+    }
+    paged.registerHandlers(FrozenTablesAreDisplayed);
   }
   if (before === null) body.removeAttribute('style');
   else body.setAttribute('style', before);

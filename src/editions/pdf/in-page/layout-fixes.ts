@@ -3,9 +3,8 @@
  * it lays anything out, so it must be self-contained: no imports at run time,
  * nothing from the enclosing module.
  *
- * Registers Galley's Paged.js handlers:
- * - finished pages leave the layout tree while later ones are made (otherwise
- *   each new page restyles and reflows all earlier ones);
+ * Registers Galley's Paged.js handler of page breaks (with `hyphens-at-breaks.ts`,
+ * which finishes a break inside a word, and `finished-pages-out.ts`):
  * - a page breaks exactly where the text stops fitting. Paged.js misses it in two
  *   ways, each losing text into the overflow column Chromium never prints:
  *   it measures letters by their bounding box, and Chromium attributes the hyphen
@@ -14,30 +13,20 @@
  *   paragraph moved whole into the next column (orphans), its first letter is at
  *   offset 0, which Paged.js takes for "no break" and keeps the paragraph; and in
  *   a right-to-left book it looks for the next column on the wrong side;
- * - a hyphen is added at a break inside a word only at a hyphenation point (a
- *   soft hyphen), never after an emergency break or on an empty text node;
+ * - a table row moves to the next page whole where it can, the first body row with
+ *   the header rows, and with room left for the table's bottom rule;
  * - a page never ends right before a footnote's call (its line goes on with it).
+ * Where the break falls inside a word it records it as `__galley.lastBreak`.
  */
 export function installLayoutFixes(): void {
   interface PagedLayout {
     gap?: number;
-    settings: { hyphenGlyph?: string };
   }
-  const host = window as unknown as { __galley?: { hidden: HTMLElement[] } };
+  const host = window as unknown as { __galley?: { hidden: HTMLElement[]; lastBreak?: { text: Text; offset: number } | undefined } };
   host.__galley ??= { hidden: [] };
   const state = host.__galley;
   const paged = (window as unknown as { Paged?: { Handler: new (...args: never[]) => object; registerHandlers(...handlers: unknown[]): void } }).Paged;
   if (!paged) return;
-
-  class KeepFinishedPagesOut extends paged.Handler {
-    afterPageLayout(pageElement: HTMLElement) {
-      const done = pageElement.previousElementSibling?.previousElementSibling;
-      if (done instanceof HTMLElement && done.classList.contains('pagedjs_page')) {
-        done.style.display = 'none';
-        state.hidden.push(done);
-      }
-    }
-  }
 
   const range = document.createRange();
   /** The box a character is drawn in: the last one that has a width (see above), if any. */
@@ -121,12 +110,14 @@ export function installLayoutFixes(): void {
     return true;
   };
 
-  /** Whether ending the page at `start` leaves something on it. */
+  /** Whether ending the page at `start` leaves something on it (a table's repeated header rows are not). */
   const leavesContent = (rendered: Element, start: Range) => {
     const before = document.createRange();
     before.setStart(rendered, 0);
     before.setEnd(start.startContainer, start.startOffset);
-    return before.toString().trim() !== '' || Array.from(rendered.querySelectorAll('img, svg')).some((image) => before.intersectsNode(image));
+    const kept = before.cloneContents();
+    for (const copy of kept.querySelectorAll('[data-galley-repeat]')) copy.remove();
+    return kept.textContent?.trim() !== '' || kept.querySelector('img, svg') !== null;
   };
 
   /**
@@ -155,12 +146,53 @@ export function installLayoutFixes(): void {
     return best;
   };
 
-  /** Where a break inside a text node fell, for `afterOverflowRemoved`. */
-  let lastBreak: { text: Text; offset: number } | undefined;
+  /** The first text of `element` that is not white space. */
+  const firstText = (element: Element) =>
+    document
+      .createTreeWalker(element, NodeFilter.SHOW_TEXT, (node) => ((node as Text).data.trim() === '' ? NodeFilter.FILTER_SKIP : NodeFilter.FILTER_ACCEPT))
+      .nextNode() as Text | null;
+
+  /** The table row a page would start with after a break at `start`, if it starts with one. */
+  const rowAt = (start: Range): HTMLTableRowElement | undefined => {
+    const { startContainer: container, startOffset: offset } = start;
+    const node = container instanceof Text ? container : (container.childNodes[offset] ?? container);
+    const row = (node instanceof Element ? node : node.parentElement)?.closest('tr');
+    if (!row) return undefined;
+    const lead = document.createRange();
+    lead.setStart(row, 0);
+    lead.setEnd(container, offset);
+    return lead.toString().trim() === '' ? row : undefined;
+  };
+
+  /**
+   * Where a break between table rows leaves the rows before it on the page, the
+   * piece of the table ends with its bottom rule, drawn below its last row once the
+   * rows after the break are gone: where that row and the rule do not both fit,
+   * Chromium moves the row into the overflow column, out of sight. Such a row goes
+   * on to the next page too (and with the first body row, the table's header rows).
+   */
+  const roomForTheRule = (rendered: Element, start: Range, bottom: number): Range => {
+    let result = start;
+    for (let moved = 0; moved < 100; moved++) {
+      const row = rowAt(result);
+      const table = row?.closest('table');
+      if (!row || !table) break;
+      const rows = Array.from(table.rows);
+      const kept = rows[rows.indexOf(row) - 1];
+      const rule = Number.parseFloat(getComputedStyle(table).borderBottomWidth) || 0;
+      if (!kept || kept.closest('[data-galley-repeat]') || rule === 0 || kept.getBoundingClientRect().bottom + rule <= bottom) break;
+      const text = firstText(table.tHead?.contains(kept) || rows.find((r) => !table.tHead?.contains(r)) === kept ? table : kept);
+      if (!text) break;
+      const before = breakBefore(rendered, text, 0);
+      if (!leavesContent(rendered, before)) break;
+      result = before;
+    }
+    return result;
+  };
 
   class BreakWhereTheTextStopsFitting extends paged.Handler {
     onOverflow(overflow: Range | undefined, rendered: Element, bounds: DOMRect, layout: PagedLayout) {
-      lastBreak = undefined;
+      state.lastBreak = undefined;
       // The next column, where what does not fit goes, is to the right of the page's,
       // or to its left when the book is written right to left (Paged.js looks only
       // to the right: a right-to-left book ran on past its pages, never printed).
@@ -178,10 +210,14 @@ export function installLayoutFixes(): void {
         // across pages is hard to read, and Chromium lays the piece left behind
         // out again taller than measured, its last line off the page. A row
         // taller than a page still breaks inside, on the page it starts.
+        // The first body row takes the table's header rows with it (header rows alone
+        // at the foot of a page head nothing).
         const row = first.text.parentElement?.closest('td, th')?.parentElement;
-        if (row && rendered.contains(row) && !row.hasAttribute('data-split-from')) {
-          const beforeRow = document.createRange();
-          beforeRow.setStartBefore(row);
+        if (row instanceof HTMLTableRowElement && rendered.contains(row) && !row.hasAttribute('data-split-from')) {
+          const table = row.closest('table')!;
+          const head = table.tHead;
+          const lead = head && !head.hasAttribute('data-galley-repeat') && Array.from(table.rows).find((r) => !head.contains(r)) === row ? table : row;
+          const beforeRow = breakBefore(rendered, firstText(lead)!, 0);
           if (leavesContent(rendered, beforeRow) && beforeRow.compareBoundaryPoints(Range.START_TO_START, start) < 0) start = beforeRow;
         }
         // Paged.js found the break, or one before this text (an image, a block that
@@ -190,6 +226,10 @@ export function installLayoutFixes(): void {
         // a heading kept with it at the top of the page). Otherwise the text decides.
         const pagedWorks = overflow !== undefined && leavesContent(rendered, overflow);
         if (!pagedWorks || start.compareBoundaryPoints(Range.START_TO_START, overflow) < 0) result = toEnd(rendered, start);
+      }
+      if (result) {
+        const start = roomForTheRule(rendered, result, bounds.bottom);
+        if (start !== result) result = toEnd(rendered, start);
       }
       // A footnote's call stays on the line of the word it follows: where the page
       // would end right before a call, the call's whole line goes on to the next page.
@@ -200,49 +240,10 @@ export function installLayoutFixes(): void {
         const start = breakBefore(rendered, line.text, line.offset);
         if (leavesContent(rendered, start)) result = toEnd(rendered, start);
       }
-      if (result?.startContainer instanceof Text) lastBreak = { text: result.startContainer, offset: result.startOffset };
+      if (result?.startContainer instanceof Text) state.lastBreak = { text: result.startContainer, offset: result.startOffset };
       return result;
     }
-
-    afterOverflowRemoved(_removed: DocumentFragment, _rendered: Element, layout: PagedLayout) {
-      const cut = lastBreak;
-      lastBreak = undefined;
-      if (!cut) return;
-      const glyph = layout.settings.hyphenGlyph ?? '\u2011';
-      const { text, offset } = cut;
-      // Paged.js appended its hyphen when the text before the break ends in a letter.
-      if (text.data.length !== offset + glyph.length || !text.data.endsWith(glyph)) return;
-      text.parentElement?.classList.remove('pagedjs_hyphen');
-      if (offset > 0 && text.data[offset - 1] === '\u00ad') {
-        // A hyphenation point: the soft hyphen gives way to the hyphen, marked as
-        // not being manuscript text (print.css shapes it alone, as Chromium shapes
-        // the hyphen it draws at a soft hyphen, so the line is as wide as measured).
-        const hyphen = text.splitText(offset);
-        text.data = text.data.slice(0, -1);
-        const mark = document.createElement('span');
-        mark.dataset.galleyHyphen = '';
-        hyphen.replaceWith(mark);
-        mark.append(hyphen);
-      } else text.data = text.data.slice(0, offset);
-    }
   }
 
-  // Paged.js's base styles give the continuation of a split element a
-  // ::first-letter rule (to undo drop caps). Its mere presence splits the first
-  // letter into a box of its own, and Chromium's PDF then loses the text of a
-  // ligature across it: "first" at the top of a page read "frst". No style of
-  // Galley's uses ::first-letter, so the rule goes.
-  class NoFirstLetterBoxes extends paged.Handler {
-    constructor(chunker: unknown, polisher: { base?: HTMLStyleElement }, caller: unknown) {
-      super(chunker as never, polisher as never, caller as never);
-      const sheet = polisher.base?.sheet;
-      if (!sheet) return;
-      for (let i = sheet.cssRules.length - 1; i >= 0; i--) {
-        const rule = sheet.cssRules[i];
-        if (rule instanceof CSSStyleRule && rule.selectorText.includes('first-letter')) sheet.deleteRule(i);
-      }
-    }
-  }
-
-  paged.registerHandlers(KeepFinishedPagesOut, BreakWhereTheTextStopsFitting, NoFirstLetterBoxes);
+  paged.registerHandlers(BreakWhereTheTextStopsFitting);
 }
