@@ -151,3 +151,24 @@ describe('a table too wide for the page with its words whole', () => {
     expect(words.badSplits).toEqual([]);
   });
 });
+
+describe('tables that do not fit a small page (3.5 × 5 in)', () => {
+  it('build with every word: an address column, ten columns of long words, cells and header rows taller than a page, a table in a note', async () => {
+    const out = await temp();
+    await build({ root: fixtures('pdf', 'hostile-tables'), outDir: out, formats: ['html', 'pdf'] });
+    const pdf = path.join(out, 'hostile-tables.pdf');
+    const words = await compareWords(pdf, path.join(out, 'hostile-tables.html'), 'en');
+    expect(words.missing).toEqual([]);
+    // The address column is not left a few letters wide: its row, address and long word whole, fits on its page.
+    const first = (await rawPageText(pdf, 5)).replace(/[-\n]/g, '');
+    expect(first).toContain('https://example.org/very/long/path/segment0/anotherverylongsegmentwithoutanybreak/index.html?query=abcdefghijklmnopqrstuvwxyz0');
+    expect(first).toContain('Donaudampfschifffahrtsgesellschaftskapitaen');
+    // A row taller than a page starts on the page of its table's header rows.
+    const pages = Number((await pdfInfo(pdf)).Pages);
+    for (let page = 1; page <= pages; page++) {
+      const lines = (await rawPageText(pdf, page)).split('\n').map((line) => line.trim());
+      const head = lines.findIndex((line) => line === 'Key Description');
+      if (head !== -1) expect(lines.slice(head + 1).join(' '), `page ${page}`).toMatch(/\w/);
+    }
+  });
+});

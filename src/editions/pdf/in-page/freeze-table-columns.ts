@@ -55,38 +55,58 @@ export async function freezeTableColumns(): Promise<number> {
     table.style.fontSize = `${(scale * 100).toFixed(1)}%`;
     const smaller = columnsOf(table);
     if (sum(smaller) <= room + 0.5) return { table, columns: smaller };
-    // Still too wide: words break. At their hyphenation points where that is
-    // enough (header cells too, which otherwise never hyphenate), in the widest
-    // columns only: none is narrower than the widest of the others it leaves whole.
-    table.style.width = '1px';
-    const whole = columnsOf(table).map((w) => w + 2);
+    // Still too wide: words break, at their hyphenation points where that is enough
+    // (header cells too, which otherwise never hyphenate), in the widest columns
+    // only: none is narrower than the widest of the others it leaves whole. A column
+    // counts as wide as its longest word, or as its text set in six lines if that
+    // is wider (an address, broken at every slash, counted as its longest piece,
+    // was left a few letters wide and its row grew taller than a page).
     const heads = Array.from(table.querySelectorAll<HTMLTableCellElement>('th'));
-    table.style.hyphens = 'manual';
-    for (const head of heads) head.style.hyphens = 'manual';
-    const least = columnsOf(table).map((w) => w + 2);
-    table.style.removeProperty('width');
+    const measure = () => {
+      table.style.hyphens = 'none';
+      for (const head of heads) head.style.removeProperty('hyphens');
+      table.style.width = 'max-content';
+      const longest = columnsOf(table).map((w) => w + 2);
+      table.style.width = '1px';
+      const whole = columnsOf(table).map((w) => w + 2);
+      table.style.hyphens = 'manual';
+      for (const head of heads) head.style.hyphens = 'manual';
+      const least = columnsOf(table).map((w) => w + 2);
+      table.style.removeProperty('width');
+      return { longest, whole, least };
+    };
+    let { longest, whole, least } = measure();
+    // Too wide even so: smaller still, down to 65 % (with room to spare for long text), before words break anywhere.
+    if (sum(least) > room && scale > 0.65) {
+      table.style.fontSize = `${(Math.max(0.65, (0.85 * scale * room) / sum(least)) * 100).toFixed(1)}%`;
+      ({ longest, whole, least } = measure());
+    }
     const hyphenate = (columns: number[]) => {
       for (const head of heads)
         if (!(head.cellIndex in columns) || columns[head.cellIndex]! >= whole[head.cellIndex]! - 0.5) head.style.removeProperty('hyphens');
       return { table, columns };
     };
-    if (sum(least) <= room) {
-      const capped = (cap: number) => whole.map((w, i) => Math.max(least[i]!, Math.min(w, cap)));
-      let [low, high] = [0, Math.max(...whole)];
-      for (let step = 0; step < 24; step++) {
+    // Words break at hyphenation points only, while the columns' least widths fit;
+    // else anywhere, in the columns whose longest pieces are the longest.
+    const most = (widths: number[], total: number) => {
+      let [low, high] = [0, Math.max(...widths)];
+      for (let step = 0; step < 30; step++) {
         const cap = (low + high) / 2;
-        if (sum(capped(cap)) > room) high = cap;
+        if (sum(widths.map((w) => Math.min(w, cap))) > total) high = cap;
         else low = cap;
       }
-      return hyphenate(capped(low));
+      return low;
+    };
+    const floor = sum(least) <= room ? least : least.map((w) => Math.min(w, most(least, room)));
+    const wanted = whole.map((w, i) => Math.min(Math.max(w, longest[i]!), Math.max(w, longest[i]! / 6)));
+    const capped = (cap: number) => wanted.map((w, i) => Math.max(floor[i]!, Math.min(w, cap)));
+    let [low, high] = [0, Math.max(...wanted)];
+    for (let step = 0; step < 30; step++) {
+      const cap = (low + high) / 2;
+      if (sum(capped(cap)) > room) high = cap;
+      else low = cap;
     }
-    // Even so too wide: the narrow columns keep their words whole (with a little to
-    // spare), the wide ones share the rest, and their long words break anywhere, as
-    // in a paragraph too narrow for them.
-    const share = room / least.length;
-    const kept = sum(least.filter((w) => w <= share));
-    const squeezed = sum(least.filter((w) => w > share));
-    return hyphenate(least.map((w) => (w <= share || kept >= room ? Math.min(w, share) : (w * (room - kept)) / squeezed)));
+    return hyphenate(capped(low));
   });
   for (const { table, columns } of frozen) {
     table.style.removeProperty('overflow-wrap');

@@ -3,8 +3,7 @@
  * it lays anything out, so it must be self-contained: no imports at run time,
  * nothing from the enclosing module.
  *
- * Registers Galley's Paged.js handler of page breaks (with `hyphens-at-breaks.ts`,
- * which finishes a break inside a word, and `finished-pages-out.ts`):
+ * Registers Galley's Paged.js handler of page breaks (and see `hyphens-at-breaks.ts`):
  * - a page breaks exactly where the text stops fitting. Paged.js misses it in two
  *   ways, each losing text into the overflow column Chromium never prints:
  *   it measures letters by their bounding box, and Chromium attributes the hyphen
@@ -209,14 +208,15 @@ export function installLayoutFixes(): void {
         // A table row moves to the next page whole when it can: a row split
         // across pages is hard to read, and Chromium lays the piece left behind
         // out again taller than measured, its last line off the page. A row
-        // taller than a page still breaks inside, on the page it starts.
-        // The first body row takes the table's header rows with it (header rows alone
-        // at the foot of a page head nothing).
+        // taller than a page breaks inside, on the page it starts.
+        // The first body row takes the table's header rows with it if both fit a page (alone they head nothing).
         const row = first.text.parentElement?.closest('td, th')?.parentElement;
-        if (row instanceof HTMLTableRowElement && rendered.contains(row) && !row.hasAttribute('data-split-from')) {
+        const tall = (element: Element) => Array.from(element.getClientRects()).reduce((height, rect) => height + rect.height, 0) > bounds.height;
+        if (row instanceof HTMLTableRowElement && rendered.contains(row) && !row.hasAttribute('data-split-from') && !tall(row)) {
           const table = row.closest('table')!;
           const head = table.tHead;
-          const lead = head && !head.hasAttribute('data-galley-repeat') && Array.from(table.rows).find((r) => !head.contains(r)) === row ? table : row;
+          const isFirst = head && !head.hasAttribute('data-galley-repeat') && Array.from(table.rows).find((r) => !head.contains(r)) === row;
+          const lead = isFirst && head.getBoundingClientRect().height + row.getBoundingClientRect().height <= bounds.height ? table : row;
           const beforeRow = breakBefore(rendered, firstText(lead)!, 0);
           if (leavesContent(rendered, beforeRow) && beforeRow.compareBoundaryPoints(Range.START_TO_START, start) < 0) start = beforeRow;
         }

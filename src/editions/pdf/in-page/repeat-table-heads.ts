@@ -5,7 +5,7 @@
  *
  * Registers the Paged.js handler that repeats a table's header rows on every page
  * the table runs on to (Paged.js starts the table's piece on the next page with
- * its body rows only). The copy goes in as the page's first node of the table is
+ * its body rows only), unless they take more than a third of the page. The copy goes in as the page's first node of the table is
  * placed, so Paged.js measures the page with it. It is marked
  * `data-galley-repeat`: it is not the manuscript's text (the layout verifier and
  * the e-book's page list skip it), carries no ids, and none of Paged.js's
@@ -31,13 +31,24 @@ export function installTableHeadRepeats(): void {
       // The piece of a table Paged.js starts a page with is a shallow copy of the
       // table (`data-split-from`) holding only what comes after the break.
       const table = (clone instanceof Element ? clone : clone.parentElement)?.closest('table');
-      if (!table?.hasAttribute('data-split-from') || table.tHead || table.closest('.galley-footnote')) return;
+      if (!table?.hasAttribute('data-split-from') || table.tHead || table.hasAttribute('data-galley-no-repeat') || table.closest('.galley-footnote')) return;
       const head = (source instanceof Element ? source : source.parentElement)?.closest('table')?.tHead;
-      // (A break inside the head itself: the head is what the page starts with.)
+      // (A break inside the head itself: the head is what the page starts with. A row
+      // that goes on from the page before, taller than a page: above it, the header
+      // rows would push it whole on to the next page, and the page would hold them alone.)
       if (!head || head.contains(source)) return;
+      if ((clone instanceof Element ? clone : clone.parentElement)?.closest('tr')?.hasAttribute('data-split-from')) {
+        table.dataset.galleyNoRepeat = '';
+        return;
+      }
       const copy = repeat(head);
       const after = Array.from(table.children).find((child) => child.tagName !== 'CAPTION' && child.tagName !== 'COLGROUP');
       table.insertBefore(copy, after ?? null);
+      // Header rows taller than a third of the page are not repeated: they would
+      // leave little room for the rows they head (and one taller than the page
+      // would have to break, but a copy is not the manuscript's text).
+      const area = table.closest('.pagedjs_page_content');
+      if (area && copy.getBoundingClientRect().height > area.getBoundingClientRect().height / 3) copy.remove();
     }
   }
   paged.registerHandlers(RepeatTableHeads);
