@@ -65,6 +65,8 @@ export const BookConfig = v.strictObject({
   trim: v.optional(trim, 'A5'),
   /** Typographic quotes, apostrophes, dashes (`--`, `---`) and ellipses in the language's style; `false` keeps the text as typed. */
   typography: v.optional(v.boolean(), true),
+  /** How figures and tables with ids are numbered: `chapters: true` numbers them per chapter (“Figure 2.3”), else through the book. */
+  crossref: v.optional(v.strictObject({ chapters: v.optional(v.boolean(), false) }), { chapters: false }),
   /** The chapters, Markdown files relative to `book.yaml`, in reading order. */
   chapters: v.pipe(v.array(chapterPath), v.minLength(1, 'Expected at least one chapter')),
 });

@@ -11,6 +11,10 @@ export interface Rule {
 }
 
 export const rules = {
+  'bad-attribute': {
+    title: 'An attribute in `{…}` that Galley does not read',
+    hint: 'Galley reads `#id` and `.class` everywhere, `width` (`50%`, `8cm`) and `fig-alt` on images; the attribute was left out.',
+  },
   'bad-date': { title: 'A date is not a real calendar date', hint: 'Write dates as YYYY-MM-DD (or YYYY-MM, YYYY); a range ends on or after its start.' },
   'control-character': {
     title: 'A character that no edition can carry',
@@ -32,6 +36,10 @@ export const rules = {
     title: 'A chapter is listed twice, or two chapters share an id',
     hint: 'List each chapter once; give chapters distinct `id`s in their front matter.',
   },
+  'duplicate-id': {
+    title: 'Two elements share a `fig-`, `tbl-` or `sec-` id',
+    hint: 'Give each figure, table and section that is cross-referenced an id of its own.',
+  },
   'duplicate-key': { title: 'A key is written twice', hint: 'Remove or rename one of them.' },
   'empty-heading': { title: 'A heading has no text', hint: 'Give the heading text; a heading without any is removed.' },
   'empty-link': {
@@ -41,6 +49,10 @@ export const rules = {
   'empty-file': { title: 'A file is empty', hint: 'Write content into it, or remove it from the book.' },
   'heading-order': { title: 'A heading skips a level', hint: 'Go down one level at a time (a chapter `#`, its sections `##`, theirs `###`).' },
   'invalid-utf8': { title: 'A file is not UTF-8 text', hint: 'Save the file as UTF-8.' },
+  'low-resolution': {
+    title: 'An image has too few pixels for its printed size',
+    hint: 'Below 200 pixels per inch it prints soft. Use a larger image, or give it a smaller width (`{width=50%}`).',
+  },
   'malformed-html': {
     title: 'Raw HTML that cannot be kept as written',
     hint: 'Close every tag you open in raw HTML; HTML has no CDATA sections. The message says what was dropped.',
@@ -79,6 +91,10 @@ export const rules = {
   'unused-footnote': {
     title: 'A footnote is written but never printed',
     hint: 'Call it in the text (`[^x]`), or delete it; of two notes with the same label (in any case) only the first is printed.',
+  },
+  'unknown-reference': {
+    title: 'A cross-reference names no figure, table or section of the book',
+    hint: 'Give the target its id (`![…](map.png){#fig-map}`, `: Caption {#tbl-units}` after a table, `## Heading {#sec-name}`), or write `\\@` for the text itself.',
   },
   'unknown-field': { title: 'A field that the schema does not know', hint: 'Check the spelling against the README; the message suggests the closest field.' },
   'unknown-infobox-type': {

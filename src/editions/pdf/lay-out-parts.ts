@@ -2,6 +2,7 @@ import type { Page } from 'puppeteer-core';
 import type { PageStart } from '../../model/print-layout.js';
 import type { BrowserSession } from './browser.js';
 import { finishPart, type PartFinish } from './in-page/finish-part.js';
+import type { PrintedImage } from './in-page/image-resolution.js';
 import type { LayoutProblem } from './in-page/verify-text.js';
 import type { Anchor, PrintedPart } from './join-parts.js';
 import type { PrintDocuments } from './layout-document.js';
@@ -40,6 +41,10 @@ export interface PartsOptions {
   onProgress?: ((progress: LayoutProgress) => void) | undefined;
   /** Aborted at the first failure: the other parts stop too (the deadline's signal must follow it). */
   stop: AbortController;
+  /** The page of each id, for the cross-references' page numbers (from a first layout). */
+  pages?: ReadonlyMap<string, number> | undefined;
+  /** Only lay the parts out and count them, to find where everything is: no part is finished, checked or printed. */
+  countOnly?: boolean | undefined;
 }
 
 export interface LaidOutBook {
@@ -49,6 +54,8 @@ export interface LaidOutBook {
   blocked: string[];
   /** What the layout verifier found, on book pages. */
   problems: LayoutProblem[];
+  /** The resolution each raster image is printed at. */
+  images: PrintedImage[];
   verifyMs: number;
 }
 
@@ -83,7 +90,7 @@ export async function layOutParts(docs: PrintDocuments, options: PartsOptions): 
   const offsets: Array<number | undefined> = parts.map((_part, index) => (index === 0 ? 0 : undefined));
   const laidOut = parts.map(() => 0);
   let partsDone = 0;
-  const book: LaidOutBook = { anchors: new Map(), pages: 0, pageStarts: [], blocked: [], problems: [], verifyMs: 0 };
+  const book: LaidOutBook = { anchors: new Map(), pages: 0, pageStarts: [], blocked: [], problems: [], images: [], verifyMs: 0 };
   const slots = new Slots(Math.max(1, options.jobs));
   const tabs = new LayoutTabs(options.session.browser, deadline);
   const sizes = parts.map((part) => part.chapters.reduce((sum, chapter) => sum + sizeOf(chapter.tree), 0));
@@ -133,7 +140,7 @@ export async function layOutParts(docs: PrintDocuments, options: PartsOptions): 
         deadline.progress(() => where(at, chapter));
         report();
       };
-      const html = docs.html(index);
+      const html = docs.html(index, options.pages);
       const layOut = (startLeft: boolean) => paginate(page, { html, root: options.root, timeout: 0, deadline, startLeft, onPage });
       let layout = await layOut(false);
       counts[index]!.resolve(layout.pages);
@@ -141,13 +148,18 @@ export async function layOutParts(docs: PrintDocuments, options: PartsOptions): 
       const { offset, blank } = await placeOf(index);
       offsets[index] = offset;
       // A part starts on a right-hand page, unless it goes on with a chapter and its first page falls on the left.
-      if (part.continues && offset % 2 === 1) layout = await layOut(true);
+      if (part.continues && offset % 2 === 1 && !options.countOnly) layout = await layOut(true);
       // (Left- and right-hand pages are as wide: the pages after it were placed by the first count.)
       if (layout.pages !== counted[index])
         throw new Error(`Layout part ${index + 1} has ${layout.pages} pages from a left-hand page, ${counted[index]} from a right-hand one`);
       for (const start of layout.pageStarts) book.pageStarts.push({ ...start, page: start.page + offset });
       for (const [id, at, x, y] of layout.anchors) if (!book.anchors.has(id)) book.anchors.set(id, { page: at + offset, x, y });
       book.blocked.push(...layout.blocked);
+      book.images.push(...layout.images);
+      if (options.countOnly) {
+        book.pages = Math.max(book.pages, offset + layout.pages);
+        return;
+      }
       let finish: PartFinish = {
         offset,
         total: undefined,

@@ -7,6 +7,7 @@ import type { Book, Chapter } from '../../model/book.js';
 import { bookDocument } from '../shared/book-document.js';
 import { dataUris, editionChapter } from '../shared/edition-tree.js';
 import { codePointsOf, fontDataUri, fontFaceCss } from '../shared/fonts.js';
+import { referenceWordsFor } from '../../shared/language.js';
 import { readAsset } from '../../shared/package-files.js';
 import { hyphenatorFor } from './hyphenation.js';
 import { pageCss } from './page-css.js';
@@ -14,6 +15,7 @@ import { linksBetweenParts } from './part-links.js';
 import { rehypeHyphenate } from './plugins/rehype-hyphenate.js';
 import { rehypeOpenDetails } from './plugins/rehype-open-details.js';
 import { rehypePageFootnotes } from './plugins/rehype-page-footnotes.js';
+import { hasPageReferences, rehypePageReferences, setPageNumbers } from './plugins/rehype-page-references.js';
 import { rehypeRunningHeads } from './plugins/rehype-running-heads.js';
 import { type PrintPart, splitBook } from './split-book.js';
 
@@ -34,8 +36,14 @@ export interface LayoutDocumentOptions {
 /** The book split into layout parts, and the document of each. */
 export interface PrintDocuments {
   readonly parts: readonly PrintPart[];
-  /** The HTML document of one part, made when asked for (a big book's are not all held at once). */
-  html(index: number): string;
+  /**
+   * The HTML document of one part, made when asked for (a big book's are not all
+   * held at once), with the page of every id a cross-reference names, as far as
+   * `pages` has them (else a placeholder as wide as the book's page numbers).
+   */
+  html(index: number, pages?: ReadonlyMap<string, number>): string;
+  /** Whether the book's cross-references name pages (then it is laid out twice: once to find them). */
+  readonly pageReferences: boolean;
 }
 
 /**
@@ -57,23 +65,35 @@ export async function layoutDocument(book: Book, options: LayoutDocumentOptions 
 export async function printDocuments(book: Book, options: LayoutDocumentOptions = {}): Promise<PrintDocuments> {
   const prepared = await prepare(book, options);
   const parts = splitBook(prepared.chapters, options.partSize);
-  return { parts, html: (index) => prepared.html(parts[index]!, parts.length > 1) };
+  return {
+    parts,
+    html: (index, pages) => prepared.html(parts[index]!, parts.length > 1, pages),
+    pageReferences: prepared.pageReferences,
+  };
 }
 
 async function prepare(book: Book, options: LayoutDocumentOptions) {
   const { config } = book;
   const hyphenate = hyphenatorFor(config.language);
-  const forPrint = unified().use(rehypeOpenDetails).use(rehypeRunningHeads).use(rehypePageFootnotes);
+  const forPrint = unified()
+    .use(rehypeOpenDetails)
+    .use(rehypeRunningHeads)
+    .use(rehypePageFootnotes)
+    .use(rehypePageReferences, { template: referenceWordsFor(config.language).onPage });
   if (hyphenate) forPrint.use(rehypeHyphenate, { hyphenate });
   const images = dataUris(book.assets);
-  const chapters = book.chapters.map((chapter) => editionChapter(chapter, { imageSource: (href) => images.get(href) ?? href, keepBlockNumbers: true }));
+  const chapters = book.chapters.map((chapter) =>
+    editionChapter(chapter, { imageSource: (href) => images.get(href) ?? href, keepBlockNumbers: true, markImages: true }),
+  );
   for (const chapter of chapters) await forPrint.run(chapter.tree);
   const styles = [...(await Promise.all(printStyles.map(readAsset))), pageCss(config.trim)];
   // An empty icon keeps the browser from asking for /favicon.ico.
   const head = [h('link', { rel: 'icon', href: 'data:,' }), ...(options.polyfillUrl ? [h('script', { src: options.polyfillUrl })] : [])];
   // Only the font subsets the text needs, embedded: nothing to fetch, the same every
   // time, and outside Paged.js's style processing. The same fonts in every part.
-  const text = textOf(bookDocument(config, chapters, { css: [] }));
+  // (With the words of page references, which are generated content.)
+  const words = chapters.some((chapter) => hasPageReferences(chapter.tree)) ? referenceWordsFor(config.language).onPage : '';
+  const text = textOf(bookDocument(config, chapters, { css: [] })) + words;
   const codePoints = codePointsOf(text);
   const key = [...codePoints].sort((a, b) => a - b).join(',');
   let fonts = options.fontUrl ? undefined : options.fontCache?.get(key);
@@ -82,7 +102,9 @@ async function prepare(book: Book, options: LayoutDocumentOptions) {
     if (!options.fontUrl) options.fontCache?.set(key, fonts);
   }
   const fontCss = await fonts;
-  const html = (part: PrintPart, split = false) => {
+  // A page number not known yet is laid out as wide as a big book's.
+  const placeholder = book.chapters.reduce((sum, chapter) => sum + chapter.file.value.length, 0) > 200_000 ? 3 : 2;
+  const html = (part: PrintPart, split = false, pages?: ReadonlyMap<string, number>) => {
     const document: Root = bookDocument(config, part.chapters as Chapter[], {
       css: styles,
       ignoredCss: [fontCss],
@@ -91,7 +113,8 @@ async function prepare(book: Book, options: LayoutDocumentOptions) {
       contents: chapters,
     });
     if (split) linksBetweenParts(document.children.find((node): node is Element => node.type === 'element')!);
+    setPageNumbers(document, pages, placeholder);
     return toHtml(document);
   };
-  return { chapters, html };
+  return { chapters, html, pageReferences: words !== '' };
 }

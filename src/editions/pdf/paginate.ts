@@ -5,6 +5,7 @@ import { freezeTableColumns } from './in-page/freeze-table-columns.js';
 import { installFinishedPagesOut } from './in-page/finished-pages-out.js';
 import { installHyphensAtBreaks } from './in-page/hyphens-at-breaks.js';
 import { installLayoutFixes } from './in-page/layout-fixes.js';
+import { type PrintedImage, imageResolutions } from './in-page/image-resolution.js';
 import { layOutPages } from './in-page/lay-out-pages.js';
 import { installNoFirstLetterBoxes } from './in-page/no-first-letter-boxes.js';
 import { installTableHeadRepeats } from './in-page/repeat-table-heads.js';
@@ -41,6 +42,8 @@ export interface Pagination {
   blocked: string[];
   /** Where each element with an id is: page (from 1), and top left corner on the page in CSS pixels. */
   anchors: Array<[id: string, page: number, x: number, y: number]>;
+  /** The resolution each raster image is printed at. */
+  images: PrintedImage[];
 }
 
 interface PageState {
@@ -113,11 +116,12 @@ export async function paginate(page: Page, options: PaginateOptions): Promise<Pa
     await page.evaluate((left) => {
       (window as unknown as { __galleyStartLeft: boolean }).__galleyStartLeft = left;
     }, options.startLeft === true);
-    return page.evaluate(layOutPages);
+    const laidOut = await page.evaluate(layOutPages);
+    return { ...laidOut, images: await page.evaluate(imageResolutions) };
   })();
   try {
     const result = await deadlineOf(options).run(work, 'Page layout (Paged.js)');
-    return { pages: result.total, pageStarts: result.starts, blocked: [...new Set(blocked)], anchors: result.anchors };
+    return { pages: result.total, pageStarts: result.starts, blocked: [...new Set(blocked)], anchors: result.anchors, images: result.images };
   } catch (cause) {
     const detail = errors.length > 0 ? ` (page errors: ${errors.join('; ')})` : '';
     throw new Error(`${cause instanceof Error ? cause.message : String(cause)}${detail}`, { cause });

@@ -5,8 +5,9 @@ import { BuildFailure, describeError, GalleyError, throwIfFatal, warn } from '..
 import type { StageTimer } from '../../shared/timings.js';
 import type { BrowserHandle } from './browser.js';
 import { BookJoiner } from './join-parts.js';
-import { type LayoutProgress, layOutParts } from './lay-out-parts.js';
+import { type LaidOutBook, type LayoutProgress, layOutParts } from './lay-out-parts.js';
 import { printDocuments } from './layout-document.js';
+import { reportLowResolution } from './low-resolution.js';
 import { reportMissingGlyphs } from './missing-glyphs.js';
 import { postProcess } from './post-process.js';
 import { POLYFILL_URL } from './request-router.js';
@@ -81,30 +82,49 @@ export async function pdfEdition(book: Book, options: PdfOptions): Promise<PdfEd
     // The cover is rendered while the parts are joined: the browser and Node work at once.
     let cover: Promise<Uint8Array> | undefined;
     const chapters = new Map(book.chapters.map((chapter) => [chapter.id, `“${chapter.title}” (${chapter.file.path})`]));
-    // The parts are joined as they are printed: Node joins while the browser lays out.
-    const joiner = new BookJoiner(docs.parts.length);
-    const laidOut = await options.timer.measure('layout', () =>
-      layOutParts(docs, {
-        onPrinted: (index, part) => joiner.add(index, part),
-        session,
-        deadline,
-        stop,
-        jobs: options.jobs,
-        root: book.root,
-        title: book.config.title,
-        chapterName: (id) => chapters.get(id) ?? id,
-        onProgress: options.onProgress,
-        afterFirstPrint: options.cover
-          ? async (page) => {
-              cover = options.timer.measure('cover', () => deadline.run(titlePagePng(page), 'Rendering the cover'));
-              cover.catch(() => undefined); // awaited below; a failure before that is the build's own
-            }
-          : undefined,
-      }),
-    );
+    const parts = {
+      session,
+      deadline,
+      stop,
+      jobs: options.jobs,
+      root: book.root,
+      title: book.config.title,
+      chapterName: (id: string) => chapters.get(id) ?? id,
+    };
+    // Cross-references that name pages: a first layout finds the pages, the next
+    // sets them; laid out again until no page moves (a number's width can move text).
+    let pages = docs.pageReferences
+      ? pagesOf(await options.timer.measure('find-pages', () => layOutParts(docs, { ...parts, onPrinted: () => undefined, countOnly: true })))
+      : undefined;
+    let laidOut: LaidOutBook;
+    let joiner: BookJoiner;
+    for (let pass = 1; ; pass++) {
+      // The parts are joined as they are printed: Node joins while the browser lays out.
+      const join = new BookJoiner(docs.parts.length);
+      joiner = join;
+      laidOut = await options.timer.measure('layout', () =>
+        layOutParts(docs, {
+          ...parts,
+          pages,
+          onPrinted: (index, part) => join.add(index, part),
+          onProgress: options.onProgress,
+          afterFirstPrint: options.cover
+            ? async (page) => {
+                cover = options.timer.measure('cover', () => deadline.run(titlePagePng(page), 'Rendering the cover'));
+                cover.catch(() => undefined); // awaited below; a failure before that is the build's own
+              }
+            : undefined,
+        }),
+      );
+      const found = pagesOf(laidOut);
+      if (!pages || samePages(pages, found)) break;
+      if (pass === 3) throw new BuildFailure('The page numbers of cross-references did not settle after three layouts of the book');
+      pages = found;
+    }
     options.timer.record('verify', laidOut.verifyMs);
     // The print edition must be the manuscript: a layout that lost text stops here.
     reportTextOnPages(book, laidOut.problems);
+    reportLowResolution(book, laidOut.images);
     throwIfFatal(sourceFiles(book));
     const joined = await options.timer.measure('join', () => joiner.finish(laidOut.anchors));
     const bytes = await options.timer.measure('post-process', () => postProcess(joined, { config: book.config, date: options.date }));
@@ -138,3 +158,8 @@ async function titlePagePng(page: Page): Promise<Uint8Array> {
     clip: { x: box.x, y: box.y, width: Math.ceil(box.width), height: Math.ceil(box.height), scale: 2 },
   });
 }
+
+/** The book page of every element with an id. */
+const pagesOf = (laidOut: LaidOutBook) => new Map([...laidOut.anchors].map(([id, anchor]) => [id, anchor.page]));
+
+const samePages = (a: ReadonlyMap<string, number>, b: ReadonlyMap<string, number>) => a.size === b.size && [...a].every(([id, page]) => b.get(id) === page);

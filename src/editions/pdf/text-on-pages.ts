@@ -1,8 +1,7 @@
-import type { Element } from 'hast';
-import { visit } from 'unist-util-visit';
 import type { Book } from '../../model/book.js';
 import type { Point } from 'unist';
 import { fail } from '../../shared/messages.js';
+import { blockPlaces } from './block-places.js';
 import type { LayoutProblem } from './in-page/verify-text.js';
 
 const what: Record<LayoutProblem['kind'], string> = {
@@ -25,13 +24,7 @@ const SHOWN = 20;
  */
 export function reportTextOnPages(book: Book, problems: readonly LayoutProblem[]): void {
   if (problems.length === 0) return;
-  const places = new Map<string, { file: Book['configFile']; place: Point | undefined }>();
-  for (const chapter of book.chapters) {
-    visit(chapter.tree, 'element', (node: Element) => {
-      const block = node.properties.dataBlock;
-      if (block !== undefined) places.set(String(block), { file: chapter.file, place: node.position?.start });
-    });
-  }
+  const places = blockPlaces(book);
   // One message per place, page and kind (an infobox's cells share the place of its front matter).
   const groups = new Map<string, { problem: LayoutProblem; file: Book['configFile']; place: Point | undefined; more: number }>();
   for (const problem of problems) {

@@ -7,6 +7,8 @@ export interface EditionTreeOptions {
   imageSource: (href: string) => string;
   /** Keep the block numbers (`data-block`): the print edition and the e-book's page list use them. */
   keepBlockNumbers: boolean;
+  /** Mark each image with its asset's href (`data-galley-image`): the print edition checks their resolution. */
+  markImages?: boolean;
 }
 
 /**
@@ -18,6 +20,7 @@ export function editionChapter(chapter: Chapter, options: EditionTreeOptions): C
   visit(tree, 'element', (node: Element) => {
     if (!options.keepBlockNumbers) delete node.properties.dataBlock;
     if (node.tagName === 'img' && typeof node.properties.src === 'string' && node.properties.src.startsWith('images/')) {
+      if (options.markImages) node.properties.dataGalleyImage = node.properties.src;
       node.properties.src = options.imageSource(node.properties.src);
     }
   });

@@ -12,6 +12,7 @@ import type { Infobox } from '../../infobox/validate-infobox.js';
 import { isRtl } from '../../shared/language.js';
 import { rehypeAccessibility } from './plugins/rehype-accessibility.js';
 import { rehypeControlCharacters } from './plugins/rehype-control-characters.js';
+import { rehypeFigures } from './plugins/rehype-figures.js';
 import { rehypeEmptyHeaderCells } from './plugins/rehype-empty-header-cells.js';
 import { rehypeEmptyHeadings } from './plugins/rehype-empty-headings.js';
 import { rehypeFlagUnsafe } from './plugins/rehype-flag-unsafe.js';
@@ -24,6 +25,8 @@ import { rehypeSections } from './plugins/rehype-sections.js';
 import { rehypeTableAlign } from './plugins/rehype-table-align.js';
 import { rehypeTaskListLabels } from './plugins/rehype-task-list-labels.js';
 import { rehypeTextDirection } from './plugins/rehype-text-direction.js';
+import { remarkAttributes } from './plugins/remark-attributes.js';
+import { remarkCrossReferences } from './plugins/remark-cross-references.js';
 import { remarkTypography } from './plugins/remark-typography.js';
 import { remarkUndefinedFootnotes } from './plugins/remark-undefined-footnotes.js';
 import { remarkUnusedFootnotes } from './plugins/remark-unused-footnotes.js';
@@ -47,12 +50,13 @@ export interface ChapterOptions {
  * The processor of one chapter. Order matters:
  * 1. remark-parse, remark-frontmatter (front matter is kept as a node and ignored
  *    by remark-rehype, so positions stay true), remark-gfm; footnote calls without
- *    a note are errors; typographic punctuation (quotes, dashes) by language;
+ *    a note are errors; attributes (`{#fig-map width=50%}`) read, cross-references
+ *    (`@fig-map`) made links; typographic punctuation (quotes, dashes) by language;
  * 2. remark-rehype keeps raw HTML, rehype-raw parses it with positions;
  * 3. characters no edition can carry are removed (with a warning);
  * 4. rehype-flag-unsafe warns about what rehype-sanitize then removes;
  * 5. only after sanitising do our own trusted plugins run: inline elements left
- *    open around blocks taken out, empty headings removed, empty header cells
+ *    open around blocks taken out, figures and table captions, empty headings removed, empty header cells
  *    made data cells, table alignment as
  *    classes, labels for task checkboxes, ids, the infobox, the direction of
  *    blocks written the other way, sections, the outline, and warnings where
@@ -65,6 +69,8 @@ export function chapterProcessor(options: ChapterOptions) {
     .use(remarkGfm)
     .use(remarkUndefinedFootnotes)
     .use(remarkUnusedFootnotes)
+    .use(remarkAttributes)
+    .use(remarkCrossReferences)
     .use(remarkTypography, { language: options.language, enabled: options.typography })
     .use(remarkRehype, { allowDangerousHtml: true, clobberPrefix: '', footnoteLabel: 'Notes' })
     .use(rehypeRaw)
@@ -72,6 +78,7 @@ export function chapterProcessor(options: ChapterOptions) {
     .use(rehypeFlagUnsafe)
     .use(rehypeSanitize, sanitizeSchema)
     .use(rehypeRepairNesting)
+    .use(rehypeFigures)
     .use(rehypeEmptyHeadings)
     .use(rehypeEmptyHeaderCells)
     .use(rehypeTableAlign)

@@ -1,8 +1,8 @@
 import type { Element, Root } from 'hast';
 import { visit } from 'unist-util-visit';
 
-/** Block elements that can hold the start of a print page. */
-const blocks = new Set(['p', 'li', 'td', 'th', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'blockquote', 'dd', 'dt', 'figcaption', 'caption', 'pre']);
+/** Block elements that can hold the start of a print page (and images, which messages about them name). */
+const blocks = new Set(['p', 'li', 'td', 'th', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'blockquote', 'dd', 'dt', 'figure', 'figcaption', 'caption', 'pre', 'img']);
 
 /**
  * Number the block elements of the book's chapter trees (`data-block`), in

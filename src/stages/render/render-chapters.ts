@@ -3,6 +3,7 @@ import type { Element } from 'hast';
 import type { Chapter, Manuscript } from '../../model/book.js';
 import { warn } from '../../shared/messages.js';
 import { chapterToHast } from './chapter-processor.js';
+import { crossReferences } from './cross-references.js';
 import { numberBlocks } from './number-blocks.js';
 import { resolveLinks } from './resolve-links.js';
 import './file-data.js';
@@ -12,7 +13,8 @@ export const reservedIds = ['title-page', 'toc', 'toc-title', 'main'];
 
 /**
  * The render stage: every chapter through its processor with book-wide unique
- * ids, then the links between chapters resolved and the blocks of the whole book
+ * ids, then figures and tables numbered and cross-references given their text,
+ * the links between chapters resolved and the blocks of the whole book
  * numbered once. Messages land on each chapter's file.
  */
 export async function renderChapters(manuscript: Manuscript): Promise<Chapter[]> {
@@ -42,6 +44,7 @@ export async function renderChapters(manuscript: Manuscript): Promise<Chapter[]>
     }
     chapters.push({ id: source.id, file, tree, outline, title: head?.text ?? source.id, titleId });
   }
+  crossReferences(chapters, { language: manuscript.config.language, chapters: manuscript.config.crossref.chapters });
   resolveLinks(chapters);
   numberBlocks(chapters.map((chapter) => chapter.tree));
   return chapters;

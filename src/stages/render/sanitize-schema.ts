@@ -12,6 +12,9 @@ export const sanitizeSchema: Schema = {
   attributes: {
     ...defaultSchema.attributes,
     '*': [...(defaultSchema.attributes?.['*'] ?? []), 'className'],
+    // Marks of Galley's own Markdown syntax: cross-references and table captions.
+    a: [...(defaultSchema.attributes?.a ?? []), 'dataGalleyXref'],
+    p: ['dataGalleyCaption'],
   },
   clobber: [],
   strip: ['script', 'style', 'template'],
