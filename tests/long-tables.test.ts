@@ -167,7 +167,7 @@ describe('tables that do not fit a small page (3.5 × 5 in)', () => {
     const pages = Number((await pdfInfo(pdf)).Pages);
     for (let page = 1; page <= pages; page++) {
       const lines = (await rawPageText(pdf, page)).split('\n').map((line) => line.trim());
-      const head = lines.findIndex((line) => line === 'Key Description');
+      const head = lines.indexOf('Key Description');
       if (head !== -1) expect(lines.slice(head + 1).join(' '), `page ${page}`).toMatch(/\w/);
     }
   });

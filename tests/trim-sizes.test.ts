@@ -2,7 +2,7 @@ import { cp, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { build } from '../src/index.js';
-import { geometryOf } from '../src/editions/pdf/page-css.js';
+import { geometryOf } from '../src/shared/page-geometry.js';
 import { trimSize } from '../src/shared/trim-sizes.js';
 import { expectGalleyError, fixtures, formatAll, tempDirs } from './helpers.js';
 import { pdfInfo } from './pdf-tools.js';

@@ -23,6 +23,13 @@ function withTrimPattern(schema: JsonSchema): JsonSchema {
     properties: {
       ...properties,
       trim: { ...properties.trim, pattern: TRIM_PATTERN, description: 'A name (A5, 6x9, royal, …) or a width and height (5.5in x 8.5in, 156mm x 234mm).' },
+      theme: { ...properties.theme, description: "Galley's look: galley (Source Serif 4 and Source Sans 3) or classic (EB Garamond)." },
+      page: {
+        ...properties.page,
+        description: "The print edition's margins (top, bottom, inner, outer: 18mm, 0.7in), running heads (verso, recto), bleed and marks (crop, cross).",
+      },
+      font: { ...properties.font, description: 'The families of text (body) and headings, the print type size in points (size) and line height (leading).' },
+      styles: { ...properties.styles, description: "Your CSS files, relative to book.yaml, after Galley's in every edition." },
     },
   };
 }

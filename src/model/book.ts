@@ -34,6 +34,8 @@ export interface Manuscript {
   readonly infoboxFiles: readonly VFile[];
   /** The infobox types the manuscript knows: Galley's and its own. */
   readonly infoboxTypes: InfoboxTypes;
+  /** The author's style sheets (`styles` in `book.yaml`), in cascade order. */
+  readonly styles: readonly StyleSheet[];
 }
 
 /** A heading of a chapter, for the table of contents and PDF bookmarks. */
@@ -82,7 +84,29 @@ export interface Book extends Omit<Manuscript, 'chapters'> {
 export const sourceFiles = (book: {
   readonly configFile: VFile;
   readonly infoboxFiles: readonly VFile[];
+  readonly styles: readonly { readonly file: VFile }[];
   readonly chapters: readonly { readonly file: VFile }[];
-}): VFile[] => [book.configFile, ...book.infoboxFiles, ...book.chapters.map((c) => c.file)];
+}): VFile[] => [book.configFile, ...book.infoboxFiles, ...book.styles.map((s) => s.file), ...book.chapters.map((c) => c.file)];
 
 export type { BookConfig } from '../schema/book-config.js';
+
+/** A file an author's style sheet names (`url(fonts/x.woff2)`), read from the manuscript folder. */
+export interface StyleResource {
+  /** Its path relative to the manuscript folder, `/`-separated. */
+  readonly path: string;
+  readonly mediaType: string;
+  readonly data: Uint8Array;
+}
+
+/** An author's style sheet (`styles` in `book.yaml`), checked and ready for every edition. */
+export interface StyleSheet {
+  /** The sheet's file, carrying the messages about it. */
+  readonly file: VFile;
+  /**
+   * The CSS, re-serialised, with each `url()` that names a resource written as
+   * `url("galley-style:N")` (N: its index in `resources`), for each edition to
+   * point at its own copy (`styleSheetText`).
+   */
+  readonly css: string;
+  readonly resources: readonly StyleResource[];
+}

@@ -1,7 +1,9 @@
 import * as v from 'valibot';
-import { isoDate, text, textList } from './fields.js';
+import { fileInManuscript, isoDate, text, textList } from './fields.js';
 import { namedTrimSizes, type TrimName, trimSize } from '../shared/trim-sizes.js';
 import { checkWith } from './check-with.js';
+import { FontStyle, PageStyle, StylePaths, themes } from './house-style.js';
+import { geometryWith, textArea } from '../shared/page-geometry.js';
 
 /** The trim sizes known by name; any other is written as its width and height (`5.5in x 8.5in`). */
 export const trimSizes = Object.keys(namedTrimSizes) as TrimName[];
@@ -34,17 +36,10 @@ const identifier = v.pipe(
   ),
 );
 
-const chapterPath = v.pipe(
-  v.string(),
-  checkWith(
-    (s: string) => s.endsWith('.md') && !s.startsWith('/') && !s.split(/[\\/]/).includes('..'),
-    'bad-value',
-    (s) => `Expected the path of a Markdown file inside the manuscript folder, not \`${s}\``,
-  ),
-);
+const chapterPath = fileInManuscript('.md', 'a Markdown file');
 
-/** The publication metadata in `book.yaml`. */
-export const BookConfig = v.strictObject({
+/** The fields of `book.yaml`. */
+const BookFields = v.strictObject({
   /** The title of the book. */
   title: text,
   /** A subtitle, shown on the title page. */
@@ -67,8 +62,40 @@ export const BookConfig = v.strictObject({
   typography: v.optional(v.boolean(), true),
   /** How figures and tables with ids are numbered: `chapters: true` numbers them per chapter (“Figure 2.3”), else through the book. */
   crossref: v.optional(v.strictObject({ chapters: v.optional(v.boolean(), false) }), { chapters: false }),
+  /** Galley's look: `galley` (the default) or `classic`. */
+  theme: v.optional(v.picklist(themes), 'galley'),
+  /** The print edition's page: margins, running heads, bleed and printer's marks. */
+  page: v.optional(PageStyle),
+  /** Type: the families of text and headings, the print edition's size and leading. */
+  font: v.optional(FontStyle),
+  /** The author's CSS files, relative to `book.yaml`, added after Galley's styles in every edition. */
+  styles: v.optional(StylePaths),
   /** The chapters, Markdown files relative to `book.yaml`, in reading order. */
   chapters: v.pipe(v.array(chapterPath), v.minLength(1, 'Expected at least one chapter')),
 });
+
+/** The smallest text area a page may keep inside its margins, in millimetres. */
+const MIN_TEXT = { width: 50, height: 70 };
+
+/** The publication metadata in `book.yaml`. */
+export const BookConfig = v.pipe(
+  BookFields,
+  v.forward(
+    checkWith(
+      (config: v.InferOutput<typeof BookFields>) => {
+        if (trimSize(config.trim) === undefined) return true; // reported as such
+        const area = textArea(geometryWith(config.trim, config.page?.margins));
+        return area.width >= MIN_TEXT.width && area.height >= MIN_TEXT.height;
+      },
+      'bad-value',
+      (config) => {
+        const area = textArea(geometryWith(config.trim, config.page?.margins));
+        const mm = (n: number) => Math.round(n * 10) / 10;
+        return `Unexpected margins that leave a text area of ${mm(area.width)} × ${mm(area.height)} mm on a ${config.trim} page; keep at least ${MIN_TEXT.width} × ${MIN_TEXT.height} mm`;
+      },
+    ),
+    ['page', 'margins'] as never,
+  ),
+);
 
 export type BookConfig = v.InferOutput<typeof BookConfig>;

@@ -74,3 +74,14 @@ export const image = v.strictObject({ src: text, alt: text, caption: v.optional(
 
 /** A single date or a `{start, end}` range. */
 export const dateOrRange = v.union([isoDate, dateRange], 'Expected a date (YYYY-MM-DD) or a range with `start` and `end`');
+
+/** The path of a file inside the manuscript folder, relative, with this extension. */
+export const fileInManuscript = (extension: string, what: string) =>
+  v.pipe(
+    v.string(),
+    checkWith(
+      (s: string) => s.endsWith(extension) && !s.startsWith('/') && !s.split(/[\\/]/).includes('..'),
+      'bad-value',
+      (s) => `Expected the path of ${what} inside the manuscript folder, not \`${s}\``,
+    ),
+  );

@@ -15,6 +15,10 @@ export const rules = {
     title: 'An attribute in `{…}` that Galley does not read',
     hint: 'Galley reads `#id` and `.class` everywhere, `width` (`50%`, `8cm`) and `fig-alt` on images; the attribute was left out.',
   },
+  'bad-css': {
+    title: 'A style sheet has CSS that cannot be read',
+    hint: 'Fix the CSS at the place named; browsers drop what they cannot read, so the rule has no effect as written.',
+  },
   'bad-date': { title: 'A date is not a real calendar date', hint: 'Write dates as YYYY-MM-DD (or YYYY-MM, YYYY); a range ends on or after its start.' },
   'control-character': {
     title: 'A character that no edition can carry',
@@ -102,6 +106,10 @@ export const rules = {
     hint: 'It is shown as a generic box of its fields. Use a type the message lists, or declare it in `infoboxes/<type>.yaml` (README: Infobox types).',
   },
   'unsafe-html': { title: 'Raw HTML that could run or embed code', hint: 'It was removed; manuscripts cannot run scripts or embed other documents.' },
+  'unsafe-style': {
+    title: 'A style sheet loads something from outside the manuscript',
+    hint: 'Builds are offline and read only the manuscript folder: put fonts (WOFF2, WOFF, TTF, OTF) and images (PNG, JPEG, GIF) in it and name them with a relative `url()`; `@import` is not read (list every sheet under `styles`).',
+  },
   'unsafe-path': { title: 'A path leaves the manuscript folder', hint: 'Keep every file the book uses inside the manuscript folder.' },
   'unterminated-title': { title: 'A wiki-text title or heading is not closed', hint: 'Write `= Title =` and `==Section==` with as many `=` on both sides.' },
   'wrong-type': { title: 'A value has the wrong type', hint: 'Write the kind of value the message names (text, list, mapping, number).' },

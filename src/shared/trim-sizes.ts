@@ -53,3 +53,12 @@ export function trimSize(value: string): TrimSize | undefined {
   const inRange = (side: number) => side >= TRIM_LIMITS.min - 0.05 && side <= TRIM_LIMITS.max + 0.05;
   return inRange(size.width) && inRange(size.height) ? size : undefined;
 }
+
+const LENGTH = new RegExp(`^${SIDE}$`);
+
+/** A length written with its unit (`15mm`, `0.6in`, `1.2cm`, `36pt`) in millimetres; undefined without a unit or when it is not one. */
+export function lengthInMm(value: string): number | undefined {
+  const match = LENGTH.exec(value.trim());
+  if (!match?.[2]) return match && Number(match[1]) === 0 ? 0 : undefined;
+  return Math.round(Number(match[1]) * MM_PER[match[2]]! * 1000) / 1000;
+}

@@ -1,10 +1,12 @@
 import type { ElementContent } from 'hast';
 import { h } from 'hastscript';
 import { toString as textOf } from 'hast-util-to-string';
-import type { Book } from '../../model/book.js';
+import path from 'node:path';
+import type { Book, StyleResource } from '../../model/book.js';
 import type { PrintLayout } from '../../model/print-layout.js';
 import { titlePage } from '../shared/title-page.js';
 import { editionChapter } from '../shared/edition-tree.js';
+import { bookFamilies, houseStyles } from '../shared/house-style.js';
 import { warn } from '../../shared/messages.js';
 import { readAsset } from '../../shared/package-files.js';
 import { accessibilityMetadata } from './accessibility.js';
@@ -116,10 +118,27 @@ export async function epubEdition(book: Book, options: EpubOptions): Promise<Uin
   }
 
   const trees = chapters.map((chapter) => chapter.tree);
-  const fonts = await epubFonts(trees.map((tree) => textOf(tree)).join('\n'));
+  const families = bookFamilies(config);
+  const fonts = await epubFonts(trees.map((tree) => textOf(tree)).join('\n'), {
+    body: families.body,
+    headings: families.headings === bookFamilies({ ...config, theme: 'galley', font: undefined }).headings ? undefined : families.headings,
+  });
+  // The files the author's sheets name, each once, beside the style sheet.
+  const resources = new Map<string, { href: string; resource: StyleResource }>();
+  const house = await houseStyles(book, 'epub', (resource) => {
+    let known = resources.get(resource.path);
+    if (!known) {
+      known = { href: `house/${resources.size + 1}-${path.posix.basename(resource.path).replace(/[^\w.-]/g, '_')}`, resource };
+      resources.set(resource.path, known);
+    }
+    return known.href;
+  });
   const css = await Promise.all(epubStyles.map(readAsset));
-  add(STYLE_HREF, [fontFaceRules(fonts), ...css].join('\n\n'), { id: 'style', mediaType: 'text/css' });
+  add(STYLE_HREF, [fontFaceRules(fonts), ...css, ...house].join('\n\n'), { id: 'style', mediaType: 'text/css' });
   for (const [i, font] of fonts.entries()) add(font.href, font.data, { id: `font-${i + 1}`, mediaType: 'font/woff2' });
+  for (const [i, { href, resource }] of [...resources.values()].entries()) {
+    add(`styles/${href}`, resource.data, { id: `house-${i + 1}`, mediaType: resource.mediaType });
+  }
   add(coverImage.href, coverImage.data, { id: 'cover-image', mediaType: coverImage.mediaType, properties: 'cover-image' });
   for (const [i, image] of book.assets.entries()) add(image.href, image.data, { id: `image-${i + 1}`, mediaType: image.mediaType });
 

@@ -1,6 +1,11 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
+import { shippedFamilies } from '../shared/font-families.js';
 import { fontPackageDir } from '../shared/fonts.js';
+import type { TextFamily } from '../../shared/text-families.js';
+
+/** The @fontsource package of a shipped family. */
+const packageOf = (family: TextFamily): string => shippedFamilies.find((f) => f.family === family)!.pkg;
 
 /** A font file embedded in the e-book. */
 export interface EmbeddedFont {
@@ -21,18 +26,24 @@ const ARABIC =
   'U+0600-06FF,U+0750-077F,U+0870-088E,U+0890-0891,U+0897-08E1,U+08E3-08FF,U+200C-200E,U+2010-2011,U+204F,U+2E41,U+FB50-FDFF,U+FE70-FE74,U+FE76-FEFC';
 
 /**
- * The body serif (regular, italic, bold; Latin and Latin Extended), plus Amiri
- * when the text has Arabic script. Headings and tables use the reader's sans.
+ * The text's family (regular, italic, bold; Latin and Latin Extended), the
+ * headings' family when the book names one of its own (regular and bold), plus
+ * Amiri when the text has Arabic script. By default headings and tables use the
+ * reader's sans.
  */
-export async function epubFonts(text: string): Promise<EmbeddedFont[]> {
+export async function epubFonts(text: string, families: { body: TextFamily; headings: TextFamily | undefined }): Promise<EmbeddedFont[]> {
   const wanted: Array<[pkg: string, family: string, subset: string, range: string, weight: number, style: 'normal' | 'italic']> = [];
+  const faces: Array<[family: TextFamily, weight: number, style: 'normal' | 'italic']> = [
+    [families.body, 400, 'normal'],
+    [families.body, 400, 'italic'],
+    [families.body, 700, 'normal'],
+  ];
+  if (families.headings && families.headings !== families.body) faces.push([families.headings, 400, 'normal'], [families.headings, 700, 'normal']);
   for (const [subset, range] of [
     ['latin', LATIN],
     ['latin-ext', LATIN_EXT],
   ] as const) {
-    wanted.push(['source-serif-4', 'Source Serif 4', subset, range, 400, 'normal']);
-    wanted.push(['source-serif-4', 'Source Serif 4', subset, range, 400, 'italic']);
-    wanted.push(['source-serif-4', 'Source Serif 4', subset, range, 700, 'normal']);
+    for (const [family, weight, style] of faces) wanted.push([packageOf(family), family, subset, range, weight, style]);
   }
   if (/[\u0600-\u06ff\u0750-\u077f\ufb50-\ufdff\ufe70-\ufeff]/.test(text)) {
     wanted.push(['amiri', 'Amiri', 'arabic', ARABIC, 400, 'normal']);

@@ -6,6 +6,7 @@ import { unified } from 'unified';
 import type { Book, Chapter } from '../../model/book.js';
 import { bookDocument } from '../shared/book-document.js';
 import { dataUris, editionChapter } from '../shared/edition-tree.js';
+import { houseStyles, resourceDataUri } from '../shared/house-style.js';
 import { codePointsOf, fontDataUri, fontFaceCss } from '../shared/fonts.js';
 import { referenceWordsFor } from '../../shared/language.js';
 import { readAsset } from '../../shared/package-files.js';
@@ -86,7 +87,7 @@ async function prepare(book: Book, options: LayoutDocumentOptions) {
     editionChapter(chapter, { imageSource: (href) => images.get(href) ?? href, keepBlockNumbers: true, markImages: true }),
   );
   for (const chapter of chapters) await forPrint.run(chapter.tree);
-  const styles = [...(await Promise.all(printStyles.map(readAsset))), pageCss(config.trim)];
+  const styles = [...(await Promise.all(printStyles.map(readAsset))), pageCss(config), ...(await houseStyles(book, 'print', resourceDataUri))];
   // An empty icon keeps the browser from asking for /favicon.ico.
   const head = [h('link', { rel: 'icon', href: 'data:,' }), ...(options.polyfillUrl ? [h('script', { src: options.polyfillUrl })] : [])];
   // Only the font subsets the text needs, embedded: nothing to fetch, the same every

@@ -1,5 +1,6 @@
 import type { Page } from 'puppeteer-core';
 import { type Book, sourceFiles } from '../../model/book.js';
+import { bleedOf } from '../../shared/page-geometry.js';
 import type { PrintLayout } from '../../model/print-layout.js';
 import { BuildFailure, describeError, GalleyError, throwIfFatal, warn } from '../../shared/messages.js';
 import type { StageTimer } from '../../shared/timings.js';
@@ -110,7 +111,7 @@ export async function pdfEdition(book: Book, options: PdfOptions): Promise<PdfEd
           onProgress: options.onProgress,
           afterFirstPrint: options.cover
             ? async (page) => {
-                cover = options.timer.measure('cover', () => deadline.run(titlePagePng(page), 'Rendering the cover'));
+                cover = options.timer.measure('cover', () => deadline.run(titlePagePng(page, bleedOf(book.config.page) > 0), 'Rendering the cover'));
                 cover.catch(() => undefined); // awaited below; a failure before that is the build's own
               }
             : undefined,
@@ -144,9 +145,9 @@ export async function pdfEdition(book: Book, options: PdfOptions): Promise<PdfEd
   }
 }
 
-/** The laid-out title page as a PNG at twice the CSS resolution. */
-async function titlePagePng(page: Page): Promise<Uint8Array> {
-  const first = await page.$('.pagedjs_page');
+/** The laid-out title page as a PNG at twice the CSS resolution (as trimmed: without bleed and marks). */
+async function titlePagePng(page: Page, bleed: boolean): Promise<Uint8Array> {
+  const first = await page.$(bleed ? '.pagedjs_page .pagedjs_pagebox' : '.pagedjs_page');
   if (!first) throw new Error('No page to render as the cover');
   const box = await first.boundingBox();
   if (!box) throw new Error('The title page has no box to render as the cover');

@@ -1,6 +1,8 @@
 import { type PDFDocument, PDFHexString, PDFName } from 'pdf-lib';
 import type { BookConfig } from '../../model/book.js';
 import { generator } from '../../shared/package-files.js';
+import { bleedOf } from '../../shared/page-geometry.js';
+import { type TrimSize, trimSize } from '../../shared/trim-sizes.js';
 import { stabiliseStructIds } from './stable-struct-ids.js';
 
 export interface PostProcessOptions {
@@ -37,5 +39,23 @@ export async function postProcess(pdf: PDFDocument, options: PostProcessOptions)
   if (config.rights) info.set(PDFName.of('Rights'), text(config.rights));
   info.set(PDFName.of('Identifier'), text(config.identifier));
   if (pdf.catalog.has(PDFName.of('Outlines'))) pdf.catalog.set(PDFName.of('PageMode'), PDFName.of('UseOutlines'));
+  if (bleedOf(config.page) > 0) setPrintBoxes(pdf, trimSize(config.trim)!);
   return pdf.save({ useObjectStreams: false, addDefaultPage: false, updateFieldAppearances: false, objectsPerTick: Number.POSITIVE_INFINITY });
+}
+
+/**
+ * With a bleed, each sheet is the trim plus the bleed on every side (Paged.js's
+ * layout): the BleedBox is the whole sheet and the TrimBox the page as cut, where a
+ * print shop's imposition reads them. Without one, the sheet is the trim.
+ */
+function setPrintBoxes(pdf: PDFDocument, trim: TrimSize): void {
+  const points = (mm: number) => Math.round(((mm * 72) / 25.4) * 1000) / 1000;
+  const [trimWidth, trimHeight] = [points(trim.width), points(trim.height)];
+  for (const page of pdf.getPages()) {
+    const { x, y, width, height } = page.getMediaBox();
+    page.setBleedBox(x, y, width, height);
+    // Centred on the sheet: Chromium rounds the sheet to its pixels, the trim is exact.
+    const [dx, dy] = [(width - trimWidth) / 2, (height - trimHeight) / 2];
+    page.setTrimBox(x + dx, y + dy, trimWidth, trimHeight);
+  }
 }

@@ -58,6 +58,8 @@ export const shippedFamilies: readonly ShippedFamily[] = [
   { family: 'Noto Serif JP', pkg: 'noto-serif-jp', weights: [400], styles: ['normal'] },
   { family: 'Noto Serif KR', pkg: 'noto-serif-kr', weights: [400], styles: ['normal'] },
   { family: 'Noto Emoji', pkg: 'noto-emoji', weights: [400, 700], styles: ['normal'], subsets: ['emoji'] },
+  // Text faces a book may choose (`font` in book.yaml), after every fallback: they change no other book.
+  { family: 'EB Garamond', pkg: 'eb-garamond', weights: [400, 500, 600, 700], styles: ['normal', 'italic'] },
 ];
 
 /** What the style sheets' generic families and common family names mean in Galley's browser. */

@@ -12,6 +12,7 @@ import { slugOrEmpty } from '../../shared/slug.js';
 import { splitFrontMatter } from './front-matter.js';
 import { loadInfoboxTypes } from './load-infobox-types.js';
 import { linksOutside } from './links-outside.js';
+import { loadStyles } from './load-styles.js';
 
 /** The name of the metadata file in a manuscript folder. */
 export const CONFIG_FILE = 'book.yaml';
@@ -25,13 +26,14 @@ export async function loadManuscript(root: string): Promise<Manuscript> {
   const configFile = new VFile({ path: path.join(root, CONFIG_FILE) });
   const { data, yaml } = orThrow(await loadConfig(configFile), [configFile]);
   const infoboxes = await loadInfoboxTypes(root);
-  throwIfFatal([configFile, ...infoboxes.files]);
+  const styles = await loadStyles(root, data.styles ?? [], configFile, (index) => yaml.locate(['styles', index]));
+  throwIfFatal([configFile, ...infoboxes.files, ...styles.map((sheet) => sheet.file)]);
 
   const seenPaths = new Map<string, number>();
   const seenIds = new Map<string, string>();
   const chapters: ChapterSource[] = [];
   /** Every file of the manuscript, in order, whether or not it could be used. */
-  const files: VFile[] = [configFile, ...infoboxes.files];
+  const files: VFile[] = [configFile, ...infoboxes.files, ...styles.map((sheet) => sheet.file)];
   for (const [index, relative] of data.chapters.entries()) {
     const place = yaml.locate(['chapters', index]);
     const normalised = path.posix.normalize(relative.replace(/\\/g, '/'));
@@ -70,7 +72,7 @@ export async function loadManuscript(root: string): Promise<Manuscript> {
     chapters.push({ id, file, infobox: front.infobox });
   }
   throwIfFatal(files);
-  return { root, configFile, config: data, chapters, infoboxFiles: infoboxes.files, infoboxTypes: infoboxes.types };
+  return { root, configFile, config: data, chapters, infoboxFiles: infoboxes.files, infoboxTypes: infoboxes.types, styles };
 }
 
 /** Read and validate `book.yaml`; problems land on `file`. */

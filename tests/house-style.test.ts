@@ -1,0 +1,207 @@
+import { execFile } from 'node:child_process';
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { promisify } from 'node:util';
+import { unzipSync } from 'fflate';
+import { PNG } from 'pngjs';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { build } from '../src/index.js';
+import { epubcheck, readEpub } from './epub-tools.js';
+import { fixtures, tempDirs } from './helpers.js';
+import { pageText, pdfFonts, renderPage } from './pdf-tools.js';
+
+/**
+ * A house style (tests/fixtures/house-style): the classic theme, a custom trim
+ * with the book's own margins, running heads, type size and leading, a bleed with
+ * crop and registration marks, and an author's style sheet naming a font and an
+ * image of the manuscript. Each setting is checked where it shows: the PDF's
+ * boxes, fonts, words and pixels, the e-book and the HTML edition.
+ */
+const exec = promisify(execFile);
+const temp = tempDirs();
+const root = fixtures('house-style');
+const MM = 72 / 25.4;
+const trim = { width: 5.5 * 72, height: 8.5 * 72 };
+const bleed = 3 * MM;
+let out: string;
+let pdf: string;
+
+interface Word {
+  text: string;
+  xMin: number;
+  yMin: number;
+  xMax: number;
+  yMax: number;
+}
+
+/** The words of a page with their boxes (points from the sheet's top left), by `pdftotext -bbox`. */
+async function words(page: number): Promise<Word[]> {
+  const { stdout } = await exec('pdftotext', ['-bbox', '-f', String(page), '-l', String(page), pdf, '-']);
+  return [...stdout.matchAll(/<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">([^<]*)<\/word>/g)].map((m) => ({
+    xMin: Number(m[1]),
+    yMin: Number(m[2]),
+    xMax: Number(m[3]),
+    yMax: Number(m[4]),
+    text: m[5]!,
+  }));
+}
+
+/** Each page's boxes, by `pdfinfo -box`: `[x0, y0, x1, y1]` in points. */
+async function boxes(): Promise<Array<Record<string, number[]>>> {
+  const { stdout } = await exec('pdfinfo', ['-box', '-f', '1', '-l', '999', pdf]);
+  const pages: Array<Record<string, number[]>> = [];
+  for (const m of stdout.matchAll(/^Page\s+(\d+) (MediaBox|TrimBox|BleedBox):\s+([\d.\s]+)$/gm)) {
+    const index = Number(m[1]) - 1;
+    pages[index] = { ...pages[index], [m[2]!]: m[3]!.trim().split(/\s+/).map(Number) };
+  }
+  return pages;
+}
+
+/** Whether a region of a rendered page holds dark pixels. */
+function dark(png: PNG, x0: number, y0: number, x1: number, y1: number): number {
+  let count = 0;
+  for (let y = Math.max(0, y0); y < Math.min(png.height, y1); y++) {
+    for (let x = Math.max(0, x0); x < Math.min(png.width, x1); x++) {
+      const i = (y * png.width + x) * 4;
+      if (png.data[i]! < 128 && png.data[i + 1]! < 128 && png.data[i + 2]! < 128) count++;
+    }
+  }
+  return count;
+}
+
+beforeAll(async () => {
+  out = await temp();
+  await build({ root, outDir: out });
+  pdf = path.join(out, 'the-house-style.pdf');
+});
+
+describe('a house style in the PDF', () => {
+  it('makes each sheet the trim plus the bleed, with TrimBox and BleedBox where a print shop reads them', async () => {
+    const pages = await boxes();
+    expect(pages.length).toBeGreaterThanOrEqual(8);
+    for (const page of pages) {
+      const [x0, y0, x1, y1] = page.MediaBox!;
+      expect(x1! - x0!).toBeCloseTo(trim.width + 2 * bleed, 0);
+      expect(y1! - y0!).toBeCloseTo(trim.height + 2 * bleed, 0);
+      expect(page.BleedBox).toEqual(page.MediaBox);
+      const [t0, u0, t1, u1] = page.TrimBox!;
+      expect(t1! - t0!).toBeCloseTo(trim.width, 2);
+      expect(u1! - u0!).toBeCloseTo(trim.height, 2);
+      expect(t0).toBeCloseTo(bleed, 0);
+      expect(x1! - t1!).toBeCloseTo(t0! - x0!, 2);
+    }
+  });
+
+  it('draws crop marks at the corners and registration marks at the middle of the edges, in the bleed only', async () => {
+    const scale = 2;
+    const png = await renderPage(pdf, 6, 72 * scale);
+    const b = Math.floor(bleed * scale);
+    // Crop marks: at the corners, on the trim lines continued into the bleed.
+    for (const [x, y] of [
+      [0, 0],
+      [png.width - b, 0],
+      [0, png.height - b],
+      [png.width - b, png.height - b],
+    ] as const) {
+      expect(dark(png, x - 3, y - 3, x + b + 3, y + b + 3), `crop mark at ${x},${y}`).toBeGreaterThan(0);
+    }
+    // Registration marks: at the middle of each edge.
+    const mid = { x: Math.round(png.width / 2), y: Math.round(png.height / 2) };
+    expect(dark(png, mid.x - 20, 0, mid.x + 20, b)).toBeGreaterThan(0);
+    expect(dark(png, 0, mid.y - 20, b, mid.y + 20)).toBeGreaterThan(0);
+    // Nothing else in the bleed: the text stays inside the margins.
+    expect(dark(png, b + 4, 0, mid.x - 24, b - 2)).toBe(0);
+  });
+
+  it("sets the text in the theme's face and the chapter titles in the house font the style sheet names", async () => {
+    const fonts = (await pdfFonts(pdf)).map((font) => font.name.replace(/^[A-Z]{6}\+/, ''));
+    expect(fonts).toContain('EBGaramond-Regular');
+    expect(fonts).toContain('EBGaramond-Italic');
+    // Only the sheet's own file has this weight: the shipped EB Garamond stops at 700.
+    expect(fonts).toContain('EBGaramond-ExtraBold');
+    expect(fonts.filter((name) => name.startsWith('SourceSerif'))).toEqual([]);
+    const opening = await words(5);
+    expect(opening.some((word) => word.text === 'Opening')).toBe(true);
+  });
+
+  it('keeps the text inside the margins set for the book, mirrored on facing pages', async () => {
+    const [top, bottom, inner, outer] = [18 * MM, 20 * MM, 22 * MM, 14 * MM];
+    for (const [page, left, right] of [
+      [6, outer, inner],
+      [7, inner, outer],
+    ] as const) {
+      const body = (await words(page)).filter((word) => word.yMin > bleed + top + 1 && word.yMax < bleed + trim.height - bottom);
+      expect(body.length).toBeGreaterThan(200);
+      expect(Math.min(...body.map((w) => w.xMin))).toBeCloseTo(bleed + left, 0);
+      // Justified: the longest lines end at the margin.
+      expect(Math.max(...body.map((w) => w.xMax))).toBeGreaterThan(bleed + trim.width - right - 1.5);
+      expect(Math.max(...body.map((w) => w.xMax))).toBeLessThan(bleed + trim.width - right + 1.5);
+    }
+  });
+
+  it('sets 10 pt type on 15 pt lines (`font.size: 10`, `leading: 1.5`)', async () => {
+    const lines = [...new Set((await words(6)).map((word) => Math.round(word.yMax * 10) / 10))].sort((a, b) => a - b);
+    const steps = lines
+      .slice(1)
+      .map((y, i) => y - lines[i]!)
+      .filter((step) => step > 5);
+    steps.sort((a, b) => a - b);
+    expect(steps[Math.floor(steps.length / 2)]).toBeCloseTo(15, 0);
+  });
+
+  it('puts the authors over left-hand pages and the section over right-hand pages, none on an opening page', async () => {
+    const firstLine = async (page: number) => (await pageText(pdf, page)).trim().split('\n')[0]!.trim();
+    expect(await firstLine(6)).toBe('Ada Typesetter');
+    expect(await firstLine(7)).toMatch(/^(Opening|The press|The sheet|The margin)$/);
+    expect(await firstLine(5)).toBe('Opening');
+    expect((await pageText(pdf, 5)).includes('Ada Typesetter')).toBe(false);
+  });
+});
+
+describe('a house style in the e-book and the HTML edition', () => {
+  it('carries the theme, the font settings and the sheet, with the files it names, and passes epubcheck', async () => {
+    const file = path.join(out, 'the-house-style.epub');
+    const check = await epubcheck(file);
+    expect(check.report).toBe('');
+    expect(check.ok).toBe(true);
+    const epub = await readEpub(file);
+    expect(epub.names).toEqual(
+      expect.arrayContaining([
+        'EPUB/styles/house/1-House-Display.woff2',
+        'EPUB/styles/house/2-rule.png',
+        'EPUB/fonts/eb-garamond-latin-400-normal.woff2',
+        'EPUB/fonts/eb-garamond-latin-400-italic.woff2',
+      ]),
+    );
+    expect(epub.names.filter((name) => name.includes('source-serif'))).toEqual([]);
+    const css = epub.text('EPUB/styles/epub.css');
+    expect(css).toContain('font-family:"House Display"');
+    expect(css).toContain('url(house/1-House-Display.woff2)');
+    expect(css).toContain("html { font-family: 'EB Garamond', 'Amiri', 'Noto Serif', serif; }");
+    expect(css).toContain('text-transform: uppercase');
+    const opf = epub.text('EPUB/package.opf');
+    expect(opf).toContain('href="styles/house/1-House-Display.woff2" media-type="font/woff2"');
+    expect(opf).toContain('href="styles/house/2-rule.png" media-type="image/png"');
+    // The cover is the title page as cut: the trim's proportions, no bleed or marks.
+    const cover = PNG.sync.read(Buffer.from(unzipSync(epub.bytes)['EPUB/images/_cover.png']!));
+    expect(cover.width / cover.height).toBeCloseTo(5.5 / 8.5, 2);
+    expect(dark(cover, 0, 0, 12, 12)).toBe(0);
+  });
+
+  it('gives the HTML edition the theme and the sheet, its files inlined', async () => {
+    const html = await readFile(path.join(out, 'the-house-style.html'), 'utf8');
+    expect(html.includes("--galley-serif: 'EB Garamond', 'Amiri', 'Noto Serif', serif;")).toBe(true);
+    expect(html.includes('font-family:"House Display"')).toBe(true);
+    expect(/url\(data:font\/woff2;base64,d09GMg/.test(html)).toBe(true);
+    expect(/url\(data:image\/png;base64,iVBORw0KGgo/.test(html)).toBe(true);
+    expect(html.includes('galley-style:')).toBe(false);
+  });
+
+  it('makes the same bytes on a second build', async () => {
+    const again = await temp();
+    await build({ root, outDir: again });
+    for (const name of ['the-house-style.pdf', 'the-house-style.epub', 'the-house-style.html']) {
+      expect(Buffer.compare(await readFile(path.join(out, name)), await readFile(path.join(again, name))), name).toBe(0);
+    }
+  });
+});
