@@ -5,14 +5,12 @@ import { fromHtml } from 'hast-util-from-html';
 import { select, selectAll } from 'hast-util-select';
 import { toString as textOf } from 'hast-util-to-string';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { makeBook } from '../src/build/build.js';
 import { type BrowserHandle, startBrowser } from '../src/editions/pdf/browser.js';
-import { pdfEdition } from '../src/editions/pdf/pdf-edition.js';
 import { build } from '../src/index.js';
-import { StageTimer } from '../src/shared/timings.js';
 import { epubcheck, readEpub } from './epub-tools.js';
 import { fixtures, tempDirs } from './helpers.js';
 import { pageText } from './pdf-tools.js';
+import { printBook } from './print-book.js';
 
 /**
  * Figures, table captions and cross-references (Quarto's syntax): an image alone in
@@ -112,19 +110,8 @@ describe('in print, the page of what a cross-reference names', () => {
 
   /** Each reference's page, against the page its target's caption or heading is on. */
   const references = async (root: string, partSize?: number) => {
-    const pdf = await pdfEdition(await makeBook(root), {
-      browser,
-      timeout: 300_000,
-      jobs: 2,
-      date: undefined,
-      cover: false,
-      timer: new StageTimer(),
-      fontCache: new Map(),
-      signal: undefined,
-      partSize,
-    });
-    const file = path.join(await temp(), 'book.pdf');
-    await writeFile(file, pdf.bytes);
+    const pdf = await printBook(browser, root, await temp(), { partSize });
+    const { file } = pdf;
     const pages = await Promise.all(Array.from({ length: pdf.pages }, (_x, i) => pageText(file, i + 1)));
     const flat = pages.map((page) => page.replace(/\s+/g, ' '));
     const found: Array<[string, number, number]> = [];

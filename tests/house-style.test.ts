@@ -205,3 +205,17 @@ describe('a house style in the e-book and the HTML edition', () => {
     }
   });
 });
+
+describe('a house style cannot reach outside its element', () => {
+  it('escapes `<` in the sheets it inlines, so `</style>` in a string ends nothing', async () => {
+    const dir = await temp();
+    const { cp, writeFile } = await import('node:fs/promises');
+    await cp(root, dir, { recursive: true });
+    await writeFile(path.join(dir, 'styles', 'house.css'), 'p::after { content: "</style><script>document.title=1</script><style>"; }\n');
+    const outDir = await temp();
+    await build({ root: dir, outDir, formats: ['html'] });
+    const html = await readFile(path.join(outDir, 'the-house-style.html'), 'utf8');
+    expect(html.includes('<script')).toBe(false);
+    expect(html.includes('\\3c /style>')).toBe(true);
+  });
+});

@@ -32,7 +32,7 @@ export function layoutPage(): { page: () => Page; layOut: (root: string, fixes?:
       const html = await layoutDocument(book, { polyfillUrl: POLYFILL_URL, fontCache: new Map() });
       const layout = await paginate(current(), { html, root: book.root, timeout: 120_000, fixes });
       // As the print edition finishes a book laid out in one part: the contents' page numbers filled in.
-      const pageOf = Object.fromEntries(layout.anchors.map(([id, at]) => [id, at]));
+      const pageOf = Object.fromEntries(layout.anchors.map(([id, at]) => [id, String(at)]));
       await current().evaluate(finishPart, { offset: 0, total: layout.pages, strings: {}, pageOf });
       return book;
     },

@@ -19,7 +19,7 @@ function chapter(id: string, children: ElementContent[]): Chapter {
     type: 'root',
     children: [h('section', { className: ['chapter'], dataChapter: id, ariaLabelledBy: [id] }, [h('h1', { id }, `Title ${id}`), ...children])],
   };
-  return { id, file: new VFile({ path: `${id}.md` }), tree, outline: [], title: `Title ${id}`, titleId: id };
+  return { id, place: { matter: 'body', role: 'chapter' }, file: new VFile({ path: `${id}.md` }), tree, outline: [], title: `Title ${id}`, titleId: id };
 }
 
 const section = (title: string, ...paragraphs: number[]) => h('section', [h('h2', title), ...paragraphs.map((n) => h('p', text(n, `${title} `)))]);

@@ -18,7 +18,7 @@ describe('insertPageMarkers', () => {
   it('places a marker at a word boundary, moving back from inside a word', () => {
     const t = tree();
     const markers = insertPageMarkers(t, [{ page: 7, block: '0', offset: 27 }]); // inside "by government": "gov|ernment"
-    expect(markers).toEqual([{ label: '7', id: 'page-7' }]);
+    expect(markers).toEqual([{ page: 7, label: '7', id: 'page-7' }]);
     expect(toHtml(t)).toContain(`crushed</em> by ${marker(7)}government forces.`);
   });
 

@@ -7,11 +7,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { makeBook } from '../src/build/build.js';
 import { type BrowserHandle, startBrowser } from '../src/editions/pdf/browser.js';
 import { printDocuments } from '../src/editions/pdf/layout-document.js';
-import { pdfEdition } from '../src/editions/pdf/pdf-edition.js';
 import type { PageStart } from '../src/model/print-layout.js';
 import { BuildFailure } from '../src/shared/messages.js';
-import { StageTimer } from '../src/shared/timings.js';
 import { tempDirs } from './helpers.js';
+import { printBook } from './print-book.js';
 import { pageText, pdfFonts, pdfOutline, qpdfCheck } from './pdf-tools.js';
 
 const temp = tempDirs();
@@ -70,21 +69,8 @@ async function buildPdf(
   root: string,
   options: { partSize: number; jobs?: number; timeout?: number },
 ): Promise<{ file: string; bytes: Uint8Array; pages: number; pageStarts: readonly PageStart[] }> {
-  const book = await makeBook(root);
-  const pdf = await pdfEdition(book, {
-    browser,
-    timeout: options.timeout ?? 300_000,
-    jobs: options.jobs ?? 2,
-    date: undefined,
-    cover: false,
-    timer: new StageTimer(),
-    fontCache: new Map(),
-    signal: undefined,
-    partSize: options.partSize,
-  });
-  const file = path.join(await temp(), 'book.pdf');
-  await writeFile(file, pdf.bytes);
-  return { file, bytes: pdf.bytes, pages: pdf.pages, pageStarts: pdf.layout.pageStarts };
+  const pdf = await printBook(browser, root, await temp(), options);
+  return { file: pdf.file, bytes: pdf.bytes, pages: pdf.pages, pageStarts: pdf.layout.pageStarts };
 }
 
 /** Every link annotation's target: the page it is on and the page it goes to (1-based). */

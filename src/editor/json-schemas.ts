@@ -3,6 +3,7 @@ import type * as v from 'valibot';
 import { FieldDeclarationSchema, InfoboxDeclarationSchema } from '../infobox/declaration.js';
 import type { InfoboxTypes } from '../infobox/validate-infobox.js';
 import { BookConfig } from '../schema/book-config.js';
+import { chapterRoles } from '../schema/chapter-front-matter.js';
 import { TRIM_PATTERN } from '../shared/trim-sizes.js';
 
 type JsonSchema = Record<string, unknown>;
@@ -57,6 +58,10 @@ function chapterSchema(types: InfoboxTypes): JsonSchema {
         type: 'string',
         pattern: '^[a-z][a-z0-9-]*$',
         description: 'Stable id of the chapter, used in links and file names (default: from the file name).',
+      },
+      role: {
+        enum: [...chapterRoles],
+        description: 'What the chapter is (e-book semantics, print design): a preface, a dedication, an appendix, … (default: a chapter, or an appendix).',
       },
       infobox: {
         type: 'object',

@@ -2,6 +2,7 @@ import type { Root } from 'hast';
 import type { VFile } from 'vfile';
 import type { Infobox, InfoboxTypes } from '../infobox/validate-infobox.js';
 import type { BookConfig } from '../schema/book-config.js';
+import type { ChapterRole } from '../schema/chapter-front-matter.js';
 
 /**
  * The model every stage builds towards and every edition is made from:
@@ -13,10 +14,22 @@ import type { BookConfig } from '../schema/book-config.js';
  * collects the messages about that file, from every stage and edition.
  */
 
+/** Where a chapter stands in the book (`front`, `chapters` with their parts, `appendices`, `back` in `book.yaml`). */
+export interface ChapterPlace {
+  readonly matter: 'front' | 'body' | 'back';
+  /** What the chapter is (its front matter's `role`; a chapter in the body, an appendix); none for unnamed front and back matter. */
+  readonly role: ChapterRole | undefined;
+  /** The part the chapter is in: its number (1, 2, …), its title, and whether the chapter opens it. */
+  readonly part?: { readonly number: number; readonly title: string; readonly opens: boolean };
+  /** An appendix's letter (`A`, `B`, …). */
+  readonly appendix?: string;
+}
+
 /** A chapter's source: its Markdown file and what its front matter said. */
 export interface ChapterSource {
   /** Stable, unique id (front matter `id`, else from the file name). */
   readonly id: string;
+  readonly place: ChapterPlace;
   /** The Markdown source, front matter included (positions refer to it). */
   readonly file: VFile;
   readonly infobox: Infobox | undefined;
@@ -49,6 +62,7 @@ export interface OutlineEntry {
 /** A chapter turned into hast. */
 export interface Chapter {
   readonly id: string;
+  readonly place: ChapterPlace;
   readonly file: VFile;
   /**
    * The chapter as hast: sanitised, ids allocated book-wide, sections, the infobox.

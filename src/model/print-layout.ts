@@ -12,6 +12,8 @@ export interface PrintLayout {
 /** Where a print page starts: in the block numbered `block`, after `offset` characters of its text. */
 export interface PageStart {
   readonly page: number;
+  /** The page's folio where it is not its number (`iv` in front matter, `1` where the body starts again). */
+  readonly label?: string;
   readonly block: string;
   readonly offset: number;
 }

@@ -38,6 +38,15 @@ const identifier = v.pipe(
 
 const chapterPath = fileInManuscript('.md', 'a Markdown file');
 
+/** A part of the book: its title and its chapters. */
+const partEntry = v.strictObject({
+  /** The part's title (“The revolt”); its page reads “Part I” above it. */
+  part: text,
+  chapters: v.pipe(v.array(chapterPath), v.minLength(1, 'Expected at least one chapter in the part')),
+});
+
+const chapterList = (what: string) => v.pipe(v.array(chapterPath), v.minLength(1, `Unexpected empty list, expected at least one ${what}`));
+
 /** The fields of `book.yaml`. */
 const BookFields = v.strictObject({
   /** The title of the book. */
@@ -70,8 +79,17 @@ const BookFields = v.strictObject({
   font: v.optional(FontStyle),
   /** The author's CSS files, relative to `book.yaml`, added after Galley's styles in every edition. */
   styles: v.optional(StylePaths),
-  /** The chapters, Markdown files relative to `book.yaml`, in reading order. */
-  chapters: v.pipe(v.array(chapterPath), v.minLength(1, 'Expected at least one chapter')),
+  /** Front matter (a dedication, a preface, …): Markdown files before the first chapter, in reading order. */
+  front: v.optional(chapterList('front-matter file')),
+  /** The chapters, Markdown files relative to `book.yaml`, in reading order; `- part: Title` with its `chapters` groups them in parts. */
+  chapters: v.pipe(
+    v.array(v.union([chapterPath, partEntry], 'Expected the path of a Markdown file, or a `part` with its `chapters`')),
+    v.minLength(1, 'Expected at least one chapter'),
+  ),
+  /** Appendices, lettered A, B, …, after the chapters. */
+  appendices: v.optional(chapterList('appendix')),
+  /** Back matter (acknowledgements, a glossary, a colophon, …), after the appendices. */
+  back: v.optional(chapterList('back-matter file')),
 });
 
 /** The smallest text area a page may keep inside its margins, in millimetres. */

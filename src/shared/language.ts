@@ -28,31 +28,35 @@ export interface ReferenceWords {
   table: string;
   /** What follows a reference in print, `%` for the page number: " on page %". */
   onPage: string;
+  /** A part's label, `%` for its number: "Part %" (roman numerals but in Chinese, Japanese and Korean). */
+  part: string;
+  /** An appendix's label, `%` for its letter: "Appendix %". */
+  appendix: string;
 }
 
 const referenceWords: Record<string, ReferenceWords> = {
-  en: { figure: 'Figure', table: 'Table', onPage: ' on page %' },
-  de: { figure: 'Abbildung', table: 'Tabelle', onPage: ' auf Seite %' },
-  fr: { figure: 'Figure', table: 'Tableau', onPage: ' page %' },
-  es: { figure: 'Figura', table: 'Tabla', onPage: ' en la página %' },
-  it: { figure: 'Figura', table: 'Tabella', onPage: ' a pagina %' },
-  pt: { figure: 'Figura', table: 'Tabela', onPage: ' na página %' },
-  nl: { figure: 'Figuur', table: 'Tabel', onPage: ' op pagina %' },
-  sv: { figure: 'Figur', table: 'Tabell', onPage: ' på sidan %' },
-  da: { figure: 'Figur', table: 'Tabel', onPage: ' på side %' },
-  nb: { figure: 'Figur', table: 'Tabell', onPage: ' på side %' },
-  fi: { figure: 'Kuva', table: 'Taulukko', onPage: ' sivulla %' },
-  pl: { figure: 'Rysunek', table: 'Tabela', onPage: ' na stronie %' },
-  cs: { figure: 'Obrázek', table: 'Tabulka', onPage: ' na straně %' },
-  ru: { figure: 'Рисунок', table: 'Таблица', onPage: ' на с. %' },
-  uk: { figure: 'Рисунок', table: 'Таблиця', onPage: ' на с. %' },
-  tr: { figure: 'Şekil', table: 'Tablo', onPage: ' sayfa %' },
-  ar: { figure: 'الشكل', table: 'الجدول', onPage: ' في الصفحة %' },
-  he: { figure: 'איור', table: 'טבלה', onPage: ' בעמוד %' },
-  fa: { figure: 'شکل', table: 'جدول', onPage: ' در صفحه %' },
-  ja: { figure: '図', table: '表', onPage: '（%ページ）' },
-  zh: { figure: '图', table: '表', onPage: '（第%页）' },
-  ko: { figure: '그림', table: '표', onPage: ' (%쪽)' },
+  en: { figure: 'Figure', table: 'Table', onPage: ' on page %', part: 'Part %', appendix: 'Appendix %' },
+  de: { figure: 'Abbildung', table: 'Tabelle', onPage: ' auf Seite %', part: 'Teil %', appendix: 'Anhang %' },
+  fr: { figure: 'Figure', table: 'Tableau', onPage: ' page %', part: 'Partie %', appendix: 'Annexe %' },
+  es: { figure: 'Figura', table: 'Tabla', onPage: ' en la página %', part: 'Parte %', appendix: 'Apéndice %' },
+  it: { figure: 'Figura', table: 'Tabella', onPage: ' a pagina %', part: 'Parte %', appendix: 'Appendice %' },
+  pt: { figure: 'Figura', table: 'Tabela', onPage: ' na página %', part: 'Parte %', appendix: 'Apêndice %' },
+  nl: { figure: 'Figuur', table: 'Tabel', onPage: ' op pagina %', part: 'Deel %', appendix: 'Bijlage %' },
+  sv: { figure: 'Figur', table: 'Tabell', onPage: ' på sidan %', part: 'Del %', appendix: 'Bilaga %' },
+  da: { figure: 'Figur', table: 'Tabel', onPage: ' på side %', part: 'Del %', appendix: 'Bilag %' },
+  nb: { figure: 'Figur', table: 'Tabell', onPage: ' på side %', part: 'Del %', appendix: 'Vedlegg %' },
+  fi: { figure: 'Kuva', table: 'Taulukko', onPage: ' sivulla %', part: 'Osa %', appendix: 'Liite %' },
+  pl: { figure: 'Rysunek', table: 'Tabela', onPage: ' na stronie %', part: 'Część %', appendix: 'Dodatek %' },
+  cs: { figure: 'Obrázek', table: 'Tabulka', onPage: ' na straně %', part: 'Část %', appendix: 'Příloha %' },
+  ru: { figure: 'Рисунок', table: 'Таблица', onPage: ' на с. %', part: 'Часть %', appendix: 'Приложение %' },
+  uk: { figure: 'Рисунок', table: 'Таблиця', onPage: ' на с. %', part: 'Частина %', appendix: 'Додаток %' },
+  tr: { figure: 'Şekil', table: 'Tablo', onPage: ' sayfa %', part: 'Kısım %', appendix: 'Ek %' },
+  ar: { figure: 'الشكل', table: 'الجدول', onPage: ' في الصفحة %', part: 'الجزء %', appendix: 'الملحق %' },
+  he: { figure: 'איור', table: 'טבלה', onPage: ' בעמוד %', part: 'חלק %', appendix: 'נספח %' },
+  fa: { figure: 'شکل', table: 'جدول', onPage: ' در صفحه %', part: 'بخش %', appendix: 'پیوست %' },
+  ja: { figure: '図', table: '表', onPage: '（%ページ）', part: '第%部', appendix: '付録%' },
+  zh: { figure: '图', table: '表', onPage: '（第%页）', part: '第%部分', appendix: '附录%' },
+  ko: { figure: '그림', table: '표', onPage: ' (%쪽)', part: '제%부', appendix: '부록 %' },
 };
 
 /** Words of cross-references and captions in the book's language (English where Galley has none). */

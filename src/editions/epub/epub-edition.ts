@@ -57,14 +57,14 @@ export async function epubEdition(book: Book, options: EpubOptions): Promise<Uin
     for (const id of ids) fileOfId.set(id, chapterHref(chapter.id).slice('text/'.length));
     return ids;
   });
-  const pages: PageTarget[] = [];
+  const pages: Array<PageTarget & { page: number }> = [];
   chapters.forEach((chapter, i) => {
     addEpubSemantics(chapter.tree);
     relinkFragments(chapter.tree, idsOf[i]!, fileOfId);
     for (const marker of insertPageMarkers(chapter.tree, options.print?.pageStarts ?? []))
-      pages.push({ label: marker.label, href: `${chapterHref(chapter.id)}#${marker.id}` });
+      pages.push({ page: marker.page, label: marker.label, href: `${chapterHref(chapter.id)}#${marker.id}` });
   });
-  pages.sort((a, b) => Number(a.label) - Number(b.label));
+  pages.sort((a, b) => a.page - b.page);
 
   const entries: ZipEntry[] = [];
   const items: ManifestItem[] = [];
@@ -110,7 +110,8 @@ export async function epubEdition(book: Book, options: EpubOptions): Promise<Uin
 
   for (const chapter of chapters) {
     const body = chapter.tree.children.filter((node): node is ElementContent => node.type === 'element');
-    add(chapterHref(chapter.id), xhtmlDocument(contentDocument({ title: chapter.title, language: config.language, body, bodyType: 'bodymatter' })), {
+    const bodyType = ({ front: 'frontmatter', body: 'bodymatter', back: 'backmatter' } as const)[chapter.place.matter];
+    add(chapterHref(chapter.id), xhtmlDocument(contentDocument({ title: chapter.title, language: config.language, body, bodyType })), {
       id: `chapter-${chapter.id}`,
       mediaType: xhtml,
       spine: true,

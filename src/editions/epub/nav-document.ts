@@ -29,17 +29,20 @@ export function navDocument(options: NavOptions): Root {
   const navs: Element[] = [
     h('nav', { 'epub:type': 'toc', role: 'doc-toc', id: 'toc', ariaLabelledBy: 'toc-title' }, [
       h('h1', { id: 'toc-title' }, label),
-      tocList(options.chapters, { depth: 3, href }),
+      tocList(options.chapters, { depth: 3, href, language: options.language }),
     ]),
   ];
-  const first = options.chapters[0];
+  const firstOf = (matter: Chapter['place']['matter']) => options.chapters.find((chapter) => chapter.place.matter === matter);
+  const [front, first, back] = [firstOf('front'), firstOf('body'), firstOf('back')];
   navs.push(
     h('nav', { 'epub:type': 'landmarks', id: 'landmarks', hidden: true, ariaLabel: 'Landmarks' }, [
       h('ol', [
         h('li', h('a', { 'epub:type': 'cover', href: COVER_HREF }, 'Cover')),
         h('li', h('a', { 'epub:type': 'titlepage', href: TITLE_HREF }, 'Title page')),
         h('li', h('a', { 'epub:type': 'toc', href: '#toc' }, label)),
+        front ? h('li', h('a', { 'epub:type': 'frontmatter', href: chapterHref(front.id) }, front.title)) : undefined,
         first ? h('li', h('a', { 'epub:type': 'bodymatter', href: chapterHref(first.id) }, first.title)) : undefined,
+        back ? h('li', h('a', { 'epub:type': 'backmatter', href: chapterHref(back.id) }, back.title)) : undefined,
       ]),
     ]),
   );

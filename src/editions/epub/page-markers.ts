@@ -5,6 +5,8 @@ import type { PageStart } from '../../model/print-layout.js';
 
 /** A marker inserted into a chapter. */
 export interface PageMarker {
+  /** The page's number in the book, and its folio. */
+  page: number;
   label: string;
   id: string;
 }
@@ -25,8 +27,9 @@ export function insertPageMarkers(tree: Root, starts: readonly PageStart[]): Pag
     delete node.properties.dataBlock;
     for (const start of (byBlock.get(String(block)) ?? []).sort((a, b) => b.offset - a.offset)) {
       const id = `page-${start.page}`;
-      const marker = h('span', { id, className: ['pagebreak'], 'epub:type': 'pagebreak', role: 'doc-pagebreak', ariaLabel: String(start.page) });
-      markers.push({ label: String(start.page), id });
+      const label = start.label ?? String(start.page);
+      const marker = h('span', { id, className: ['pagebreak'], 'epub:type': 'pagebreak', role: 'doc-pagebreak', ariaLabel: label });
+      markers.push({ page: start.page, label, id });
       // A page that starts with the block gets its marker before the block (a
       // heading keeps a clean name); inside a list or table it must stay inside.
       if (start.offset === 0 && parent && !['ul', 'ol', 'tr', 'tbody', 'thead', 'table', 'dl'].includes((parent as Element).tagName ?? ''))

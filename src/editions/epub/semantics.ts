@@ -10,8 +10,15 @@ export function addEpubSemantics(tree: Root): void {
     const p = node.properties;
     const classes = Array.isArray(p.className) ? p.className.map(String) : [];
     if (node.tagName === 'section' && classes.includes('chapter')) {
-      p['epub:type'] = 'chapter';
-      p.role = 'doc-chapter';
+      // A chapter, or what its front matter's `role` says it is; unnamed front and back matter is neither.
+      const role = typeof p.dataRole === 'string' ? p.dataRole : p.dataMatter === undefined ? 'chapter' : undefined;
+      if (role) {
+        p['epub:type'] = role;
+        p.role = `doc-${role}`;
+      }
+    } else if (node.tagName === 'section' && classes.includes('part')) {
+      p['epub:type'] = 'part';
+      p.role = 'doc-part';
     } else if (node.tagName === 'section' && p.dataFootnotes !== undefined) {
       p['epub:type'] = 'endnotes';
       p.role = 'doc-endnotes';

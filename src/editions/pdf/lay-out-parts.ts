@@ -10,6 +10,7 @@ import { paginate, verifyPages } from './paginate.js';
 import { LayoutTabs } from './layout-tabs.js';
 import { printPdf } from './print-pdf.js';
 import { Slots } from './slots.js';
+import { folioOf } from '../shared/folios.js';
 import { sizeOf } from './split-book.js';
 import type { Deadline } from './deadline.js';
 
@@ -41,8 +42,10 @@ export interface PartsOptions {
   onProgress?: ((progress: LayoutProgress) => void) | undefined;
   /** Aborted at the first failure: the other parts stop too (the deadline's signal must follow it). */
   stop: AbortController;
-  /** The page of each id, for the cross-references' page numbers (from a first layout). */
-  pages?: ReadonlyMap<string, number> | undefined;
+  /** The folio of each id, for the cross-references' page numbers (from a first layout). */
+  pages?: ReadonlyMap<string, string> | undefined;
+  /** In a book with front matter, the id on the page where the body starts, its folios again from 1 (`bodyStartId`). */
+  bodyStart?: string | undefined;
   /** Only lay the parts out and count them, to find where everything is: no part is finished, checked or printed. */
   countOnly?: boolean | undefined;
 }
@@ -107,6 +110,9 @@ export async function layOutParts(docs: PrintDocuments, options: PartsOptions): 
     return Math.round(counted.reduce<number>((sum, n, i) => sum + (n ?? (sizes[i]! * pages) / size), 0));
   };
   const report = () => options.onProgress?.({ pages: laidOut.reduce((a, b) => a + b, 0), partsDone, parts: parts.length, expectedPages: expected() });
+  // Where the body starts after front matter, pages are counted again from 1: on the first page of the
+  // first part that holds body chapters (split-book starts a part there; in a book of one part, finish-part does it).
+  const bodyPart = options.bodyStart === undefined ? -1 : parts.findIndex((part) => part.chapters.some((chapter) => chapter.place.matter === 'body'));
   const blankBefore = (index: number, offset: number) => (index > 0 && !parts[index]!.continues && offset % 2 === 1 ? 1 : 0);
 
   /**
@@ -161,7 +167,7 @@ export async function layOutParts(docs: PrintDocuments, options: PartsOptions): 
         return;
       }
       let finish: PartFinish = {
-        offset,
+        offset: bodyPart >= 0 && index > bodyPart ? offset - (await placeOf(bodyPart)).offset : offset,
         total: undefined,
         strings: { 'book-title': options.title, ...(part.runningHead === undefined ? {} : { section: part.runningHead }) },
         pageOf: {},
@@ -172,7 +178,8 @@ export async function layOutParts(docs: PrintDocuments, options: PartsOptions): 
         await deadline.run(othersDone.promise, 'Page layout (Paged.js)');
         const last = parts.length - 1;
         const total = (await placeOf(last)).offset + (await counts[last]!.promise);
-        finish = { offset: 0, total, strings: {}, pageOf: Object.fromEntries([...book.anchors].map(([id, at]) => [id, at.page])) };
+        const bodyStart = options.bodyStart === undefined ? undefined : book.anchors.get(options.bodyStart)?.page;
+        finish = { offset: 0, total, strings: {}, pageOf: Object.fromEntries([...book.anchors].map(([id, at]) => [id, folioOf(at.page, bodyStart)])) };
       }
       await deadline.run(page.evaluate(finishPart, finish), 'Finishing the pages');
       const check = await verifyPages(page, { timeout: 0, deadline });

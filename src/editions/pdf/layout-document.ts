@@ -42,7 +42,7 @@ export interface PrintDocuments {
    * held at once), with the page of every id a cross-reference names, as far as
    * `pages` has them (else a placeholder as wide as the book's page numbers).
    */
-  html(index: number, pages?: ReadonlyMap<string, number>): string;
+  html(index: number, pages?: ReadonlyMap<string, string>): string;
   /** Whether the book's cross-references name pages (then it is laid out twice: once to find them). */
   readonly pageReferences: boolean;
 }
@@ -105,7 +105,7 @@ async function prepare(book: Book, options: LayoutDocumentOptions) {
   const fontCss = await fonts;
   // A page number not known yet is laid out as wide as a big book's.
   const placeholder = book.chapters.reduce((sum, chapter) => sum + chapter.file.value.length, 0) > 200_000 ? 3 : 2;
-  const html = (part: PrintPart, split = false, pages?: ReadonlyMap<string, number>) => {
+  const html = (part: PrintPart, split = false, pages?: ReadonlyMap<string, string>) => {
     const document: Root = bookDocument(config, part.chapters as Chapter[], {
       css: styles,
       ignoredCss: [fontCss],

@@ -2,7 +2,7 @@ import type { BookConfig } from '../../model/book.js';
 import { geometryWith } from '../../shared/page-geometry.js';
 
 /** The generated sheet that sets the trim size, mirrored margins, bleed and printer's marks. */
-export function pageCss(config: Pick<BookConfig, 'trim' | 'page' | 'creator'>): string {
+export function pageCss(config: Pick<BookConfig, 'trim' | 'page' | 'creator' | 'front'>): string {
   const g = geometryWith(config.trim, config.page?.margins);
   const [top, bottom, inner, outer] = g.margins;
   const press = [config.page?.bleed ? ` bleed: ${config.page.bleed};` : '', config.page?.marks ? ` marks: ${config.page.marks.join(' ')};` : ''].join('');
@@ -12,11 +12,28 @@ export function pageCss(config: Pick<BookConfig, 'trim' | 'page' | 'creator'>): 
     `@page :right { margin-left: ${inner}; margin-right: ${outer}; }`,
     `:root { --galley-font-size: ${g.fontSize}; --galley-content-width: calc(${g.size.split(' ')[0]} - ${inner} - ${outer}); }`,
     ...headsCss(config),
+    ...frontFoliosCss(config),
   ].join('\n');
 }
 
+/**
+ * A book with front matter numbers its pages in roman numerals up to the body,
+ * which starts again at 1 (on the page of `data-body-start`: in-page/finish-part.ts).
+ * The margin boxes are declared whole: Paged.js replaces a box declared again.
+ */
+function frontFoliosCss(config: Pick<BookConfig, 'front'>): string[] {
+  if (!config.front) return [];
+  const folio = (side: 'left' | 'right') =>
+    `@page front:${side} { @bottom-${side} { content: counter(page, lower-roman); font-family: var(--galley-serif); font-size: 9pt; vertical-align: top; padding-top: 4mm; } }`;
+  return [folio('left'), folio('right')];
+}
+
 /** A CSS string. */
-const cssString = (text: string) => `"${text.replace(/[\\"]/g, '\\$&').replace(/\n/g, '\\A ')}"`;
+const cssString = (text: string) =>
+  `"${text
+    .replace(/[\\"]/g, '\\$&')
+    .replace(/[\n\r\f]/g, '\\A ')
+    .replace(/</g, '\\3c ')}"`;
 
 /**
  * The running heads a book sets (`page.heads`), in place of print.css's (the book's

@@ -1,6 +1,7 @@
 import type { Page } from 'puppeteer-core';
 import { type Book, sourceFiles } from '../../model/book.js';
 import { bleedOf } from '../../shared/page-geometry.js';
+import { bodyStartId, folioOf } from '../shared/folios.js';
 import type { PrintLayout } from '../../model/print-layout.js';
 import { BuildFailure, describeError, GalleyError, throwIfFatal, warn } from '../../shared/messages.js';
 import type { StageTimer } from '../../shared/timings.js';
@@ -83,6 +84,7 @@ export async function pdfEdition(book: Book, options: PdfOptions): Promise<PdfEd
     // The cover is rendered while the parts are joined: the browser and Node work at once.
     let cover: Promise<Uint8Array> | undefined;
     const chapters = new Map(book.chapters.map((chapter) => [chapter.id, `“${chapter.title}” (${chapter.file.path})`]));
+    const bodyStart = bodyStartId(book.chapters, book.config);
     const parts = {
       session,
       deadline,
@@ -91,11 +93,12 @@ export async function pdfEdition(book: Book, options: PdfOptions): Promise<PdfEd
       root: book.root,
       title: book.config.title,
       chapterName: (id: string) => chapters.get(id) ?? id,
+      bodyStart,
     };
     // Cross-references that name pages: a first layout finds the pages, the next
     // sets them; laid out again until no page moves (a number's width can move text).
     let pages = docs.pageReferences
-      ? pagesOf(await options.timer.measure('find-pages', () => layOutParts(docs, { ...parts, onPrinted: () => undefined, countOnly: true })))
+      ? foliosOf(await options.timer.measure('find-pages', () => layOutParts(docs, { ...parts, onPrinted: () => undefined, countOnly: true })), bodyStart)
       : undefined;
     let laidOut: LaidOutBook;
     let joiner: BookJoiner;
@@ -117,7 +120,7 @@ export async function pdfEdition(book: Book, options: PdfOptions): Promise<PdfEd
             : undefined,
         }),
       );
-      const found = pagesOf(laidOut);
+      const found = foliosOf(laidOut, bodyStart);
       if (!pages || samePages(pages, found)) break;
       if (pass === 3) throw new BuildFailure('The page numbers of cross-references did not settle after three layouts of the book');
       pages = found;
@@ -128,12 +131,15 @@ export async function pdfEdition(book: Book, options: PdfOptions): Promise<PdfEd
     reportLowResolution(book, laidOut.images);
     throwIfFatal(sourceFiles(book));
     const joined = await options.timer.measure('join', () => joiner.finish(laidOut.anchors));
-    const bytes = await options.timer.measure('post-process', () => postProcess(joined, { config: book.config, date: options.date }));
+    const firstBodyPage = bodyStart === undefined ? undefined : laidOut.anchors.get(bodyStart)?.page;
+    const bytes = await options.timer.measure('post-process', () => postProcess(joined, { config: book.config, date: options.date, bodyStart: firstBodyPage }));
     for (const url of laidOut.blocked) {
       warn(book.configFile, 'blocked-request', `Refused to load \`${url}\` while rendering: builds only read files inside the manuscript folder`);
     }
     const coverPng = await cover;
-    return { bytes, pages: joined.getPageCount(), layout: { pageStarts: laidOut.pageStarts, coverPng } };
+    const pageStarts =
+      firstBodyPage === undefined ? laidOut.pageStarts : laidOut.pageStarts.map((start) => ({ ...start, label: folioOf(start.page, firstBodyPage) }));
+    return { bytes, pages: joined.getPageCount(), layout: { pageStarts, coverPng } };
   } catch (cause) {
     await session.discardLayoutPage();
     if (cause instanceof BuildFailure || cause instanceof GalleyError) throw cause;
@@ -160,7 +166,10 @@ async function titlePagePng(page: Page, bleed: boolean): Promise<Uint8Array> {
   });
 }
 
-/** The book page of every element with an id. */
-const pagesOf = (laidOut: LaidOutBook) => new Map([...laidOut.anchors].map(([id, anchor]) => [id, anchor.page]));
+/** The folio of the page of every element with an id. */
+function foliosOf(laidOut: LaidOutBook, bodyStart: string | undefined): Map<string, string> {
+  const firstBodyPage = bodyStart === undefined ? undefined : laidOut.anchors.get(bodyStart)?.page;
+  return new Map([...laidOut.anchors].map(([id, anchor]) => [id, folioOf(anchor.page, firstBodyPage)]));
+}
 
-const samePages = (a: ReadonlyMap<string, number>, b: ReadonlyMap<string, number>) => a.size === b.size && [...a].every(([id, page]) => b.get(id) === page);
+const samePages = (a: ReadonlyMap<string, string>, b: ReadonlyMap<string, string>) => a.size === b.size && [...a].every(([id, page]) => b.get(id) === page);

@@ -9,6 +9,8 @@ export interface PostProcessOptions {
   config: BookConfig;
   /** The reproducible timestamp (see `sourceDate`); without one, no dates are written. */
   date: Date | undefined;
+  /** The page where the body starts again at 1 after roman front matter (1-based), if it does. */
+  bodyStart?: number | undefined;
 }
 
 /**
@@ -40,6 +42,11 @@ export async function postProcess(pdf: PDFDocument, options: PostProcessOptions)
   info.set(PDFName.of('Identifier'), text(config.identifier));
   if (pdf.catalog.has(PDFName.of('Outlines'))) pdf.catalog.set(PDFName.of('PageMode'), PDFName.of('UseOutlines'));
   if (bleedOf(config.page) > 0) setPrintBoxes(pdf, trimSize(config.trim)!);
+  // Page labels, for viewers' page numbers to be the folios: roman, then arabic from the body.
+  if (options.bodyStart !== undefined && options.bodyStart > 1) {
+    const labels = pdf.context.obj({ Nums: [0, { S: 'r' }, options.bodyStart - 1, { S: 'D' }] });
+    pdf.catalog.set(PDFName.of('PageLabels'), labels);
+  }
   return pdf.save({ useObjectStreams: false, addDefaultPage: false, updateFieldAppearances: false, objectsPerTick: Number.POSITIVE_INFINITY });
 }
 

@@ -55,6 +55,8 @@ export function splitBook(chapters: readonly Chapter[], size = PART_SIZE): Print
   };
   for (const chapter of chapters) {
     const chapterSize = sizeOf(chapter.tree);
+    // The body starts a part of its own after front matter: there its pages are counted again from 1.
+    if (run.at(-1)?.place.matter === 'front' && chapter.place.matter !== 'front') flush();
     if (chapterSize > size) {
       flush();
       runs.push(...splitChapter(chapter, size));
@@ -76,10 +78,12 @@ export function splitBook(chapters: readonly Chapter[], size = PART_SIZE): Print
 
 /** The pieces of one long chapter: the first starts it, the others go on with it. */
 function splitChapter(chapter: Chapter, size: number): Array<{ chapters: Chapter[]; continues: boolean }> {
-  const section = chapter.tree.children.find((node): node is Element => node.type === 'element');
+  const section = chapter.tree.children.find((node): node is Element => node.type === 'element' && node.properties.dataChapter !== undefined);
   if (!section) return [{ chapters: [chapter], continues: false }];
+  // A part's title before the chapter goes with its first piece.
+  const before = chapter.tree.children.slice(0, chapter.tree.children.indexOf(section));
   return piecesOf(section, size).map((piece, index) => {
-    const tree: Root = { type: 'root', children: [index === 0 ? piece : continued(piece)] };
+    const tree: Root = { type: 'root', children: index === 0 ? [...before, piece] : [continued(piece)] };
     return { chapters: [{ ...chapter, tree }], continues: index > 0 };
   });
 }

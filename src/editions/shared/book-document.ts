@@ -44,7 +44,15 @@ export function bookDocument(config: BookConfig, chapters: readonly Chapter[], o
   const front =
     options.front === false
       ? []
-      : [titlePage(config), tocNav(options.contents ?? chapters, { depth: 2, title: contentsLabel(config.language), href: (_chapter, id) => `#${id}` })];
+      : [
+          titlePage(config),
+          tocNav(options.contents ?? chapters, {
+            depth: 2,
+            title: contentsLabel(config.language),
+            href: (_chapter, id) => `#${id}`,
+            language: config.language,
+          }),
+        ];
   const body = h('body', [
     ...front,
     h(

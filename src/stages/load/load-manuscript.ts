@@ -3,7 +3,7 @@ import { VFile } from 'vfile';
 import { validateInfobox, type Infobox, type InfoboxTypes } from '../../infobox/validate-infobox.js';
 import type { ChapterSource, Manuscript } from '../../model/book.js';
 import { BookConfig } from '../../schema/book-config.js';
-import { ChapterFrontMatter } from '../../schema/chapter-front-matter.js';
+import { ChapterFrontMatter, type ChapterRole } from '../../schema/chapter-front-matter.js';
 import { parseYaml } from '../../schema/parse-yaml.js';
 import { validate } from '../../schema/validate.js';
 import { fail, orThrow, throwIfFatal } from '../../shared/messages.js';
@@ -13,6 +13,7 @@ import { splitFrontMatter } from './front-matter.js';
 import { loadInfoboxTypes } from './load-infobox-types.js';
 import { linksOutside } from './links-outside.js';
 import { loadStyles } from './load-styles.js';
+import { readingOrder } from './reading-order.js';
 
 /** The name of the metadata file in a manuscript folder. */
 export const CONFIG_FILE = 'book.yaml';
@@ -34,19 +35,14 @@ export async function loadManuscript(root: string): Promise<Manuscript> {
   const chapters: ChapterSource[] = [];
   /** Every file of the manuscript, in order, whether or not it could be used. */
   const files: VFile[] = [configFile, ...infoboxes.files, ...styles.map((sheet) => sheet.file)];
-  for (const [index, relative] of data.chapters.entries()) {
-    const place = yaml.locate(['chapters', index]);
+  for (const { relative, yamlPath, place: listedPlace } of readingOrder(data)) {
+    const place = yaml.locate([...yamlPath]);
     const normalised = path.posix.normalize(relative.replace(/\\/g, '/'));
     if (seenPaths.has(normalised)) {
-      fail(
-        configFile,
-        'duplicate-chapter',
-        `Unexpected duplicate chapter \`${relative}\`, it is listed already as item ${seenPaths.get(normalised)! + 1}`,
-        place,
-      );
+      fail(configFile, 'duplicate-chapter', `Unexpected duplicate chapter \`${relative}\`, it is listed already on line ${seenPaths.get(normalised)!}`, place);
       continue;
     }
-    seenPaths.set(normalised, index);
+    seenPaths.set(normalised, place.line);
     const file = new VFile({ path: path.join(root, relative) });
     if (await linksOutside(root, file.path)) {
       // Never read: a symbolic link would publish any file of the machine.
@@ -69,7 +65,8 @@ export async function loadManuscript(root: string): Promise<Manuscript> {
       continue;
     }
     seenIds.set(id, relative);
-    chapters.push({ id, file, infobox: front.infobox });
+    const { defaultRole, ...where } = listedPlace;
+    chapters.push({ id, file, infobox: front.infobox, place: { ...where, role: front.role ?? defaultRole } });
   }
   throwIfFatal(files);
   return { root, configFile, config: data, chapters, infoboxFiles: infoboxes.files, infoboxTypes: infoboxes.types, styles };
@@ -90,20 +87,24 @@ async function loadConfig(file: VFile) {
 }
 
 /** A chapter's front matter, validated; `undefined` when it has problems (reported on `file`). */
-function loadFrontMatter(file: VFile, text: string, types: InfoboxTypes): { id: string | undefined; infobox: Infobox | undefined } | undefined {
+function loadFrontMatter(
+  file: VFile,
+  text: string,
+  types: InfoboxTypes,
+): { id: string | undefined; role: ChapterRole | undefined; infobox: Infobox | undefined } | undefined {
   const split = splitFrontMatter(text);
   if (split === 'unterminated') {
     fail(file, 'malformed-yaml', 'Unterminated front matter, expected a closing `---` line');
     return undefined;
   }
-  if (split === 'none') return { id: undefined, infobox: undefined };
+  if (split === 'none') return { id: undefined, role: undefined, infobox: undefined };
   const yaml = parseYaml(file, split.yaml, split.line);
   if (!yaml) return undefined;
   const front = validate(ChapterFrontMatter, yaml.data ?? {}, { file, yaml, subject: 'front matter' });
   if (!front) return undefined;
-  if (front.infobox === undefined) return { id: front.id, infobox: undefined };
+  if (front.infobox === undefined) return { id: front.id, role: front.role, infobox: undefined };
   const infobox = validateInfobox(front.infobox, { file, yaml, base: ['infobox'], types });
-  return infobox ? { id: front.id, infobox } : undefined;
+  return infobox ? { id: front.id, role: front.role, infobox } : undefined;
 }
 
 /** `chapters/01-the-revolt.md` → `the-revolt`; `chapters/007.md` → `chapter-007`. */

@@ -66,7 +66,8 @@ export async function loadStyles(
         resources.push(resource);
       }
     }
-    const css = rewriteUrls(ast, (href) => (indexOf.has(href) ? `galley-style:${indexOf.get(href)}` : undefined));
+    // `<` only ever stands in strings: escaped, no `</style>` in a sheet can end the element it is inlined in.
+    const css = rewriteUrls(ast, (href) => (indexOf.has(href) ? `galley-style:${indexOf.get(href)}` : undefined)).replace(/</g, '\\3c ');
     sheets.push({ file, css, resources });
   }
   return sheets;

@@ -33,6 +33,16 @@ export function sanitiseCss(file: VFile, text: string): { ast: csstree.CssNode; 
   const refuse = (node: csstree.CssNode, reason: string) => fail(file, 'unsafe-style', reason, place(node));
   csstree.walk(ast, {
     enter(node: csstree.CssNode) {
+      // An escape in a name (`@\\69mport`, `u\\72l(`) would hide what it is from these checks.
+      if ((node.type === 'Atrule' || node.type === 'Function') && node.name.includes('\\')) {
+        refuse(node, `Refused the escaped name \`${node.name}\`: write at-rules and functions without escapes`);
+        return;
+      }
+      // A custom property's value is not parsed: a URL in it would reach the page unchecked.
+      if (node.type === 'Raw' && /url\s*\(|\\|image-set|@import/i.test(node.value)) {
+        refuse(node, 'Refused a `url()` or an escape where it cannot be checked (a custom property, CSS that cannot be read): name files in plain `url()`s');
+        return;
+      }
       if (node.type === 'Atrule' && node.name.toLowerCase() === 'import') {
         refuse(node, 'Refused `@import`: list every style sheet under `styles` in `book.yaml` instead');
         return;

@@ -3,6 +3,8 @@ import type { Element } from 'hast';
 import type { Chapter, Manuscript } from '../../model/book.js';
 import { warn } from '../../shared/messages.js';
 import { chapterToHast } from './chapter-processor.js';
+import { partId } from '../../shared/book-divisions.js';
+import { markBodyStart, placeChapter } from './book-divisions.js';
 import { crossReferences } from './cross-references.js';
 import { numberBlocks } from './number-blocks.js';
 import { resolveLinks } from './resolve-links.js';
@@ -20,6 +22,10 @@ export const reservedIds = ['title-page', 'toc', 'toc-title', 'main'];
 export async function renderChapters(manuscript: Manuscript): Promise<Chapter[]> {
   const ids = new GithubSlugger();
   for (const id of reservedIds) ids.slug(id);
+  // Each part's title and its heading, before any heading of the book can take the id.
+  for (const { place } of manuscript.chapters) {
+    if (place.part?.opens) for (const id of [partId(place.part.number), `${partId(place.part.number)}-title`]) ids.slug(id);
+  }
   const chapters: Chapter[] = [];
   for (const source of manuscript.chapters) {
     const { file } = source;
@@ -42,8 +48,12 @@ export async function renderChapters(manuscript: Manuscript): Promise<Chapter[]>
         section.properties.id = titleId;
       }
     }
-    chapters.push({ id: source.id, file, tree, outline, title: head?.text ?? source.id, titleId });
+    const placed = [...outline];
+    placeChapter(tree, placed, source.place, manuscript.config.language);
+    const title = placed.find((entry) => entry.id === head?.id)?.text ?? source.id;
+    chapters.push({ id: source.id, place: source.place, file, tree, outline: placed, title, titleId });
   }
+  markBodyStart(chapters, manuscript.config);
   crossReferences(chapters, { language: manuscript.config.language, chapters: manuscript.config.crossref.chapters });
   resolveLinks(chapters);
   numberBlocks(chapters.map((chapter) => chapter.tree));

@@ -10,8 +10,8 @@ export interface PartFinish {
   total: number | undefined;
   /** Running-head strings in effect where the part starts (`string-set` names), for its pages before one is set. */
   strings: Record<string, string>;
-  /** The book page of each link target the contents name. */
-  pageOf: Record<string, number>;
+  /** The folio of each link target the contents name. */
+  pageOf: Record<string, string>;
 }
 
 /**
@@ -24,6 +24,10 @@ export function finishPart(finish: PartFinish): void {
   if (!pages) return;
   if (finish.total !== undefined) pages.style.setProperty('--pagedjs-page-count', String(finish.total));
   pages.style.counterReset = `${getComputedStyle(pages).counterReset} page ${finish.offset}`;
+  // Where a book's body starts after its front matter, its pages are counted again from 1.
+  const bodyStart = pages.querySelector('[data-body-start]:not([data-split-from])')?.closest<HTMLElement>('.pagedjs_page');
+  // (`counter-set` changes the book's page counter; a `counter-reset` on a page would start another.)
+  if (bodyStart) bodyStart.style.setProperty('counter-set', 'page 1');
   const quoted = (value: string) => `"${value.replace(/\\/g, '\\\\').replace(/"/g, '\\"').replace(/\s+/g, ' ')}"`;
   for (const [name, value] of Object.entries(finish.strings)) {
     for (const sheet of pages.querySelectorAll<HTMLElement>(':scope > .pagedjs_page')) {
@@ -38,7 +42,7 @@ export function finishPart(finish: PartFinish): void {
     const href = link.getAttribute('href') ?? '';
     const id = decodeURIComponent(href.replace(/^#|^galley-dest:/, ''));
     const page = finish.pageOf[id];
-    if (page !== undefined) link.dataset.galleyPage = String(page);
+    if (page !== undefined) link.dataset.galleyPage = page;
     const sheet = link.closest('.pagedjs_page');
     if (sheet) contents.add(sheet);
   }

@@ -43,12 +43,12 @@ export function rehypePageReferences(options: PageReferenceOptions) {
  * Put each referenced page number into a print document (`pages`: the page of each
  * id), or a placeholder of `placeholder` digits where it is not known yet.
  */
-export function setPageNumbers(tree: Root, pages: ReadonlyMap<string, number> | undefined, placeholder: number): void {
+export function setPageNumbers(tree: Root, pages: ReadonlyMap<string, string> | undefined, placeholder: number): void {
   visit(tree, 'element', (node: Element) => {
     const id = node.properties.dataGalleyPageRef;
     if (typeof id !== 'string') return;
     const page = pages?.get(id);
-    node.properties.dataGalleyPage = page === undefined ? '0'.repeat(placeholder) : String(page);
+    node.properties.dataGalleyPage = page ?? '0'.repeat(placeholder);
   });
 }
 
