@@ -4,6 +4,7 @@ import { Command, CommanderError, Option } from 'commander';
 import type { VFileMessage } from 'vfile-message';
 import { defaults } from './build/build-options.js';
 import { build, BuildFailure, formatMessage, formats, GalleyError, importArticles, loadInfoboxTypes, watch, writeManuscript, writeSchemas } from './index.js';
+import { isOutside } from './shared/outside-folder.js';
 import { galleyVersion } from './shared/package-files.js';
 import { type BuildProgress, ProgressDisplay } from './shared/progress.js';
 import { atLeastOne, type BuildFlags, buildOptions, collect, type ImportFlags, parseFormats } from './cli/arguments.js';
@@ -24,7 +25,7 @@ interface GlobalFlags {
 
 const relative = (file: string): string => {
   const rel = path.relative(process.cwd(), file);
-  return rel === '' || rel.startsWith('..') ? file : rel;
+  return rel === '' || isOutside(rel) ? file : rel;
 };
 
 function report(messages: readonly VFileMessage[], flags: GlobalFlags): void {

@@ -79,22 +79,31 @@ describe('the structure of a book in print', () => {
     expect([...starts].sort((a, b) => a - b)).toEqual(starts);
     for (const page of starts) expect(page % 2, `page ${page} is a right-hand page`).toBe(1);
     // Front matter carries a folio but no running head.
-    expect(pages[pageStarting('Preface') - 1]).toMatch(/ vii$/);
+    expect(pages[pageStarting('Preface') - 1]).toMatch(/ ix$/);
     expect(pages[pageStarting('Preface')]).not.toContain('THE SHAPE OF A BOOK');
+  });
+
+  it('opens with a half title, the title page on the next right-hand page and the copyright page on its back', () => {
+    expect(pages[0]).toBe('The Shape of a Book');
+    expect(pages[1]).toBe('');
+    // (The creators in small capitals, the publisher in capitals: pdftotext reads them apart.)
+    expect(pages[2]!.replace(/\s/g, '').toLowerCase()).toBe('theshapeofabookadatypesettergalleypress6december2026');
+    expect(pages[3]).toBe('The Shape of a Book © 2026 Ada Typesetter. All rights reserved. Galley Press 6 December 2026');
+    expect(pageStarting('Contents')).toBe(5);
   });
 
   it('lists the parts in the contents with their chapters under them and every page number right', async () => {
     const contents = await layoutText(pageStarting('Contents'));
     const entries = [...contents.matchAll(/^ *(\S.*?) {2,}(\S+)$/gm)].map((m) => [m[1]!, m[2]!] as const);
     const pageOf = new Map(entries);
-    // The body's folios count from its first page, the first part's title page (the book's ninth).
-    const folio = (page: number) => String(page - 8);
+    // The body's folios count from its first page, the first part's title page (the book's eleventh).
+    const folio = (page: number) => String(page - 10);
     expect(pageOf.get('Part I: Before the revolt')).toBe(folio(pages.indexOf('Part I Before the revolt') + 1));
     expect(pageOf.get('Part I: Before the revolt')).toBe('1');
     expect(pageOf.get('Part II: The revolt and after')).toBe(folio(pages.indexOf('Part II The revolt and after') + 1));
     expect(pageOf.get('Appendix A: Sources')).toBe(folio(pageStarting('Appendix A: Sources')));
     expect(pageOf.get('Colophon')).toBe(folio(pageStarting('Colophon')));
-    expect(pageOf.get('Preface')).toBe('vii');
+    expect(pageOf.get('Preface')).toBe('ix');
     expect(entries.map(([title]) => title)).toEqual(
       expect.arrayContaining(['Dedication', 'Preface', 'Origins', 'The army', 'Appendix B: Chronology', 'Acknowledgements']),
     );
@@ -102,19 +111,19 @@ describe('the structure of a book in print', () => {
 
   it('numbers the front matter in roman numerals and the body from 1, in the folios, the contents and the page labels', async () => {
     const folio = async (page: number) => (await layoutText(page)).trim().split('\n').at(-1)!.trim();
-    expect(await folio(pageStarting('Contents'))).toBe('iii');
-    expect(await folio(pageStarting('Preface'))).toBe('vii');
+    expect(await folio(pageStarting('Contents'))).toBe('v');
+    expect(await folio(pageStarting('Preface'))).toBe('ix');
     expect(await folio(pageStarting('Origins'))).toBe('3');
-    expect(await folio(pageStarting('Colophon'))).toBe(String(pageStarting('Colophon') - 8));
+    expect(await folio(pageStarting('Colophon'))).toBe(String(pageStarting('Colophon') - 10));
     const contents = await layoutText(pageStarting('Contents'));
-    expect(contents).toMatch(/^Preface +vii$/m);
+    expect(contents).toMatch(/^Preface +ix$/m);
     expect(contents).toMatch(/^Part I: Before the revolt +1$/m);
     const labels = JSON.parse((await promisify(execFile)('qpdf', ['--json', '--json-key=pagelabels', pdf])).stdout) as {
       pagelabels: Array<{ index: number; label: Record<string, string> }>;
     };
     expect(labels.pagelabels.map(({ index, label }) => [index, label['/S']])).toEqual([
       [0, '/r'],
-      [8, '/D'],
+      [10, '/D'],
     ]);
   });
 
@@ -135,7 +144,7 @@ describe('the structure of a book in print', () => {
       for (let page = 1; page <= pages.length; page++) {
         expect((await pageText(file, page)).replace(/\s+/g, ' ').trim(), `page ${page}`).toBe(pages[page - 1]);
       }
-      expect(split.layout.pageStarts.map((start) => start.label)).toContain('vii');
+      expect(split.layout.pageStarts.map((start) => start.label)).toContain('ix');
     } finally {
       await browser.close();
     }
@@ -179,12 +188,23 @@ describe('the structure of a book in the e-book and the HTML edition', () => {
     expect(nav).toContain('<a epub:type="backmatter" href="text/sources.xhtml">Appendix A: Sources</a>');
     // The print page list with the folios: roman, then from 1.
     const pageList = [...(/<nav epub:type="page-list"[\s\S]*?<\/nav>/.exec(nav)?.[0] ?? '').matchAll(/>([^<]+)<\/a>/g)].map((m) => m[1]);
-    expect(pageList.slice(0, 4)).toEqual(['v', 'vii', '1', '3']);
-    expect(epub.text('EPUB/text/preface.xhtml')).toContain('aria-label="vii"');
+    expect(pageList.slice(0, 4)).toEqual(['vii', 'ix', '1', '3']);
+    expect(epub.text('EPUB/text/preface.xhtml')).toContain('aria-label="ix"');
     // The part's chapters in a list under the part's title.
     expect(nav).toMatch(
       /<li class="toc-part"><a href="text\/origins.xhtml#part-1">Part I: Before the revolt<\/a><ol><li><a href="text\/origins.xhtml#origins">Origins<\/a>/,
     );
+  });
+
+  it('gives the e-book a copyright page after the title page, and no half title', async () => {
+    const epub = await readEpub(path.join(out, 'the-shape-of-a-book.epub'));
+    const opf = epub.text('EPUB/package.opf');
+    expect([...opf.matchAll(/<itemref idref="([^"]+)"/g)].map((m) => m[1]).slice(0, 4)).toEqual(['cover', 'title-page', 'copyright', 'nav']);
+    const copyright = epub.text('EPUB/text/copyright.xhtml');
+    expect(copyright).toContain('<body epub:type="frontmatter">');
+    expect(copyright).toContain('<section epub:type="copyright-page"><section id="copyright-page" class="copyright-page">');
+    expect(copyright).toContain('<p class="copyright-rights">© 2026 Ada Typesetter. All rights reserved.</p>');
+    expect(epub.names.some((name) => name.includes('half-title'))).toBe(false);
   });
 
   it('gives the HTML edition the same divisions', async () => {
@@ -194,6 +214,8 @@ describe('the structure of a book in the e-book and the HTML edition', () => {
     );
     expect(html).toContain('<h1 id="sources"><span class="chapter-label">Appendix A</span>: Sources</h1>');
     expect(html).toContain('data-chapter="preface" aria-labelledby="preface" data-matter="front" data-role="preface"');
+    expect(html).toContain('</header><section id="copyright-page" class="copyright-page"><p class="copyright-title">The Shape of a Book</p>');
+    expect(html).not.toContain('half-title');
   });
 });
 

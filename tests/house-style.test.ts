@@ -5,7 +5,7 @@ import { promisify } from 'node:util';
 import { unzipSync } from 'fflate';
 import { PNG } from 'pngjs';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { build } from '../src/index.js';
+import { build, loadManuscript } from '../src/index.js';
 import { epubcheck, readEpub } from './epub-tools.js';
 import { fixtures, tempDirs } from './helpers.js';
 import { pageText, pdfFonts, renderPage } from './pdf-tools.js';
@@ -35,8 +35,8 @@ interface Word {
 }
 
 /** The words of a page with their boxes (points from the sheet's top left), by `pdftotext -bbox`. */
-async function words(page: number): Promise<Word[]> {
-  const { stdout } = await exec('pdftotext', ['-bbox', '-f', String(page), '-l', String(page), pdf, '-']);
+async function words(page: number, file = pdf): Promise<Word[]> {
+  const { stdout } = await exec('pdftotext', ['-bbox', '-f', String(page), '-l', String(page), file, '-']);
   return [...stdout.matchAll(/<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">([^<]*)<\/word>/g)].map((m) => ({
     xMin: Number(m[1]),
     yMin: Number(m[2]),
@@ -45,6 +45,9 @@ async function words(page: number): Promise<Word[]> {
     text: m[5]!,
   }));
 }
+
+/** The whole PDF's text. */
+const allText = async (file: string) => (await exec('pdftotext', ['-enc', 'UTF-8', file, '-'])).stdout;
 
 /** Each page's boxes, by `pdfinfo -box`: `[x0, y0, x1, y1]` in points. */
 async function boxes(): Promise<Array<Record<string, number[]>>> {
@@ -92,6 +95,23 @@ describe('a house style in the PDF', () => {
     }
   });
 
+  it("cuts a page an author's sheet sizes itself (`@page { size: 6in 9in }`) at the bleed", async () => {
+    const dir = await temp();
+    const { appendFile, cp } = await import('node:fs/promises');
+    await cp(root, dir, { recursive: true });
+    await appendFile(path.join(dir, 'styles', 'house.css'), '\n@page { size: 6in 9in; }\n');
+    const outDir = await temp();
+    await build({ root: dir, outDir, formats: ['pdf'] });
+    const { stdout } = await exec('pdfinfo', ['-box', '-f', '1', '-l', '3', path.join(outDir, 'the-house-style.pdf')]);
+    const trims = [...stdout.matchAll(/TrimBox:\s+([\d.\s]+)$/gm)].map((m) => m[1]!.trim().split(/\s+/).map(Number));
+    expect(trims.length).toBe(3);
+    for (const [x0, y0, x1, y1] of trims) {
+      expect(x1! - x0!).toBeCloseTo(6 * 72, 0);
+      expect(y1! - y0!).toBeCloseTo(9 * 72, 0);
+      expect(x0).toBeCloseTo(bleed, 0);
+    }
+  });
+
   it('draws crop marks at the corners and registration marks at the middle of the edges, in the bleed only', async () => {
     const scale = 2;
     const png = await renderPage(pdf, 6, 72 * scale);
@@ -122,6 +142,26 @@ describe('a house style in the PDF', () => {
     expect(fonts.filter((name) => name.startsWith('SourceSerif'))).toEqual([]);
     const opening = await words(5);
     expect(opening.some((word) => word.text === 'Opening')).toBe(true);
+  });
+
+  it("sets Greek and Cyrillic in the chosen family, never in a fallback (`font.body: Noto Sans`, and the theme's EB Garamond)", async () => {
+    const { appendFile, cp, writeFile } = await import('node:fs/promises');
+    for (const body of ['Noto Sans', undefined]) {
+      const dir = await temp();
+      await cp(root, dir, { recursive: true });
+      const yaml = await readFile(path.join(dir, 'book.yaml'), 'utf8');
+      if (body) await writeFile(path.join(dir, 'book.yaml'), yaml.replace('font:', `font:\n  body: ${body}`));
+      await appendFile(path.join(dir, 'chapters', '01-opening.md'), '\nGreek: Ἐν ἀρχῇ ἦν ὁ λόγος. Russian: *Съешь же ещё этих мягких французских булок.*\n');
+      const outDir = await temp();
+      await build({ root: dir, outDir, formats: ['pdf'] });
+      const file = path.join(outDir, 'the-house-style.pdf');
+      const fonts = (await pdfFonts(file)).map((font) => font.name.replace(/^[A-Z]{6}\+/, ''));
+      const family = body ? 'NotoSans' : 'EBGaramond';
+      expect(fonts).toContain(`${family}-Regular`);
+      expect(fonts).toContain(`${family}-Italic`);
+      expect(fonts.filter((name) => /^Source(Serif|Sans)|^Noto(Serif|Sans)/.test(name) && !name.startsWith(family))).toEqual([]);
+      expect(await allText(file)).toMatch(/Ἐν ἀρχῇ ἦν ὁ λόγος[\s\S]*Съешь же ещё/);
+    }
   });
 
   it('keeps the text inside the margins set for the book, mirrored on facing pages', async () => {
@@ -155,6 +195,24 @@ describe('a house style in the PDF', () => {
     expect(await firstLine(7)).toMatch(/^(Opening|The press|The sheet|The margin)$/);
     expect(await firstLine(5)).toBe('Opening');
     expect((await pageText(pdf, 5)).includes('Ada Typesetter')).toBe(false);
+  });
+
+  it('ends a running head too long for the line in an ellipsis, inside the margins', async () => {
+    const dir = await temp();
+    const { cp, writeFile } = await import('node:fs/promises');
+    await cp(root, dir, { recursive: true });
+    const creators = '[Ada Typesetter of the Very Long Name Society, Bartholomew Fitzwilliam Montgomery-Smythe, Constance Wellington]';
+    await writeFile(
+      path.join(dir, 'book.yaml'),
+      (await readFile(path.join(dir, 'book.yaml'), 'utf8')).replace('creator: Ada Typesetter', `creator: ${creators}`),
+    );
+    const outDir = await temp();
+    await build({ root: dir, outDir, formats: ['pdf'] });
+    const head = (await words(6, path.join(outDir, 'the-house-style.pdf'))).filter((word) => word.yMax < bleed + 18 * MM);
+    expect(head[0]?.text).toBe('Ada');
+    expect(head.at(-1)?.text).toMatch(/…$/);
+    expect(Math.min(...head.map((w) => w.xMin))).toBeGreaterThan(bleed + 14 * MM - 1);
+    expect(Math.max(...head.map((w) => w.xMax))).toBeLessThan(bleed + trim.width - 22 * MM + 1);
   });
 });
 
@@ -217,5 +275,94 @@ describe('a house style cannot reach outside its element', () => {
     const html = await readFile(path.join(outDir, 'the-house-style.html'), 'utf8');
     expect(html.includes('<script')).toBe(false);
     expect(html.includes('\\3c /style>')).toBe(true);
+  });
+});
+
+describe('settings written loosely', () => {
+  it('reads `25 mm` and `2.5cm` as one length, a folder named `..assets` as inside, and keeps the text `galley-style:0` as text', async () => {
+    const dir = await temp();
+    const { cp, rename, writeFile } = await import('node:fs/promises');
+    await cp(root, dir, { recursive: true });
+    await rename(path.join(dir, 'styles', 'art'), path.join(dir, 'styles', '..art'));
+    const yaml = (await readFile(path.join(dir, 'book.yaml'), 'utf8'))
+      .replace('creator: Ada Typesetter', 'creator: "Ada\\fType\\r\\nsetter"')
+      .replace('top: 18mm', 'top: 2.5cm')
+      .replace('outer: 14mm', 'outer: "14 mm"')
+      .replace('bleed: 3mm', 'bleed: 3 mm');
+    await writeFile(path.join(dir, 'book.yaml'), yaml);
+    const css = await readFile(path.join(dir, 'styles', 'house.css'), 'utf8');
+    await writeFile(
+      path.join(dir, 'styles', 'house.css'),
+      `${css.replace("url('art/rule.png')", "url('..art/rule.png')")}\np::before { content: "galley-style:0"; }\n`,
+    );
+    const manuscript = await loadManuscript(dir);
+    expect(manuscript.config.page).toMatchObject({ margins: { top: '25mm', outer: '14mm' }, bleed: '3mm' });
+    expect(manuscript.config.creator).toEqual(['Ada Type setter']);
+    const [sheet] = manuscript.styles;
+    expect(sheet?.resources.map((r) => r.path)).toContain('styles/..art/rule.png');
+    const outDir = await temp();
+    await build({ root: dir, outDir, formats: ['html'] });
+    const html = await readFile(path.join(outDir, 'the-house-style.html'), 'utf8');
+    expect(html).toContain('content:"galley-style:0"');
+    expect(/url\(data:image\/png;base64,iVBORw0KGgo/.test(html)).toBe(true);
+  });
+});
+
+describe('CSS every edition can read', () => {
+  it('leaves out what the parser cannot read, nested rules and `position: fixed`, with a warning at each, and the e-book passes epubcheck', async () => {
+    const dir = await temp();
+    const { appendFile, cp } = await import('node:fs/promises');
+    await cp(root, dir, { recursive: true });
+    const sheet = path.join(dir, 'styles', 'house.css');
+    const lines = (await readFile(sheet, 'utf8')).split('\n').length;
+    await appendFile(sheet, 'p { col@r: red; }\nblockquote { color: #333; & p { margin: 0; } }\n%%% q { color: red }\nh3 { position: fixed; top: 0 }\n');
+    const outDir = await temp();
+    const result = await build({ root: dir, outDir, formats: ['epub'] });
+    const warnings = result.messages.filter((m) => m.ruleId === 'bad-css').map((m) => `${m.line}:${m.column} ${m.reason}`);
+    expect(warnings).toEqual([
+      expect.stringMatching(new RegExp(`^${lines}:\\d+ Unexpected CSS: .* \\(left out\\)$`)),
+      `${lines + 1}:27 Unexpected nested rule: e-book readers do not read CSS nesting; write the rule out in full (left out)`,
+      `${lines + 2}:1 Unexpected CSS: Selector is expected (left out)`,
+      `${lines + 3}:6 Unexpected \`position: fixed\`: paged layout has no viewport to fix it to; use \`position: running(…)\` for what repeats on every page (left out)`,
+    ]);
+    const css = (await readEpub(path.join(outDir, 'the-house-style.epub'))).text('EPUB/styles/epub.css');
+    expect(css).toContain('blockquote{color:#333}');
+    expect(css).not.toMatch(/col@r|%%%|&/);
+    const check = await epubcheck(path.join(outDir, 'the-house-style.epub'));
+    expect(check.report).toBe('');
+  });
+});
+
+describe('a drop cap in a house style', () => {
+  it('is not drawn again where its paragraph goes on, on the next page', async () => {
+    const dir = await temp();
+    const { mkdir, writeFile } = await import('node:fs/promises');
+    await mkdir(path.join(dir, 'chapters'));
+    await mkdir(path.join(dir, 'styles'));
+    const words = ['case', 'rounce', 'quire', 'sheet', 'press', 'galley', 'quoin', 'tympan', 'frisket', 'platen', 'forme', 'stick'];
+    const paragraph = Array.from({ length: 700 }, (_, i) => words[(i * 7) % words.length]).join(' ');
+    await writeFile(path.join(dir, 'chapters', 'one.md'), `# One\n\nCase ${paragraph}.\n`);
+    await writeFile(
+      path.join(dir, 'styles', 'drop.css'),
+      '.chapter > p:not(p ~ p)::first-letter { float: left; font-size: 3.2em; line-height: 0.9; color: red; }\n',
+    );
+    await writeFile(
+      path.join(dir, 'book.yaml'),
+      'title: Drop Cap\nlanguage: en\ncreator: Ada Typesetter\nidentifier: urn:uuid:7d1e3c3a-6f0e-4a55-9a3e-2b8c0f4b7a11\nstyles: [styles/drop.css]\nchapters: [chapters/one.md]\n',
+    );
+    const outDir = await temp();
+    await build({ root: dir, outDir, formats: ['pdf'] });
+    const file = path.join(outDir, 'drop-cap.pdf');
+    const opening = (await exec('pdftotext', ['-enc', 'UTF-8', file, '-'])).stdout
+      .split('\f')
+      .findIndex((page) => page.trim().startsWith('One') && page.includes('rounce'));
+    expect(opening).toBeGreaterThan(0);
+    const next = (await pageText(file, opening + 2))
+      .trim()
+      .split('\n')
+      .filter((line) => line.trim() !== '');
+    // The page's running head, then the paragraph going on: whole words, no letter set apart.
+    expect(next.length).toBeGreaterThan(10);
+    expect(next.filter((line) => /^\p{L}$/u.test(line.trim()))).toEqual([]);
   });
 });

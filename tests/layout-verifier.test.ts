@@ -89,9 +89,9 @@ describe("on Paged.js's own page breaking (Galley's fixes off)", () => {
 
 describe('on faults put into a good layout', () => {
   /** Lay the manuscript out, change the pages in the browser, check them again. */
-  async function withFault(fault: () => void, recheck = false): Promise<LayoutProblem[]> {
+  async function withFault(fault: (arg: string[]) => void, recheck = false, arg: string[] = []): Promise<LayoutProblem[]> {
     await layOut(manuscript);
-    await layout.page().evaluate(fault);
+    await layout.page().evaluate(fault, arg);
     if (recheck) {
       await layout.page().evaluate(() => {
         const state = (window as unknown as { __galley: { problems: unknown[]; checkPage(sheet: Element): void } }).__galley;
@@ -140,6 +140,25 @@ describe('on faults put into a good layout', () => {
       (document.querySelectorAll('.pagedjs_page')[5]!.querySelector('.pagedjs_area p') as HTMLElement).style.display = 'none';
     }, true);
     expect(found.length).toBeGreaterThan(0);
+    expect(new Set(found.map((p) => [p.kind, p.page].join(' ')))).toEqual(new Set(['hidden 6']));
+  });
+
+  it.each([
+    ['visibility', 'hidden'],
+    ['opacity', '0'],
+    ['color', 'transparent'],
+    ['font-size', '0'],
+    ['clip-path', 'inset(50%)'],
+  ])('finds text laid out but not seen (%s: %s), on an element or under one', async (property, value) => {
+    const found = await withFault(
+      (fault) => {
+        const paragraphs = document.querySelectorAll('.pagedjs_page')[5]!.querySelectorAll<HTMLElement>('.pagedjs_area p');
+        paragraphs[0]!.style.setProperty(fault[0]!, fault[1]!);
+        paragraphs[1]!.parentElement!.style.setProperty(fault[0]!, fault[1]!);
+      },
+      true,
+      [property, value],
+    );
     expect(new Set(found.map((p) => [p.kind, p.page].join(' ')))).toEqual(new Set(['hidden 6']));
   });
 

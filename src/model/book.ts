@@ -118,8 +118,8 @@ export interface StyleSheet {
   readonly file: VFile;
   /**
    * The CSS, re-serialised, with each `url()` that names a resource written as
-   * `url("galley-style:N")` (N: its index in `resources`), for each edition to
-   * point at its own copy (`styleSheetText`).
+   * `url(<galley-style:N>)` (N: its index in `resources`), for each edition to
+   * point at its own copy (`styleSheetText`); no other `<` is left unescaped.
    */
   readonly css: string;
   readonly resources: readonly StyleResource[];

@@ -2,9 +2,11 @@ import * as v from 'valibot';
 import { compareIsoDates, isIsoDate } from '../shared/dates.js';
 import { checkWith } from './check-with.js';
 
-/** Non-empty text, trimmed. */
+/** Non-empty text, trimmed, each run of white space or control characters (a line end, a form feed) one space. */
 export const text = v.pipe(
   v.string(),
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are what is replaced
+  v.transform((s: string): string => s.replace(/[\s\u0000-\u001f\u007f-\u009f]+/g, ' ')),
   v.trim(),
   checkWith(
     (s: string) => s.length > 0,

@@ -16,6 +16,8 @@ const lengthBetween = (min: number, max: number, example: string) =>
       'bad-value',
       (s) => `Expected a length between ${min} and ${max} mm with its unit (\`mm\`, \`cm\`, \`in\`, \`pt\`) such as \`${example}\`, not \`${s}\``,
     ),
+    // One spelling for the style sheets: `25 mm` and `2.5cm` both become `25mm`.
+    v.transform((s: string): string => `${lengthInMm(s)}mm`),
   );
 
 const margin = lengthBetween(5, 60, '18mm');
@@ -23,8 +25,7 @@ const margin = lengthBetween(5, 60, '18mm');
 /** What a running head shows: the book's title, the chapter's (then its sections') title, the authors, or nothing. */
 export const headContents = ['title', 'section', 'creator', 'none'] as const;
 
-/** Page settings of the print edition, after the trim size's own. */
-export const PageStyle = v.strictObject({
+const PageSettings = v.strictObject({
   /** The margins around the text: `inner` at the binding, `outer` at the fore-edge (mirrored on facing pages). */
   margins: v.optional(v.strictObject({ top: v.optional(margin), bottom: v.optional(margin), inner: v.optional(margin), outer: v.optional(margin) })),
   /** What the running heads show: `verso` on left-hand pages, `recto` on right-hand pages. */
@@ -34,6 +35,16 @@ export const PageStyle = v.strictObject({
   /** Printer's marks in the bleed: `crop` (trim marks at the corners) and `cross` (registration marks). */
   marks: v.optional(v.pipe(v.array(v.picklist(['crop', 'cross'])), v.minLength(1, 'Expected `crop`, `cross` or both'))),
 });
+
+/** Page settings of the print edition, after the trim size's own; marks need a bleed to be drawn in. */
+export const PageStyle = v.pipe(
+  PageSettings,
+  checkWith(
+    (page: v.InferOutput<typeof PageSettings>) => !(page.marks && page.bleed !== undefined && lengthInMm(page.bleed) === 0),
+    'bad-value',
+    () => "Unexpected `bleed: 0` with `marks`: printer's marks are drawn in the bleed; give a bleed (such as `3mm`) or leave it out for 6 mm",
+  ),
+);
 
 const sizeMessage = (issue: { input: unknown }) => `Expected a type size between 8 and 14 (points), not ${String(issue.input)}`;
 const leadingMessage = (issue: { input: unknown }) => `Expected a line height between 1.1 and 2 (times the type size), not ${String(issue.input)}`;

@@ -16,8 +16,8 @@ export const rules = {
     hint: 'Galley reads `#id` and `.class` everywhere, `width` (`50%`, `8cm`) and `fig-alt` on images; the attribute was left out.',
   },
   'bad-css': {
-    title: 'A style sheet has CSS that cannot be read',
-    hint: 'Fix the CSS at the place named; browsers drop what they cannot read, so the rule has no effect as written.',
+    title: 'A style sheet has CSS that cannot be read, nested rules, `position: fixed`, or nesting too deep',
+    hint: 'Fix the CSS at the place named; what cannot be read is left out of every edition, so the rule has no effect as written.',
   },
   'bad-date': { title: 'A date is not a real calendar date', hint: 'Write dates as YYYY-MM-DD (or YYYY-MM, YYYY); a range ends on or after its start.' },
   'control-character': {
@@ -85,7 +85,7 @@ export const rules = {
   'table-headers': { title: 'A table has no header cells', hint: 'Give the table a header row (Markdown tables always have one; in raw HTML use `<th>`).' },
   'text-on-page': {
     title: 'The print edition does not hold the text of the manuscript',
-    hint: 'A layout fault lost, repeated or cut off text on a page; please report it with the manuscript. A line wider than the page (a long URL or table) can be shortened.',
+    hint: "A layout fault lost, repeated, hid or cut off text on a page: check the house style's CSS, else please report it with the manuscript. A line wider than the page (a long URL or table) can be shortened.",
   },
   'too-large': { title: 'A file is larger than Galley reads', hint: 'Split the text into chapters, or make the image smaller.' },
   'undefined-footnote': {

@@ -4,7 +4,7 @@ import { toString as textOf } from 'hast-util-to-string';
 import path from 'node:path';
 import type { Book, StyleResource } from '../../model/book.js';
 import type { PrintLayout } from '../../model/print-layout.js';
-import { titlePage } from '../shared/title-page.js';
+import { copyrightPage, titlePage } from '../shared/title-page.js';
 import { editionChapter } from '../shared/edition-tree.js';
 import { bookFamilies, houseStyles } from '../shared/house-style.js';
 import { warn } from '../../shared/messages.js';
@@ -17,7 +17,7 @@ import { collectIds, relinkFragments } from './links.js';
 import { navDocument, type PageTarget } from './nav-document.js';
 import { containerDocument, packageDocument, type ManifestItem } from './package-document.js';
 import { insertPageMarkers } from './page-markers.js';
-import { chapterHref, COVER_HREF, NAV_HREF, PACKAGE_DIR, PACKAGE_PATH, STYLE_HREF, TITLE_HREF } from './paths.js';
+import { chapterHref, COPYRIGHT_HREF, COVER_HREF, NAV_HREF, PACKAGE_DIR, PACKAGE_PATH, STYLE_HREF, TITLE_HREF } from './paths.js';
 import { addEpubSemantics } from './semantics.js';
 import { assertWellFormed, xhtmlDocument, xmlDocument } from './xml.js';
 import { zip, type ZipEntry } from './zip.js';
@@ -100,6 +100,17 @@ export async function epubEdition(book: Book, options: EpubOptions): Promise<Uin
     mediaType: xhtml,
     spine: true,
   });
+
+  // A book with front matter has a copyright page, after the title page.
+  const copyright = config.front ? copyrightPage(config) : undefined;
+  if (copyright) {
+    const body = [h('section', { 'epub:type': 'copyright-page' }, [copyright])];
+    add(COPYRIGHT_HREF, xhtmlDocument(contentDocument({ title: config.title, language: config.language, body, bodyType: 'frontmatter' })), {
+      id: 'copyright',
+      mediaType: xhtml,
+      spine: true,
+    });
+  }
 
   add(NAV_HREF, xhtmlDocument(navDocument({ title: config.title, language: config.language, chapters, pages })), {
     id: 'nav',

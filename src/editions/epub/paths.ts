@@ -4,6 +4,7 @@ export const PACKAGE_PATH = `${PACKAGE_DIR}/package.opf`;
 export const NAV_HREF = 'nav.xhtml';
 export const TITLE_HREF = 'text/title.xhtml';
 export const COVER_HREF = 'text/cover.xhtml';
+export const COPYRIGHT_HREF = 'text/copyright.xhtml';
 export const STYLE_HREF = 'styles/epub.css';
 
 /** A chapter's content document, relative to the package document. */

@@ -19,7 +19,7 @@ export interface FontconfigOptions {
 /** Family names style sheets and SVG files often ask for, and the generic family they stand for. */
 const commonNames: Readonly<Record<string, readonly string[]>> = {
   serif: ['Times', 'Times New Roman', 'Georgia', 'DejaVu Serif', 'Liberation Serif', 'Noto Serif Display'],
-  'sans-serif': ['sans', 'Sans', 'system-ui', 'Arial', 'Helvetica', 'Helvetica Neue', 'Verdana', 'DejaVu Sans', 'Liberation Sans', 'Noto Sans'],
+  'sans-serif': ['sans', 'Sans', 'system-ui', 'Arial', 'Helvetica', 'Helvetica Neue', 'Verdana', 'DejaVu Sans', 'Liberation Sans'],
   monospace: ['mono', 'Courier', 'Courier New', 'Menlo', 'Consolas', 'DejaVu Sans Mono', 'Liberation Mono'],
 };
 

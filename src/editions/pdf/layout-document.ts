@@ -6,7 +6,7 @@ import { unified } from 'unified';
 import type { Book, Chapter } from '../../model/book.js';
 import { bookDocument } from '../shared/book-document.js';
 import { dataUris, editionChapter } from '../shared/edition-tree.js';
-import { houseStyles, resourceDataUri } from '../shared/house-style.js';
+import { bookFamilies, houseStyles, resourceDataUri } from '../shared/house-style.js';
 import { codePointsOf, fontDataUri, fontFaceCss } from '../shared/fonts.js';
 import { referenceWordsFor } from '../../shared/language.js';
 import { readAsset } from '../../shared/package-files.js';
@@ -96,10 +96,12 @@ async function prepare(book: Book, options: LayoutDocumentOptions) {
   const words = chapters.some((chapter) => hasPageReferences(chapter.tree)) ? referenceWordsFor(config.language).onPage : '';
   const text = textOf(bookDocument(config, chapters, { css: [] })) + words;
   const codePoints = codePointsOf(text);
-  const key = [...codePoints].sort((a, b) => a - b).join(',');
+  const { body, headings } = bookFamilies(config);
+  const families = [...new Set([body, headings])];
+  const key = `${families.join('|')}:${[...codePoints].sort((a, b) => a - b).join(',')}`;
   let fonts = options.fontUrl ? undefined : options.fontCache?.get(key);
   if (!fonts) {
-    fonts = fontFaceCss(options.fontUrl ?? fontDataUri, codePoints);
+    fonts = fontFaceCss(options.fontUrl ?? fontDataUri, codePoints, families);
     if (!options.fontUrl) options.fontCache?.set(key, fonts);
   }
   const fontCss = await fonts;
@@ -112,6 +114,7 @@ async function prepare(book: Book, options: LayoutDocumentOptions) {
       head,
       front: part.front,
       contents: chapters,
+      halfTitle: true,
     });
     if (split) linksBetweenParts(document.children.find((node): node is Element => node.type === 'element')!);
     setPageNumbers(document, pages, placeholder);

@@ -10,7 +10,7 @@ export function pageCss(config: Pick<BookConfig, 'trim' | 'page' | 'creator' | '
     `@page { size: ${g.size}; margin: ${top} ${outer} ${bottom} ${inner};${press} }`,
     `@page :left { margin-left: ${outer}; margin-right: ${inner}; }`,
     `@page :right { margin-left: ${inner}; margin-right: ${outer}; }`,
-    `:root { --galley-font-size: ${g.fontSize}; --galley-content-width: calc(${g.size.split(' ')[0]} - ${inner} - ${outer}); }`,
+    `:root { --galley-font-size: ${g.fontSize}; --galley-content-width: calc(${g.size.split(' ')[0]} - ${inner} - ${outer}); --galley-content-height: calc(${g.size.split(' ')[1]} - ${top} - ${bottom}); }`,
     ...headsCss(config),
     ...frontFoliosCss(config),
   ].join('\n');

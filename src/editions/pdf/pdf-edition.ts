@@ -153,7 +153,8 @@ export async function pdfEdition(book: Book, options: PdfOptions): Promise<PdfEd
 
 /** The laid-out title page as a PNG at twice the CSS resolution (as trimmed: without bleed and marks). */
 async function titlePagePng(page: Page, bleed: boolean): Promise<Uint8Array> {
-  const first = await page.$(bleed ? '.pagedjs_page .pagedjs_pagebox' : '.pagedjs_page');
+  const sheet = '.pagedjs_page:has(#title-page)';
+  const first = await page.$(bleed ? `${sheet} .pagedjs_pagebox` : sheet);
   if (!first) throw new Error('No page to render as the cover');
   const box = await first.boundingBox();
   if (!box) throw new Error('The title page has no box to render as the cover');

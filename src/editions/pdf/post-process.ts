@@ -41,7 +41,7 @@ export async function postProcess(pdf: PDFDocument, options: PostProcessOptions)
   if (config.rights) info.set(PDFName.of('Rights'), text(config.rights));
   info.set(PDFName.of('Identifier'), text(config.identifier));
   if (pdf.catalog.has(PDFName.of('Outlines'))) pdf.catalog.set(PDFName.of('PageMode'), PDFName.of('UseOutlines'));
-  if (bleedOf(config.page) > 0) setPrintBoxes(pdf, trimSize(config.trim)!);
+  if (bleedOf(config.page) > 0) setPrintBoxes(pdf, trimSize(config.trim)!, bleedOf(config.page));
   // Page labels, for viewers' page numbers to be the folios: roman, then arabic from the body.
   if (options.bodyStart !== undefined && options.bodyStart > 1) {
     const labels = pdf.context.obj({ Nums: [0, { S: 'r' }, options.bodyStart - 1, { S: 'D' }] });
@@ -53,13 +53,16 @@ export async function postProcess(pdf: PDFDocument, options: PostProcessOptions)
 /**
  * With a bleed, each sheet is the trim plus the bleed on every side (Paged.js's
  * layout): the BleedBox is the whole sheet and the TrimBox the page as cut, where a
- * print shop's imposition reads them. Without one, the sheet is the trim.
+ * print shop's imposition reads them. Without one, the sheet is the trim. A page an
+ * author's sheet sized otherwise (`@page { size: … }`) is cut at the bleed.
  */
-function setPrintBoxes(pdf: PDFDocument, trim: TrimSize): void {
+function setPrintBoxes(pdf: PDFDocument, trim: TrimSize, bleedMm: number): void {
   const points = (mm: number) => Math.round(((mm * 72) / 25.4) * 1000) / 1000;
-  const [trimWidth, trimHeight] = [points(trim.width), points(trim.height)];
+  const bleed = points(bleedMm);
   for (const page of pdf.getPages()) {
     const { x, y, width, height } = page.getMediaBox();
+    const near = (sheet: number, side: number) => (Math.abs(sheet - 2 * bleed - points(side)) < 2 ? points(side) : sheet - 2 * bleed);
+    const [trimWidth, trimHeight] = [near(width, trim.width), near(height, trim.height)];
     page.setBleedBox(x, y, width, height);
     // Centred on the sheet: Chromium rounds the sheet to its pixels, the trim is exact.
     const [dx, dy] = [(width - trimWidth) / 2, (height - trimHeight) / 2];

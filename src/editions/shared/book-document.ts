@@ -3,7 +3,7 @@ import { h } from 'hastscript';
 import type { BookConfig, Chapter } from '../../model/book.js';
 import { generator } from '../../shared/package-files.js';
 import { contentsLabel, isRtl } from '../../shared/language.js';
-import { titlePage } from './title-page.js';
+import { copyrightPage, halfTitle, titlePage } from './title-page.js';
 import { tocNav } from './toc.js';
 
 export interface DocumentOptions {
@@ -17,11 +17,14 @@ export interface DocumentOptions {
   front?: boolean;
   /** The chapters the contents lists (default: the document's). */
   contents?: readonly Chapter[];
+  /** A half title before the title page, in a book with front matter (print). */
+  halfTitle?: boolean;
 }
 
 /**
  * The whole book as one HTML document: head with metadata and styles, title page,
- * contents, chapters. The HTML edition serialises it; the print edition lays it out.
+ * (in a book with front matter, a half title before it in print and a copyright
+ * page after it), contents, chapters. The HTML edition serialises it; the print edition lays it out.
  */
 export function bookDocument(config: BookConfig, chapters: readonly Chapter[], options: DocumentOptions): Root {
   const meta = (name: string, content: string | undefined) => (content === undefined ? undefined : h('meta', { name, content }));
@@ -45,7 +48,9 @@ export function bookDocument(config: BookConfig, chapters: readonly Chapter[], o
     options.front === false
       ? []
       : [
+          ...(options.halfTitle && config.front ? [halfTitle(config)] : []),
           titlePage(config),
+          ...(config.front ? [copyrightPage(config)].filter((page) => page !== undefined) : []),
           tocNav(options.contents ?? chapters, {
             depth: 2,
             title: contentsLabel(config.language),

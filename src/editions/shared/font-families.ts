@@ -27,7 +27,7 @@ export const shippedFamilies: readonly ShippedFamily[] = [
   { family: 'Source Sans 3', pkg: 'source-sans-3', weights: [400, 600, 700], styles: ['normal', 'italic'] },
   { family: 'Source Code Pro', pkg: 'source-code-pro', weights: [400, 700], styles: ['normal', 'italic'] },
   { family: 'Noto Serif', pkg: 'noto-serif', weights: [400, 700], styles: ['normal', 'italic'] },
-  { family: 'Noto Sans', pkg: 'noto-sans', weights: [400, 700], styles: ['normal'] },
+  { family: 'Noto Sans', pkg: 'noto-sans', weights: [400, 700], styles: ['normal', 'italic'] },
   { family: 'Amiri', pkg: 'amiri', weights: [400, 700], styles: ['normal', 'italic'], subsets: ['arabic'] },
   { family: 'Noto Serif Hebrew', pkg: 'noto-serif-hebrew', weights: [400, 700], styles: ['normal'], subsets: ['hebrew'] },
   { family: 'Noto Serif Armenian', pkg: 'noto-serif-armenian', weights: [400, 700], styles: ['normal'], subsets: ['armenian'] },

@@ -1,6 +1,8 @@
 import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import path from 'node:path';
+import type { TextFamily } from '../../shared/text-families.js';
+import { shippedFamilies } from './font-families.js';
 
 const require = createRequire(import.meta.url);
 
@@ -16,6 +18,15 @@ export const fontFaces: ReadonlyArray<{ pkg: string; files: readonly string[]; s
   { pkg: 'amiri', files: ['400.css', '400-italic.css', '700.css', '700-italic.css'], subset: 'arabic' },
 ];
 
+/** Every face of a shipped family a book sets its text or headings in (`font` in book.yaml, or its theme). */
+function familyFaces(family: TextFamily): { pkg: string; files: string[]; subset?: string } {
+  const shipped = shippedFamilies.find((f) => f.family === family)!;
+  return {
+    pkg: shipped.pkg,
+    files: shipped.weights.flatMap((weight) => shipped.styles.map((style) => (style === 'italic' ? `${weight}-italic.css` : `${weight}.css`))),
+  };
+}
+
 /** The folder of an @fontsource package. */
 export const fontPackageDir = (pkg: string): string => path.dirname(require.resolve(`@fontsource/${pkg}/package.json`));
 
@@ -29,9 +40,16 @@ export async function fontFaceCss(
   rewrite: (pkg: string, file: string) => string | Promise<string>,
   /** Only faces whose `unicode-range` covers one of these code points (default: all). */
   codePoints?: ReadonlySet<number>,
+  /**
+   * The book's own families, embedded too: as system fonts each of their subsets
+   * (Latin, Greek, Cyrillic, …) would be a face of its own, and the browser would take
+   * a letter missing from the first one from another family.
+   */
+  families: readonly TextFamily[] = [],
 ): Promise<string> {
   const parts: string[] = [];
-  for (const face of fontFaces) {
+  const faces = [...fontFaces, ...families.map(familyFaces).filter((face) => !fontFaces.some((f) => f.pkg === face.pkg))];
+  for (const face of faces) {
     const dir = fontPackageDir(face.pkg);
     for (const file of face.files) {
       const css = await readFile(path.join(dir, file), 'utf8');

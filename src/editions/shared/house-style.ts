@@ -64,7 +64,7 @@ function fontSettings(config: BookConfig, edition: StyleEdition): string | undef
 
 /** An author's sheet with each file it names at `urlOf(resource)`. */
 export function styleSheetText(sheet: StyleSheet, urlOf: (resource: StyleResource) => string): string {
-  return sheet.css.replace(/galley-style:(\d+)/g, (whole, index: string) => {
+  return sheet.css.replace(/<galley-style:(\d+)>/g, (whole, index: string) => {
     const resource = sheet.resources[Number(index)];
     return resource ? urlOf(resource) : whole;
   });

@@ -4,9 +4,10 @@ import { VFile } from 'vfile';
 import type { StyleResource, StyleSheet } from '../../model/book.js';
 import { fail } from '../../shared/messages.js';
 import { readText } from '../../shared/read-text.js';
+import { isOutside } from '../../shared/outside-folder.js';
 import { decodeUriPart } from '../../shared/uri.js';
 import { linksOutside } from './links-outside.js';
-import { rewriteUrls, sanitiseCss } from './sanitise-css.js';
+import { linkResources, sanitiseCss } from './sanitise-css.js';
 
 /** What a style sheet may name, by extension, with the bytes such a file starts with. */
 const RESOURCE_TYPES: Record<string, { mediaType: string; magic: (bytes: Uint8Array) => boolean }> = {
@@ -66,8 +67,7 @@ export async function loadStyles(
         resources.push(resource);
       }
     }
-    // `<` only ever stands in strings: escaped, no `</style>` in a sheet can end the element it is inlined in.
-    const css = rewriteUrls(ast, (href) => (indexOf.has(href) ? `galley-style:${indexOf.get(href)}` : undefined)).replace(/</g, '\\3c ');
+    const css = linkResources(ast, (href) => indexOf.get(href));
     sheets.push({ file, css, resources });
   }
   return sheets;
@@ -81,7 +81,7 @@ async function readResource(
   root: string,
   place: { line: number; column: number },
 ): Promise<StyleResource | undefined> {
-  if (inManuscript.startsWith('..') || path.isAbsolute(inManuscript) || (await linksOutside(root, target))) {
+  if (isOutside(inManuscript) || (await linksOutside(root, target))) {
     fail(file, 'unsafe-style', `Refused \`${href}\`: it is outside the manuscript folder`, place);
     return undefined;
   }

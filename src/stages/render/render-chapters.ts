@@ -10,8 +10,8 @@ import { numberBlocks } from './number-blocks.js';
 import { resolveLinks } from './resolve-links.js';
 import './file-data.js';
 
-/** Ids Galley uses itself in every edition. */
-export const reservedIds = ['title-page', 'toc', 'toc-title', 'main'];
+/** Ids Galley uses itself in every edition (and the names of the e-book's own documents, `text/<id>.xhtml`). */
+export const reservedIds = ['title-page', 'half-title', 'copyright-page', 'toc', 'toc-title', 'main', 'title', 'cover', 'copyright'];
 
 /**
  * The render stage: every chapter through its processor with book-wide unique

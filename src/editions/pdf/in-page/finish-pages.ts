@@ -89,6 +89,30 @@ export function installPageFinishing(): void {
     }
   };
 
+  // Text laid out but not seen: invisible, transparent, of no size, or under an
+  // element drawn with no opacity or clipped away (a house style's CSS can do each).
+  const unseenElements = new Map<Element, boolean>();
+  const faded = (element: Element | null, area: Element): boolean => {
+    if (!element || element === area) return false;
+    let known = unseenElements.get(element);
+    if (known === undefined) {
+      const style = getComputedStyle(element);
+      known =
+        style.opacity === '0' ||
+        (style.clipPath !== 'none' && /inset\(\s*(50%|100%)|circle\(\s*0|polygon\(\s*\)/.test(style.clipPath)) ||
+        faded(element.parentElement, area);
+      unseenElements.set(element, known);
+    }
+    return known;
+  };
+  const unseen = (element: Element | null, area: Element): boolean => {
+    if (!element) return false;
+    const style = getComputedStyle(element);
+    return (
+      style.visibility !== 'visible' || Number.parseFloat(style.fontSize) < 1 || /^(transparent|rgba\(.*,\s*0\))$/.test(style.color) || faded(element, area)
+    );
+  };
+
   const normal = (text: string) =>
     text
       .replace(/\u00ad/g, '')
@@ -102,6 +126,7 @@ export function installPageFinishing(): void {
     const started = performance.now();
     const page = pageNumber(sheet);
     const area = sheet.querySelector('.pagedjs_area');
+    unseenElements.clear();
     if (area) {
       const bounds = sheet.getBoundingClientRect();
       const walker = document.createTreeWalker(area, NodeFilter.SHOW_TEXT);
@@ -116,7 +141,7 @@ export function installPageFinishing(): void {
         // In the page but not drawn (a closed <details>, say): not on the page either.
         // Only the footnotes' back links are hidden in print on purpose, and ruby's
         // fallback parentheses (<rp>) are never drawn where ruby is.
-        if (rects.length === 0 && !node.parentElement?.closest('[data-footnote-backref], rp')) {
+        if ((rects.length === 0 || unseen(node.parentElement, area)) && !node.parentElement?.closest('[data-footnote-backref], rp')) {
           state.problems.push({ kind: 'hidden', block, page, text: excerpt(normal(node.data)) });
         }
         if (
