@@ -1,5 +1,5 @@
 import { execFile } from 'node:child_process';
-import { readFile } from 'node:fs/promises';
+import { appendFile, cp, mkdir, readFile, rename, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { unzipSync } from 'fflate';
@@ -72,6 +72,19 @@ function dark(png: PNG, x0: number, y0: number, x1: number, y1: number): number 
   return count;
 }
 
+/** A copy of the fixture in a temporary folder, for a test to change. */
+async function fixtureCopy(): Promise<string> {
+  const dir = await temp();
+  await cp(root, dir, { recursive: true });
+  return dir;
+}
+
+/** `dir` built into a new temporary folder. */
+async function buildInto(dir: string, formats: Array<'html' | 'pdf' | 'epub'>) {
+  const outDir = await temp();
+  return { outDir, result: await build({ root: dir, outDir, formats }) };
+}
+
 beforeAll(async () => {
   out = await temp();
   await build({ root, outDir: out });
@@ -96,12 +109,9 @@ describe('a house style in the PDF', () => {
   });
 
   it("cuts a page an author's sheet sizes itself (`@page { size: 6in 9in }`) at the bleed", async () => {
-    const dir = await temp();
-    const { appendFile, cp } = await import('node:fs/promises');
-    await cp(root, dir, { recursive: true });
+    const dir = await fixtureCopy();
     await appendFile(path.join(dir, 'styles', 'house.css'), '\n@page { size: 6in 9in; }\n');
-    const outDir = await temp();
-    await build({ root: dir, outDir, formats: ['pdf'] });
+    const { outDir } = await buildInto(dir, ['pdf']);
     const { stdout } = await exec('pdfinfo', ['-box', '-f', '1', '-l', '3', path.join(outDir, 'the-house-style.pdf')]);
     const trims = [...stdout.matchAll(/TrimBox:\s+([\d.\s]+)$/gm)].map((m) => m[1]!.trim().split(/\s+/).map(Number));
     expect(trims.length).toBe(3);
@@ -145,15 +155,12 @@ describe('a house style in the PDF', () => {
   });
 
   it("sets Greek and Cyrillic in the chosen family, never in a fallback (`font.body: Noto Sans`, and the theme's EB Garamond)", async () => {
-    const { appendFile, cp, writeFile } = await import('node:fs/promises');
     for (const body of ['Noto Sans', undefined]) {
-      const dir = await temp();
-      await cp(root, dir, { recursive: true });
+      const dir = await fixtureCopy();
       const yaml = await readFile(path.join(dir, 'book.yaml'), 'utf8');
       if (body) await writeFile(path.join(dir, 'book.yaml'), yaml.replace('font:', `font:\n  body: ${body}`));
       await appendFile(path.join(dir, 'chapters', '01-opening.md'), '\nGreek: Ἐν ἀρχῇ ἦν ὁ λόγος. Russian: *Съешь же ещё этих мягких французских булок.*\n');
-      const outDir = await temp();
-      await build({ root: dir, outDir, formats: ['pdf'] });
+      const { outDir } = await buildInto(dir, ['pdf']);
       const file = path.join(outDir, 'the-house-style.pdf');
       const fonts = (await pdfFonts(file)).map((font) => font.name.replace(/^[A-Z]{6}\+/, ''));
       const family = body ? 'NotoSans' : 'EBGaramond';
@@ -198,16 +205,13 @@ describe('a house style in the PDF', () => {
   });
 
   it('ends a running head too long for the line in an ellipsis, inside the margins', async () => {
-    const dir = await temp();
-    const { cp, writeFile } = await import('node:fs/promises');
-    await cp(root, dir, { recursive: true });
+    const dir = await fixtureCopy();
     const creators = '[Ada Typesetter of the Very Long Name Society, Bartholomew Fitzwilliam Montgomery-Smythe, Constance Wellington]';
     await writeFile(
       path.join(dir, 'book.yaml'),
       (await readFile(path.join(dir, 'book.yaml'), 'utf8')).replace('creator: Ada Typesetter', `creator: ${creators}`),
     );
-    const outDir = await temp();
-    await build({ root: dir, outDir, formats: ['pdf'] });
+    const { outDir } = await buildInto(dir, ['pdf']);
     const head = (await words(6, path.join(outDir, 'the-house-style.pdf'))).filter((word) => word.yMax < bleed + 18 * MM);
     expect(head[0]?.text).toBe('Ada');
     expect(head.at(-1)?.text).toMatch(/…$/);
@@ -266,12 +270,9 @@ describe('a house style in the e-book and the HTML edition', () => {
 
 describe('a house style cannot reach outside its element', () => {
   it('escapes `<` in the sheets it inlines, so `</style>` in a string ends nothing', async () => {
-    const dir = await temp();
-    const { cp, writeFile } = await import('node:fs/promises');
-    await cp(root, dir, { recursive: true });
+    const dir = await fixtureCopy();
     await writeFile(path.join(dir, 'styles', 'house.css'), 'p::after { content: "</style><script>document.title=1</script><style>"; }\n');
-    const outDir = await temp();
-    await build({ root: dir, outDir, formats: ['html'] });
+    const { outDir } = await buildInto(dir, ['html']);
     const html = await readFile(path.join(outDir, 'the-house-style.html'), 'utf8');
     expect(html.includes('<script')).toBe(false);
     expect(html.includes('\\3c /style>')).toBe(true);
@@ -280,9 +281,7 @@ describe('a house style cannot reach outside its element', () => {
 
 describe('settings written loosely', () => {
   it('reads `25 mm` and `2.5cm` as one length, a folder named `..assets` as inside, and keeps the text `galley-style:0` as text', async () => {
-    const dir = await temp();
-    const { cp, rename, writeFile } = await import('node:fs/promises');
-    await cp(root, dir, { recursive: true });
+    const dir = await fixtureCopy();
     await rename(path.join(dir, 'styles', 'art'), path.join(dir, 'styles', '..art'));
     const yaml = (await readFile(path.join(dir, 'book.yaml'), 'utf8'))
       .replace('creator: Ada Typesetter', 'creator: "Ada\\fType\\r\\nsetter"')
@@ -300,8 +299,7 @@ describe('settings written loosely', () => {
     expect(manuscript.config.creator).toEqual(['Ada Type setter']);
     const [sheet] = manuscript.styles;
     expect(sheet?.resources.map((r) => r.path)).toContain('styles/..art/rule.png');
-    const outDir = await temp();
-    await build({ root: dir, outDir, formats: ['html'] });
+    const { outDir } = await buildInto(dir, ['html']);
     const html = await readFile(path.join(outDir, 'the-house-style.html'), 'utf8');
     expect(html).toContain('content:"galley-style:0"');
     expect(/url\(data:image\/png;base64,iVBORw0KGgo/.test(html)).toBe(true);
@@ -310,14 +308,11 @@ describe('settings written loosely', () => {
 
 describe('CSS every edition can read', () => {
   it('leaves out what the parser cannot read, nested rules and `position: fixed`, with a warning at each, and the e-book passes epubcheck', async () => {
-    const dir = await temp();
-    const { appendFile, cp } = await import('node:fs/promises');
-    await cp(root, dir, { recursive: true });
+    const dir = await fixtureCopy();
     const sheet = path.join(dir, 'styles', 'house.css');
     const lines = (await readFile(sheet, 'utf8')).split('\n').length;
     await appendFile(sheet, 'p { col@r: red; }\nblockquote { color: #333; & p { margin: 0; } }\n%%% q { color: red }\nh3 { position: fixed; top: 0 }\n');
-    const outDir = await temp();
-    const result = await build({ root: dir, outDir, formats: ['epub'] });
+    const { outDir, result } = await buildInto(dir, ['epub']);
     const warnings = result.messages.filter((m) => m.ruleId === 'bad-css').map((m) => `${m.line}:${m.column} ${m.reason}`);
     expect(warnings).toEqual([
       expect.stringMatching(new RegExp(`^${lines}:\\d+ Unexpected CSS: .* \\(left out\\)$`)),
@@ -336,7 +331,6 @@ describe('CSS every edition can read', () => {
 describe('a drop cap in a house style', () => {
   it('is not drawn again where its paragraph goes on, on the next page', async () => {
     const dir = await temp();
-    const { mkdir, writeFile } = await import('node:fs/promises');
     await mkdir(path.join(dir, 'chapters'));
     await mkdir(path.join(dir, 'styles'));
     const words = ['case', 'rounce', 'quire', 'sheet', 'press', 'galley', 'quoin', 'tympan', 'frisket', 'platen', 'forme', 'stick'];
@@ -350,8 +344,7 @@ describe('a drop cap in a house style', () => {
       path.join(dir, 'book.yaml'),
       'title: Drop Cap\nlanguage: en\ncreator: Ada Typesetter\nidentifier: urn:uuid:7d1e3c3a-6f0e-4a55-9a3e-2b8c0f4b7a11\nstyles: [styles/drop.css]\nchapters: [chapters/one.md]\n',
     );
-    const outDir = await temp();
-    await build({ root: dir, outDir, formats: ['pdf'] });
+    const { outDir } = await buildInto(dir, ['pdf']);
     const file = path.join(outDir, 'drop-cap.pdf');
     const opening = (await exec('pdftotext', ['-enc', 'UTF-8', file, '-'])).stdout
       .split('\f')

@@ -1,11 +1,8 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { shippedFamilies } from '../shared/font-families.js';
-import { covers, fontPackageDir } from '../shared/fonts.js';
+import { shippedFamilyOf } from '../shared/font-families.js';
+import { covers, faceCssFile, fontPackageDir, fontsourceRules } from '../shared/fonts.js';
 import type { TextFamily } from '../../shared/text-families.js';
-
-/** The @fontsource package of a shipped family. */
-const packageOf = (family: TextFamily): string => shippedFamilies.find((f) => f.family === family)!.pkg;
 
 /** A font file embedded in the e-book. */
 export interface EmbeddedFont {
@@ -36,12 +33,17 @@ export async function epubFonts(text: string, families: { body: TextFamily; head
     [families.body, 700, 'normal'],
   ];
   if (families.headings && families.headings !== families.body) faces.push([families.headings, 400, 'normal'], [families.headings, 700, 'normal']);
+  // Each face's subsets, read once; embedded Latin for every face, then Latin Extended, then the other alphabets the text has.
+  const read = await Promise.all(
+    faces.map(async ([family, weight, style]) => {
+      const { pkg } = shippedFamilyOf(family);
+      return { pkg, family, weight, style, subsets: await subsetFaces(pkg, weight, style) };
+    }),
+  );
   const wanted: Array<[pkg: string, family: string, file: string, range: string, weight: number, style: 'normal' | 'italic']> = [];
-  // Latin for every face, then Latin Extended, then the other alphabets the text has.
   for (const pass of ['latin', 'latin-ext', 'other'] as const) {
-    for (const [family, weight, style] of faces) {
-      const pkg = packageOf(family);
-      for (const face of await subsetFaces(pkg, weight, style)) {
+    for (const { pkg, family, weight, style, subsets } of read) {
+      for (const face of subsets) {
         const always = face.subset === 'latin' || face.subset === 'latin-ext';
         if (pass === 'other' ? !always && covers(face.range, codePoints) : face.subset === pass) {
           wanted.push([pkg, family, face.file, face.range, weight, style]);
@@ -63,10 +65,7 @@ export async function epubFonts(text: string, families: { body: TextFamily; head
 
 /** The subsets of one face of a package, from its @fontsource CSS: file, subset name and `unicode-range`. */
 async function subsetFaces(pkg: string, weight: number, style: 'normal' | 'italic'): Promise<Array<{ file: string; subset: string; range: string }>> {
-  const css = await readFile(path.join(fontPackageDir(pkg), `${weight}${style === 'italic' ? '-italic' : ''}.css`), 'utf8');
-  return (css.match(/@font-face\s*{[^}]*}/g) ?? []).flatMap((rule) => {
-    const file = /url\(\.\/files\/([^)]+\.woff2)\)/.exec(rule)?.[1];
-    const range = /unicode-range:\s*([^;]+);/.exec(rule)?.[1];
+  return (await fontsourceRules(pkg, faceCssFile(weight, style))).flatMap(({ file, range }) => {
     const subset = file?.slice(pkg.length + 1).replace(/-\d+-(normal|italic)\.woff2$/, '');
     return file && range && subset ? [{ file, subset, range: range.replace(/\s+/g, '') }] : [];
   });

@@ -41,7 +41,8 @@ export async function postProcess(pdf: PDFDocument, options: PostProcessOptions)
   if (config.rights) info.set(PDFName.of('Rights'), text(config.rights));
   info.set(PDFName.of('Identifier'), text(config.identifier));
   if (pdf.catalog.has(PDFName.of('Outlines'))) pdf.catalog.set(PDFName.of('PageMode'), PDFName.of('UseOutlines'));
-  if (bleedOf(config.page) > 0) setPrintBoxes(pdf, trimSize(config.trim)!, bleedOf(config.page));
+  const bleed = bleedOf(config.page);
+  if (bleed > 0) setPrintBoxes(pdf, trimSize(config.trim)!, bleed);
   // Page labels, for viewers' page numbers to be the folios: roman, then arabic from the body.
   if (options.bodyStart !== undefined && options.bodyStart > 1) {
     const labels = pdf.context.obj({ Nums: [0, { S: 'r' }, options.bodyStart - 1, { S: 'D' }] });
@@ -59,10 +60,11 @@ export async function postProcess(pdf: PDFDocument, options: PostProcessOptions)
 function setPrintBoxes(pdf: PDFDocument, trim: TrimSize, bleedMm: number): void {
   const points = (mm: number) => Math.round(((mm * 72) / 25.4) * 1000) / 1000;
   const bleed = points(bleedMm);
+  // The trim as set when the sheet is near it (Chromium rounds the sheet), else the sheet less the bleed.
+  const cut = (sheet: number, side: number) => (Math.abs(sheet - 2 * bleed - points(side)) < 2 ? points(side) : sheet - 2 * bleed);
   for (const page of pdf.getPages()) {
     const { x, y, width, height } = page.getMediaBox();
-    const near = (sheet: number, side: number) => (Math.abs(sheet - 2 * bleed - points(side)) < 2 ? points(side) : sheet - 2 * bleed);
-    const [trimWidth, trimHeight] = [near(width, trim.width), near(height, trim.height)];
+    const [trimWidth, trimHeight] = [cut(width, trim.width), cut(height, trim.height)];
     page.setBleedBox(x, y, width, height);
     // Centred on the sheet: Chromium rounds the sheet to its pixels, the trim is exact.
     const [dx, dy] = [(width - trimWidth) / 2, (height - trimHeight) / 2];

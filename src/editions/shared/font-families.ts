@@ -1,3 +1,5 @@
+import type { TextFamily } from '../../shared/text-families.js';
+
 /**
  * The fonts Galley ships (npm `@fontsource/*` packages): the only fonts its
  * browser sees, so a book looks the same, and makes the same PDF, on every
@@ -61,6 +63,9 @@ export const shippedFamilies: readonly ShippedFamily[] = [
   // Text faces a book may choose (`font` in book.yaml), after every fallback: they change no other book.
   { family: 'EB Garamond', pkg: 'eb-garamond', weights: [400, 500, 600, 700], styles: ['normal', 'italic'] },
 ];
+
+/** The shipped family a book may set its text in (`font` in book.yaml). */
+export const shippedFamilyOf = (family: TextFamily): ShippedFamily => shippedFamilies.find((f) => f.family === family)!;
 
 /** What the style sheets' generic families and common family names mean in Galley's browser. */
 export const genericFamilies: Readonly<Record<string, string>> = {

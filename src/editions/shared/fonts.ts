@@ -2,7 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import type { TextFamily } from '../../shared/text-families.js';
-import { shippedFamilies } from './font-families.js';
+import { shippedFamilyOf } from './font-families.js';
 
 const require = createRequire(import.meta.url);
 
@@ -20,11 +20,21 @@ export const fontFaces: ReadonlyArray<{ pkg: string; files: readonly string[]; s
 
 /** Every face of a shipped family a book sets its text or headings in (`font` in book.yaml, or its theme). */
 function familyFaces(family: TextFamily): { pkg: string; files: string[]; subset?: string } {
-  const shipped = shippedFamilies.find((f) => f.family === family)!;
-  return {
-    pkg: shipped.pkg,
-    files: shipped.weights.flatMap((weight) => shipped.styles.map((style) => (style === 'italic' ? `${weight}-italic.css` : `${weight}.css`))),
-  };
+  const shipped = shippedFamilyOf(family);
+  return { pkg: shipped.pkg, files: shipped.weights.flatMap((weight) => shipped.styles.map((style) => faceCssFile(weight, style))) };
+}
+
+/** The CSS file of one face of an @fontsource package: `400.css`, `400-italic.css`. */
+export const faceCssFile = (weight: number, style: 'normal' | 'italic'): string => (style === 'italic' ? `${weight}-italic.css` : `${weight}.css`);
+
+/** The @font-face rules of one of an @fontsource package's CSS files, each with its WOFF2 file and `unicode-range` where it has them. */
+export async function fontsourceRules(pkg: string, cssFile: string): Promise<Array<{ rule: string; file?: string | undefined; range?: string | undefined }>> {
+  const css = await readFile(path.join(fontPackageDir(pkg), cssFile), 'utf8');
+  return (css.match(/@font-face\s*{[^}]*}/g) ?? []).map((rule) => ({
+    rule,
+    file: /url\(\.\/files\/([^)]+\.woff2)\)/.exec(rule)?.[1],
+    range: /unicode-range:\s*([^;]+);/.exec(rule)?.[1],
+  }));
 }
 
 /** The folder of an @fontsource package. */
@@ -50,15 +60,11 @@ export async function fontFaceCss(
   const parts: string[] = [];
   const faces = [...fontFaces, ...families.map(familyFaces).filter((face) => !fontFaces.some((f) => f.pkg === face.pkg))];
   for (const face of faces) {
-    const dir = fontPackageDir(face.pkg);
-    for (const file of face.files) {
-      const css = await readFile(path.join(dir, file), 'utf8');
-      for (const rule of css.match(/@font-face\s*{[^}]*}/g) ?? []) {
-        const range = /unicode-range:\s*([^;]+);/.exec(rule)?.[1];
+    for (const cssFile of face.files) {
+      for (const { rule, file, range } of await fontsourceRules(face.pkg, cssFile)) {
         if (codePoints && range && !covers(range, codePoints)) continue;
         // Only woff2: every browser Galley drives reads it, and one format keeps rules short.
         const woff2 = rule.replace(/,\s*url\(\.\/files\/[^)]+\.woff\) format\('woff'\)/g, '').replace(/font-display: swap;/g, 'font-display: block;');
-        const file = /url\(\.\/files\/([^)]+)\)/.exec(woff2)?.[1];
         if (face.subset !== undefined && !file?.startsWith(`${face.pkg}-${face.subset}-`)) continue;
         parts.push(file ? woff2.replace(`url(./files/${file})`, `url(${await rewrite(face.pkg, file)})`) : woff2);
       }

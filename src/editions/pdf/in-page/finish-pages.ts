@@ -91,26 +91,33 @@ export function installPageFinishing(): void {
 
   // Text laid out but not seen: invisible, transparent, of no size, or under an
   // element drawn with no opacity or clipped away (a house style's CSS can do each).
+  // Each element's answer once per page: `faded` is its own and its ancestors',
+  // `unseen` adds what an element's text inherits.
+  const fadedElements = new Map<Element, boolean>();
   const unseenElements = new Map<Element, boolean>();
   const faded = (element: Element | null, area: Element): boolean => {
     if (!element || element === area) return false;
-    let known = unseenElements.get(element);
+    let known = fadedElements.get(element);
     if (known === undefined) {
       const style = getComputedStyle(element);
       known =
         style.opacity === '0' ||
         (style.clipPath !== 'none' && /inset\(\s*(50%|100%)|circle\(\s*0|polygon\(\s*\)/.test(style.clipPath)) ||
         faded(element.parentElement, area);
-      unseenElements.set(element, known);
+      fadedElements.set(element, known);
     }
     return known;
   };
   const unseen = (element: Element | null, area: Element): boolean => {
     if (!element) return false;
-    const style = getComputedStyle(element);
-    return (
-      style.visibility !== 'visible' || Number.parseFloat(style.fontSize) < 1 || /^(transparent|rgba\(.*,\s*0\))$/.test(style.color) || faded(element, area)
-    );
+    let known = unseenElements.get(element);
+    if (known === undefined) {
+      const style = getComputedStyle(element);
+      known =
+        style.visibility !== 'visible' || Number.parseFloat(style.fontSize) < 1 || /^(transparent|rgba\(.*,\s*0\))$/.test(style.color) || faded(element, area);
+      unseenElements.set(element, known);
+    }
+    return known;
   };
 
   const normal = (text: string) =>
@@ -126,6 +133,7 @@ export function installPageFinishing(): void {
     const started = performance.now();
     const page = pageNumber(sheet);
     const area = sheet.querySelector('.pagedjs_area');
+    fadedElements.clear();
     unseenElements.clear();
     if (area) {
       const bounds = sheet.getBoundingClientRect();
