@@ -6,7 +6,8 @@
 //      complete, for every platform, so installing never rewrites it);
 //   2. compiles the TypeScript sources to dist/ and bundles the command line into dist/bin/;
 //   3. makes the system tools available: a Chromium for the PDF edition, and the
-//      checkers the tests use (poppler-utils, qpdf, epubcheck). As root on Debian
+//      checkers the tests use (poppler-utils, qpdf, epubcheck), and Ghostscript for the
+//      press-ready PDF. As root on Debian
 //      they come from apt; elsewhere a browser is downloaded by @puppeteer/browsers
 //      when possible, and a missing tool is reported with how to install it.
 // Never fails for lack of internet: what cannot be installed is reported.
@@ -51,6 +52,8 @@ if (!run(process.execPath, [path.join(root, 'scripts', 'bundle.mjs')])) {
 const tools = [
   { command: 'pdftotext', apt: 'poppler-utils' },
   { command: 'qpdf', apt: 'qpdf' },
+  // The press-ready PDF (format pdfx) is made with Ghostscript.
+  { command: 'gs', apt: 'ghostscript' },
   { command: 'java', apt: 'default-jre-headless' },
   { file: '/usr/share/java/epubcheck.jar', apt: 'epubcheck' },
 ];

@@ -16,6 +16,7 @@ const layers: Array<{ folder: string; may: string[] }> = [
   { folder: 'editions/html', may: ['editions/shared', 'model', 'shared'] },
   { folder: 'editions/pdf', may: ['editions/shared', 'model', 'shared'] },
   { folder: 'editions/epub', may: ['editions/shared', 'model', 'shared'] },
+  { folder: 'editions/pdfx', may: ['editions/shared', 'model', 'shared'] },
   { folder: 'editions/shared', may: ['model', 'shared'] },
   { folder: 'stages/load', may: ['model', 'schema', 'infobox', 'shared'] },
   { folder: 'stages/render', may: ['model', 'schema', 'infobox', 'shared'] },

@@ -42,7 +42,7 @@ describe('galley CLI', () => {
     expect((await galley(['build', '--nope'])).code).toBe(2);
     const format = await galley(['build', '--format', 'docx']);
     expect(format.code).toBe(2);
-    expect(format.stderr).toContain('expected one of html, pdf, epub, not "docx"');
+    expect(format.stderr).toContain('expected one of html, pdf, epub, pdfx, not "docx"');
     const jobs = await galley(['build', '--jobs', '1.5']);
     expect(jobs.code).toBe(2);
     expect(jobs.stderr).toContain(`option '-j, --jobs <n>' argument '1.5' is invalid. expected a whole number (at least 1), not "1.5"`);

@@ -2,8 +2,11 @@ import { availableParallelism } from 'node:os';
 import * as v from 'valibot';
 import type { BuildProgress } from '../shared/progress.js';
 
-export const formats = ['html', 'pdf', 'epub'] as const;
+export const formats = ['html', 'pdf', 'epub', 'pdfx'] as const;
 export type Format = (typeof formats)[number];
+
+/** What each edition's file name ends with (after the title's slug). */
+export const fileEndings: Record<Format, string> = { html: '.html', pdf: '.pdf', epub: '.epub', pdfx: '.pdfx.pdf' };
 
 /** The defaults of `build()`, the CLI and watch mode, stated once. */
 export const defaults = {

@@ -13,7 +13,7 @@ import { writeAtomic } from '../shared/write-atomic.js';
 import { resolveImages } from '../stages/assets/resolve-images.js';
 import { loadManuscript } from '../stages/load/load-manuscript.js';
 import { renderChapters } from '../stages/render/render-chapters.js';
-import { type BuildOptions, type BuildOptionsInput, type Format, parseBuildOptions } from './build-options.js';
+import { type BuildOptions, type BuildOptionsInput, type Format, fileEndings, parseBuildOptions } from './build-options.js';
 
 export interface BuildOutput {
   format: Format;
@@ -74,7 +74,7 @@ export async function createBuilder(input: BuildOptionsInput): Promise<Builder> 
   const onStage = options.onProgress ? (stage: string) => options.onProgress?.({ stage }) : undefined;
   let first: StageTimer | undefined = new StageTimer(onStage);
   const timer = first;
-  const browser = options.formats.includes('pdf')
+  const browser = printed(options.formats)
     ? (await import('../editions/pdf/browser.js')).startBrowser({ executablePath: options.executablePath, signal, timer, protocolTimeout: options.timeout })
     : undefined;
   const cache: BuildCache = { fonts: new Map() };
@@ -93,6 +93,14 @@ export async function createBuilder(input: BuildOptionsInput): Promise<Builder> 
       await browser?.close();
     },
   };
+}
+
+/** How long Ghostscript may take to make the press-ready PDF when no `timeout` is given. */
+const PDFX_TIMEOUT = 600_000;
+
+/** Whether the formats need the book laid out in the browser. */
+function printed(formats: readonly Format[]): boolean {
+  return formats.includes('pdf') || formats.includes('pdfx');
 }
 
 /** The stages: load → render → assets, giving the `Book` every edition is made from. */
@@ -115,7 +123,10 @@ async function buildWith(options: BuildOptions, timer: StageTimer, browser: Brow
   if (options.formats.includes('html')) artifacts.push({ format: 'html', data: await timer.measure('html', () => htmlEdition(book)) });
   const wantEpub = options.formats.includes('epub');
   const epubModule = wantEpub ? import('../editions/epub/epub-edition.js') : undefined;
-  if (browser && options.formats.includes('pdf')) {
+  if (browser && printed(options.formats)) {
+    // Ghostscript is looked for first: a machine without it fails before the layout, not after.
+    const pdfx = options.formats.includes('pdfx') ? await import('../editions/pdfx/pdfx-edition.js') : undefined;
+    const ghostscript = await pdfx?.findGhostscript(process.env, signal);
     const { pdfEdition } = await import('../editions/pdf/pdf-edition.js');
     const onProgress = options.onProgress;
     const pdf = await pdfEdition(book, {
@@ -129,8 +140,14 @@ async function buildWith(options: BuildOptions, timer: StageTimer, browser: Brow
       fontCache: cache.fonts,
       onProgress: onProgress ? (layout) => onProgress({ stage: 'layout', layout }) : undefined,
     });
-    artifacts.push({ format: 'pdf', data: pdf.bytes, pages: pdf.pages });
+    if (options.formats.includes('pdf')) artifacts.push({ format: 'pdf', data: pdf.bytes, pages: pdf.pages });
     cache.print = pdf.layout;
+    if (pdfx && ghostscript) {
+      const press = await timer.measure('pdfx', () =>
+        pdfx.pdfxEdition(book, { ghostscript, pdf: pdf.bytes, date, timeout: options.timeout ?? PDFX_TIMEOUT, signal }),
+      );
+      artifacts.push({ format: 'pdfx', data: press, pages: pdf.pages });
+    }
   }
   if (epubModule) {
     const { epubEdition } = await epubModule;
@@ -143,7 +160,7 @@ async function buildWith(options: BuildOptions, timer: StageTimer, browser: Brow
   const outputs: BuildOutput[] = [];
   await timer.measure('write', async () => {
     for (const artifact of artifacts) {
-      const file = `${base}.${artifact.format}`;
+      const file = `${base}${fileEndings[artifact.format]}`;
       await writeAtomic(file, artifact.data);
       outputs.push({ format: artifact.format, path: file, ...(artifact.pages === undefined ? {} : { pages: artifact.pages }) });
     }

@@ -22,10 +22,10 @@ export function editionsFor(file: string, all: readonly Format[]): Format[] {
   const styles = assetPath('styles/');
   if (!file.startsWith(styles)) return [...all];
   const byStyle: Record<string, Format[]> = {
-    'components.css': ['html', 'pdf', 'epub'],
-    'base.css': ['html', 'pdf', 'epub'], // the EPUB's cover is the print title page
+    'components.css': ['html', 'pdf', 'pdfx', 'epub'],
+    'base.css': ['html', 'pdf', 'pdfx', 'epub'], // the EPUB's cover is the print title page
     'screen.css': ['html'],
-    'print.css': ['pdf', 'epub'],
+    'print.css': ['pdf', 'pdfx', 'epub'],
     'epub.css': ['epub'],
   };
   return (byStyle[path.basename(file)] ?? [...all]).filter((f) => all.includes(f));

@@ -15,6 +15,12 @@ export const polyfillFile = (): string => path.join(path.dirname(require.resolve
  * text for the piece's (`indexOf`). In text that repeats ("Tick tock. Tick
  * tock. …") it found an earlier place, and the next page repeated text. The
  * piece is always the rest of the node, so its last occurrence is the one.
+ *
+ * Paged.js names what it makes (a page footnote's id, which becomes a named
+ * destination in the PDF; generated classes and variables) with random UUIDs, so
+ * no two builds of a book with notes were the same bytes. The names are counted
+ * instead, after a prefix of the layout part's (`window.__galleyIdPrefix`, set by
+ * paginate.ts): unique in the book, the same in every build.
  */
 const patches: Array<{ find: RegExp; replace: string; why: string }> = [
   {
@@ -30,6 +36,11 @@ const patches: Array<{ find: RegExp; replace: string; why: string }> = [
     find: /%2!=1\?\(([\w$]+)\.classList\.remove\("pagedjs_left_page"\)/g,
     replace: '%2!=(window.__galleyStartLeft?0:1)?($1.classList.remove("pagedjs_left_page")',
     why: 'the side of the first page',
+  },
+  {
+    find: /function ([\w$]+)\(\)\{var [\w$]+=\(new Date\)\.getTime\(\);[\s\S]*?"xxxxxxxx-xxxx-4xxx-yxxx-xxxxxxxxxxxx"[\s\S]*?toString\(16\)\}\)\)\}/g,
+    replace: 'function $1(){return(window.__galleyIdPrefix||"galley")+"-"+(window.__galleyIds=(window.__galleyIds||0)+1)}',
+    why: 'the names it makes (random UUIDs)',
   },
 ];
 

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import type { Page } from 'puppeteer-core';
 import type { PageStart } from '../../model/print-layout.js';
 import { installPageFinishing } from './in-page/finish-pages.js';
@@ -113,9 +114,13 @@ export async function paginate(page: Page, options: PaginateOptions): Promise<Pa
     // (Which waits for the fonts: without it, so must the layout.)
     else await page.evaluate(() => document.fonts.ready.then(() => undefined));
     await page.evaluate(snapshotText);
-    await page.evaluate((left) => {
-      (window as unknown as { __galleyStartLeft: boolean }).__galleyStartLeft = left;
-    }, options.startLeft === true);
+    await page.evaluate(
+      (left, prefix) => {
+        Object.assign(window, { __galleyStartLeft: left, __galleyIdPrefix: prefix });
+      },
+      options.startLeft === true,
+      `g${createHash('sha256').update(options.html).digest('hex').slice(0, 8)}`,
+    );
     const laidOut = await page.evaluate(layOutPages);
     return { ...laidOut, images: await page.evaluate(imageResolutions) };
   })();
