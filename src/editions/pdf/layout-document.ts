@@ -12,6 +12,7 @@ import { referenceWordsFor } from '../../shared/language.js';
 import { readAsset } from '../../shared/package-files.js';
 import { hyphenatorFor } from './hyphenation.js';
 import { pageCss } from './page-css.js';
+import { markSiblings, staticSiblingSelectors } from './sibling-selectors.js';
 import { linksBetweenParts } from './part-links.js';
 import { rehypeHyphenate } from './plugins/rehype-hyphenate.js';
 import { rehypeOpenDetails } from './plugins/rehype-open-details.js';
@@ -87,7 +88,11 @@ async function prepare(book: Book, options: LayoutDocumentOptions) {
     editionChapter(chapter, { imageSource: (href) => images.get(href) ?? href, keepBlockNumbers: true, markImages: true }),
   );
   for (const chapter of chapters) await forPrint.run(chapter.tree);
-  const styles = [...(await Promise.all(printStyles.map(readAsset))), pageCss(config), ...(await houseStyles(book, 'print', resourceDataUri))];
+  const siblings = staticSiblingSelectors([
+    ...(await Promise.all(printStyles.map(readAsset))),
+    pageCss(config),
+    ...(await houseStyles(book, 'print', resourceDataUri)),
+  ]);
   // An empty icon keeps the browser from asking for /favicon.ico.
   const head = [h('link', { rel: 'icon', href: 'data:,' }), ...(options.polyfillUrl ? [h('script', { src: options.polyfillUrl })] : [])];
   // Only the font subsets the text needs, embedded: nothing to fetch, the same every
@@ -109,13 +114,14 @@ async function prepare(book: Book, options: LayoutDocumentOptions) {
   const placeholder = book.chapters.reduce((sum, chapter) => sum + chapter.file.value.length, 0) > 200_000 ? 3 : 2;
   const html = (part: PrintPart, split = false, pages?: ReadonlyMap<string, string>) => {
     const document: Root = bookDocument(config, part.chapters as Chapter[], {
-      css: styles,
+      css: siblings.css,
       ignoredCss: [fontCss],
       head,
       front: part.front,
       contents: chapters,
       halfTitle: true,
     });
+    markSiblings(document, siblings.classes);
     if (split) linksBetweenParts(document.children.find((node): node is Element => node.type === 'element')!);
     setPageNumbers(document, pages, placeholder);
     return toHtml(document);

@@ -12,6 +12,8 @@ export const sanitizeSchema: Schema = {
   attributes: {
     ...defaultSchema.attributes,
     '*': [...(defaultSchema.attributes?.['*'] ?? []), 'className'],
+    // GitHub's schema lets an h2 have only `sr-only` (its footnotes' heading): an author's `## Title {.x}` lost its class.
+    h2: ['className'],
     // Marks of Galley's own Markdown syntax: cross-references and table captions.
     a: [...(defaultSchema.attributes?.a ?? []), 'dataGalleyXref'],
     p: ['dataGalleyCaption'],
