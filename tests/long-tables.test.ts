@@ -124,6 +124,43 @@ describe('a table over several pages, and tables at every height of the page', (
   });
 });
 
+describe('a captioned table at every height of the page', () => {
+  it('keeps its caption with its header rows and first row: never a caption alone at a page foot', async () => {
+    const dir = await temp();
+    const { mkdir, writeFile } = await import('node:fs/promises');
+    await mkdir(path.join(dir, 'chapters'));
+    const sentence = 'The garrison held the bridge through the night while the column waited on the far bank.';
+    const blocks = Array.from({ length: 48 }, (_, i) =>
+      [
+        Array.from({ length: (i % 5) + 1 }, () => sentence).join(' '),
+        '| Unit | Men | Officers |\n|---|--:|--:|\n| First column | 1,200 | 40 |\n| Second column | 950 | 31 |\n| Third column | 700 | 22 |',
+        `Table: Strength of the units at the crossing, as the returns of the month give it {#tbl-crossing-${i + 1}}`,
+      ].join('\n\n'),
+    );
+    await writeFile(path.join(dir, 'chapters', 'one.md'), `# Crossings\n\n${blocks.join('\n\n')}\n`);
+    await writeFile(
+      path.join(dir, 'book.yaml'),
+      'title: Crossings\nlanguage: en\ncreator: A\nidentifier: urn:uuid:7d1e3c3a-6f0e-4a55-9a3e-2b8c0f4b7a14\ntrim: A5\nchapters: [chapters/one.md]\n',
+    );
+    await layout.layOut(dir);
+    const captioned = await layout
+      .page()
+      .evaluate(() =>
+        Array.from(document.querySelectorAll('.pagedjs_page')).flatMap((sheet, index) =>
+          Array.from(sheet.querySelectorAll<HTMLTableElement>('.pagedjs_page_content table')).flatMap((table) =>
+            table.caption && !table.hasAttribute('data-split-from')
+              ? [{ page: index + 1, head: table.tHead?.rows.length ?? 0, body: Array.from(table.tBodies).reduce((n, body) => n + body.rows.length, 0) }]
+              : [],
+          ),
+        ),
+      );
+    expect(captioned).toHaveLength(48);
+    // Each table starts on the page of its caption, with its header row and at least its first row.
+    expect(captioned.filter((table) => table.head === 0 || table.body === 0)).toEqual([]);
+    expect((await verifyPages(layout.page(), { timeout: 60_000 })).problems).toEqual([]);
+  });
+});
+
 describe('a table too wide for the page with its words whole', () => {
   it('breaks words only in its widest columns, at their hyphenation points, header cells included', async () => {
     const book = await layout.layOut(path.join(repoRoot, 'tests', 'corpus', '19-table-heavy'));

@@ -13,7 +13,7 @@
  *   offset 0, which Paged.js takes for "no break" and keeps the paragraph; and in
  *   a right-to-left book it looks for the next column on the wrong side;
  * - a table row moves to the next page whole where it can, the first body row with
- *   the header rows, and with room left for the table's bottom rule;
+ *   the caption and header rows, and with room left for the table's bottom rule;
  * - a page never ends right before a footnote's call (its line goes on with it).
  * Where the break falls inside a word it records it as `__galley.lastBreak`.
  */
@@ -164,11 +164,10 @@ export function installLayoutFixes(): void {
   };
 
   /**
-   * Where a break between table rows leaves the rows before it on the page, the
-   * piece of the table ends with its bottom rule, drawn below its last row once the
-   * rows after the break are gone: where that row and the rule do not both fit,
-   * Chromium moves the row into the overflow column, out of sight. Such a row goes
-   * on to the next page too (and with the first body row, the table's header rows).
+   * Where a break between table rows leaves the rows before it on the page, the piece of the table
+   * ends with its bottom rule, drawn below its last row once the rows after the break are gone: where
+   * that row and the rule do not both fit, Chromium moves the row into the overflow column, out of
+   * sight. Such a row goes on to the next page too (and with the first body row, the header rows).
    */
   const roomForTheRule = (rendered: Element, start: Range, bottom: number): Range => {
     let result = start;
@@ -192,9 +191,8 @@ export function installLayoutFixes(): void {
   class BreakWhereTheTextStopsFitting extends paged.Handler {
     onOverflow(overflow: Range | undefined, rendered: Element, bounds: DOMRect, layout: PagedLayout) {
       state.lastBreak = undefined;
-      // The next column, where what does not fit goes, is to the right of the page's,
-      // or to its left when the book is written right to left (Paged.js looks only
-      // to the right: a right-to-left book ran on past its pages, never printed).
+      // The next column, where what does not fit goes, is to the right of the page's, or to its left
+      // in a right-to-left book (Paged.js looks only to the right: such a book ran on past its pages).
       const vEnd = Math.round(bounds.bottom);
       const rtl = getComputedStyle(rendered).direction === 'rtl';
       const end = Math.round(bounds.right + (layout.gap ?? 0));
@@ -205,25 +203,28 @@ export function installLayoutFixes(): void {
       let result = overflow;
       if (first) {
         let start = breakBefore(rendered, first.text, first.offset);
-        // A table row moves to the next page whole when it can: a row split
-        // across pages is hard to read, and Chromium lays the piece left behind
-        // out again taller than measured, its last line off the page. A row
-        // taller than a page breaks inside, on the page it starts.
-        // The first body row takes the table's header rows with it if both fit a page (alone they head nothing).
+        // A table row moves to the next page whole when it can: a row split across pages is hard
+        // to read, and Chromium lays the piece left behind out again taller than measured, its last
+        // line off the page. A row taller than a page breaks inside, on the page it starts. The first
+        // body row takes the caption and header rows with it if all fit a page (alone they head nothing).
         const row = first.text.parentElement?.closest('td, th')?.parentElement;
+        const caption = first.text.parentElement?.closest('caption');
         const tall = (element: Element) => Array.from(element.getClientRects()).reduce((height, rect) => height + rect.height, 0) > bounds.height;
+        const moveTo = (lead: Element, before = breakBefore(rendered, firstText(lead)!, 0)) => {
+          if (leavesContent(rendered, before) && before.compareBoundaryPoints(Range.START_TO_START, start) < 0) start = before;
+        };
         if (row instanceof HTMLTableRowElement && rendered.contains(row) && !row.hasAttribute('data-split-from') && !tall(row)) {
           const table = row.closest('table')!;
           const head = table.tHead;
-          const isFirst = head && !head.hasAttribute('data-galley-repeat') && Array.from(table.rows).find((r) => !head.contains(r)) === row;
-          const lead = isFirst && head.getBoundingClientRect().height + row.getBoundingClientRect().height <= bounds.height ? table : row;
-          const beforeRow = breakBefore(rendered, firstText(lead)!, 0);
-          if (leavesContent(rendered, beforeRow) && beforeRow.compareBoundaryPoints(Range.START_TO_START, start) < 0) start = beforeRow;
-        }
-        // Paged.js found the break, or one before this text (an image, a block that
-        // avoids breaks inside): keep it, unless it would leave the page empty (a
-        // block that cannot move on, as it would not fit the next page either, or
-        // a heading kept with it at the top of the page). Otherwise the text decides.
+          const original = !table.hasAttribute('data-split-from') && !head?.hasAttribute('data-galley-repeat');
+          const firstBody = Array.from(table.rows).find((r) => !head?.contains(r));
+          const opening = original && (head?.contains(row) || firstBody === row);
+          const height = (element: Element | null | undefined) => element?.getBoundingClientRect().height ?? 0;
+          moveTo(opening && height(table.caption) + height(head) + height(firstBody === row ? null : firstBody) + height(row) <= bounds.height ? table : row);
+        } else if (caption && rendered.contains(caption) && !caption.parentElement?.hasAttribute('data-split-from')) moveTo(caption.parentElement!);
+        // Paged.js found the break, or one before this text (an image, a block that avoids breaks
+        // inside): keep it, unless it would leave the page empty (a block that cannot move on, as it
+        // would not fit the next page either, or a heading kept with it at the top of the page).
         const pagedWorks = overflow !== undefined && leavesContent(rendered, overflow);
         if (!pagedWorks || start.compareBoundaryPoints(Range.START_TO_START, overflow) < 0) result = toEnd(rendered, start);
       }
