@@ -13,7 +13,7 @@ export interface Rule {
 export const rules = {
   'bad-attribute': {
     title: 'An attribute in `{…}` that Galley does not read',
-    hint: 'Galley reads `#id` and `.class` everywhere, `width` (`50%`, `8cm`) and `fig-alt` on images; the attribute was left out.',
+    hint: 'Galley reads `#id` and `.class` everywhere, `width` (`50%`, `8cm`), `fig-alt` and `fig-pos` (`t`, `b`, `p`, `h`) on images; the attribute was left out.',
   },
   'bad-css': {
     title: 'A style sheet has CSS that cannot be read, nested rules, `position: fixed`, or nesting too deep',

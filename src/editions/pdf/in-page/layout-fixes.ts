@@ -14,19 +14,19 @@
  *   a right-to-left book it looks for the next column on the wrong side;
  * - a table row moves to the next page whole where it can, the first body row with
  *   the caption and header rows, and with room left for the table's bottom rule;
- * - a page never ends right before a footnote's call (its line goes on with it).
+ * - a page never ends right before a footnote's call (its line goes on with it);
+ * - a figure for the top or foot of a page that does not fit goes on (`page-floats.ts`).
  * Where the break falls inside a word it records it as `__galley.lastBreak`.
  */
 export function installLayoutFixes(): void {
-  interface PagedLayout {
-    gap?: number;
-  }
-  const host = window as unknown as { __galley?: { hidden: HTMLElement[]; lastBreak?: { text: Text; offset: number } | undefined } };
+  type PagedLayout = { gap?: number };
+  const host = window as unknown as {
+    __galley?: { hidden: HTMLElement[]; lastBreak?: { text: Text; offset: number } | undefined; deferFloat?(r: Element, bottom: number): boolean };
+  };
   host.__galley ??= { hidden: [] };
   const state = host.__galley;
   const paged = (window as unknown as { Paged?: { Handler: new (...args: never[]) => object; registerHandlers(...handlers: unknown[]): void } }).Paged;
   if (!paged) return;
-
   const range = document.createRange();
   /** The box a character is drawn in: the last one that has a width (see above), if any. */
   const box = (text: Text, at: number): DOMRect | undefined => {
@@ -189,8 +189,9 @@ export function installLayoutFixes(): void {
   };
 
   class BreakWhereTheTextStopsFitting extends paged.Handler {
-    onOverflow(overflow: Range | undefined, rendered: Element, bounds: DOMRect, layout: PagedLayout) {
+    onOverflow(overflow: Range | undefined, rendered: Element, bounds: DOMRect, layout: PagedLayout): Range | null | undefined {
       state.lastBreak = undefined;
+      const floated = state.deferFloat?.(rendered, bounds.bottom) === true;
       // The next column, where what does not fit goes, is to the right of the page's, or to its left
       // in a right-to-left book (Paged.js looks only to the right: such a book ran on past its pages).
       const vEnd = Math.round(bounds.bottom);
@@ -200,7 +201,7 @@ export function installLayoutFixes(): void {
         ? (rect: DOMRect) => Math.ceil(rect.right) <= Math.floor(bounds.left) || Math.floor(rect.top) >= vEnd
         : (rect: DOMRect) => Math.floor(rect.left) >= end || Math.floor(rect.top) >= vEnd;
       const first = firstPast(rendered, beyond);
-      let result = overflow;
+      let result = floated ? undefined : overflow;
       if (first) {
         let start = breakBefore(rendered, first.text, first.offset);
         // A table row moves to the next page whole when it can: a row split across pages is hard
@@ -225,15 +226,14 @@ export function installLayoutFixes(): void {
         // Paged.js found the break, or one before this text (an image, a block that avoids breaks
         // inside): keep it, unless it would leave the page empty (a block that cannot move on, as it
         // would not fit the next page either, or a heading kept with it at the top of the page).
-        const pagedWorks = overflow !== undefined && leavesContent(rendered, overflow);
+        const pagedWorks = !floated && overflow !== undefined && leavesContent(rendered, overflow);
         if (!pagedWorks || start.compareBoundaryPoints(Range.START_TO_START, overflow) < 0) result = toEnd(rendered, start);
       }
       if (result) {
         const start = roomForTheRule(rendered, result, bounds.bottom);
         if (start !== result) result = toEnd(rendered, start);
       }
-      // A footnote's call stays on the line of the word it follows: where the page
-      // would end right before a call, the call's whole line goes on to the next page.
+      // A footnote's call stays on the line of its word: the page never ends right before a call.
       const call = result ? callAt(rendered, result) : undefined;
       const lineTop = call ? topOfTextBefore(rendered, call) : undefined;
       const line = lineTop === undefined ? undefined : firstPast(rendered, (rect) => Math.floor(rect.top) >= Math.floor(lineTop) - 2);
@@ -242,7 +242,7 @@ export function installLayoutFixes(): void {
         if (leavesContent(rendered, start)) result = toEnd(rendered, start);
       }
       if (result?.startContainer instanceof Text) state.lastBreak = { text: result.startContainer, offset: result.startOffset };
-      return result;
+      return result ?? (floated ? null : undefined);
     }
   }
 

@@ -6,7 +6,7 @@
  * holds text gets a number (`data-galley-text`, which Paged.js copies onto every
  * piece of the element it puts on a page) and the text it holds directly, in
  * document order (the text of page footnotes apart: it goes to the foot of the
- * pages). `verifyText` compares the pages against this record.
+ * pages, and that of figures placed at the top or foot of a page). `verifyText` compares the pages against this record.
  */
 export function snapshotText(): number {
   interface TextRecord {
@@ -18,11 +18,13 @@ export function snapshotText(): number {
     order: number[];
     /** The same for the text of page footnotes (`.galley-footnote`), which the pages hold at their foot. */
     noteOrder: number[];
+    /** The same for figures placed at the top or foot of a page (`page-floats.ts`). */
+    floatOrder: number[];
   }
   const host = window as unknown as { __galley?: { hidden: HTMLElement[]; text?: TextRecord } };
   host.__galley ??= { hidden: [] };
   const state = host.__galley;
-  const record: TextRecord = { texts: [], blocks: [], order: [], noteOrder: [] };
+  const record: TextRecord = { texts: [], blocks: [], order: [], noteOrder: [], floatOrder: [] };
   const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
   while (walker.nextNode()) {
     const node = walker.currentNode as Text;
@@ -38,7 +40,7 @@ export function snapshotText(): number {
       record.blocks.push(element.closest<HTMLElement>('[data-block]')?.dataset.block ?? null);
     }
     record.texts[key] += node.data;
-    const order = element.closest('.galley-footnote') ? record.noteOrder : record.order;
+    const order = element.closest('.galley-footnote') ? record.noteOrder : element.closest('figure.top, figure.bottom') ? record.floatOrder : record.order;
     if (node.data.trim() !== '' && order[order.length - 1] !== key) order.push(key);
   }
   state.text = record;

@@ -13,6 +13,7 @@ export function verifyText(): LayoutCheck {
     blocks: Array<string | null>;
     order: number[];
     noteOrder: number[];
+    floatOrder: number[];
   }
   const started = performance.now();
   const state = (window as unknown as { __galley: { text: TextRecord; problems?: LayoutProblem[]; checkMs?: number } }).__galley;
@@ -30,6 +31,7 @@ export function verifyText(): LayoutCheck {
   const pagesOf = record.texts.map(() => [] as number[]);
   const order: number[] = [];
   const noteOrder: number[] = [];
+  const floatOrder: number[] = [];
   const problems: LayoutProblem[] = [...(state.problems ?? [])];
   const pageOf = (element: Element) => {
     const sheet = element.closest('.pagedjs_page');
@@ -49,7 +51,11 @@ export function verifyText(): LayoutCheck {
       laid[key] += node.data;
       if (node.data.trim() === '') continue;
       if (pagesOf[key]![pagesOf[key]!.length - 1] !== page) pagesOf[key]!.push(page);
-      const sequence = node.parentElement?.closest('.galley-footnote') ? noteOrder : order;
+      const sequence = node.parentElement?.closest('.galley-footnote')
+        ? noteOrder
+        : node.parentElement?.closest('figure.top, figure.bottom')
+          ? floatOrder
+          : order;
       if (sequence[sequence.length - 1] !== key) sequence.push(key);
     }
     // A page footnote starts on the page of its (first) call; one that follows a
@@ -86,6 +92,7 @@ export function verifyText(): LayoutCheck {
   for (const [laidOrder, recorded] of [
     [order, record.order],
     [noteOrder, record.noteOrder],
+    [floatOrder, record.floatOrder],
   ] as const) {
     const first = laidOrder.findIndex((key, i) => key !== recorded[i]);
     if (first !== -1 && problems.length === 0) {

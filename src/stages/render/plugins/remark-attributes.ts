@@ -19,7 +19,8 @@ const captionStart = /^(?:Table)?:\s+/;
  * (`data-galley-caption`; `rehype-figures` moves it into the table). Ids and
  * classes go to the element; `width` to an image (a length or a percentage of the
  * text width); `fig-alt` replaces an image's description when its bracket text is
- * its caption. Anything else is left out with a warning.
+ * its caption; `fig-pos` (`t`, `b`, `p`) places its figure at the top or foot of a
+ * page or on a page of its own, as the classes `.top`, `.bottom` and `.page` do. Anything else is left out with a warning.
  */
 export function remarkAttributes() {
   return (tree: Root, file: VFile) => {
@@ -33,13 +34,24 @@ export function remarkAttributes() {
           // The bracket text is then the caption (when there is no title), `fig-alt` the description.
           node.title ??= node.alt ?? null;
           node.alt = value;
-        } else if (node.type === 'image' && key === 'width')
+        } else if (node.type === 'image' && key === 'fig-pos' && /^!?[tbphH]$/.test(value)) {
+          // Quarto's (LaTeX's) placements: top, bottom, a page of its own; `h` (here) is where it stands.
+          const where = { t: 'top', b: 'bottom', p: 'page' }[value.replace('!', '') as 't' | 'b' | 'p'];
+          if (where) props.className = [...((props.className as string[] | undefined) ?? []), where];
+        } else if (node.type === 'image' && key === 'fig-pos')
+          warn(
+            file,
+            'bad-attribute',
+            `Expected \`fig-pos\` to be \`t\` (top of a page), \`b\` (foot of a page), \`p\` (a page of its own) or \`h\` (here), not \`${value}\``,
+            place.position,
+          );
+        else if (node.type === 'image' && key === 'width')
           warn(file, 'bad-attribute', `Expected a width such as \`50%\`, \`8cm\` or \`3in\`, not \`${value}\`; the image keeps its own width`, place.position);
         else
           warn(
             file,
             'bad-attribute',
-            `Unexpected attribute \`${key}\`: Galley reads \`#id\`, \`.class\`, and on images \`width\` and \`fig-alt\``,
+            `Unexpected attribute \`${key}\`: Galley reads \`#id\`, \`.class\`, and on images \`width\`, \`fig-alt\` and \`fig-pos\``,
             place.position,
           );
       }

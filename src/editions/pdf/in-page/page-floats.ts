@@ -1,0 +1,116 @@
+/**
+ * Runs inside the layout page (`page.evaluate`) once Paged.js is loaded and before
+ * it lays anything out, so it must be self-contained.
+ *
+ * Figures placed at the top or the foot of a page (`{.top}`, `{.bottom}`, or
+ * Quarto's `fig-pos="t"`/`"b"`):
+ * - on the page where its place in the text falls, such a figure moves to the top of
+ *   the page's text (below a chapter's title on its first page) or to its foot; the
+ *   page holds the same things, in another order, so nothing else moves (and where
+ *   the order changes the page's height after all, the figure stays in its place);
+ * - where it does not fit on that page, the text after it fills the page
+ *   (`state.deferFloat`, asked by the page breaking in `layout-fixes.ts`), and the
+ *   figure goes to the top, or the foot, of the next page, instead of leaving a gap.
+ * The layout verifier reads a placed figure's text in an order of its own.
+ */
+export function installPageFloats(): void {
+  interface State {
+    hidden: HTMLElement[];
+    deferFloat?: (rendered: Element, bottom: number) => boolean;
+  }
+  const host = window as unknown as { __galley?: State };
+  host.__galley ??= { hidden: [] };
+  const state = host.__galley;
+  const paged = (window as unknown as { Paged?: { Handler: new (...args: never[]) => object; registerHandlers(...handlers: unknown[]): void } }).Paged;
+  if (!paged) return;
+  const floats = 'figure.top, figure.bottom';
+  const isSection = (element: Element | null): element is HTMLElement =>
+    element instanceof HTMLElement && /^(SECTION|ARTICLE|DIV|MAIN)$/.test(element.tagName) && !element.matches(floats);
+  /** Figures taken off the page before, for the next one. */
+  let deferred: HTMLElement[] = [];
+  /** Figures waiting for the page being laid out to render its first element. */
+  let waiting: HTMLElement[] = [];
+
+  /** The element the page's text starts with, and what holds it (a chapter's title stays on top). */
+  const topOf = (wrapper: Element): [Element, Node | null] => {
+    let parent: Element = wrapper;
+    while (isSection(parent.firstElementChild)) parent = parent.firstElementChild;
+    let first = parent.firstElementChild;
+    while (first && (first.matches('h1, header, hgroup, .part-label') || (first.matches('figure.top') && first.parentElement === parent)))
+      first = first.nextElementSibling;
+    return [parent, first];
+  };
+  const textBottom = (wrapper: Element) => {
+    const range = document.createRange();
+    range.selectNodeContents(wrapper);
+    return range.getBoundingClientRect().bottom;
+  };
+
+  /** Move a figure to the top or the foot of the page's text; back where it was if the page then overflows. */
+  const place = (figure: HTMLElement, wrapper: Element, area: DOMRect) => {
+    const [home, next] = [figure.parentNode, figure.nextSibling];
+    if (figure.classList.contains('top')) {
+      const [parent, first] = topOf(wrapper);
+      if (first !== figure) parent.insertBefore(figure, first);
+      // At the very top of the text area, no room above it.
+      if (!figure.previousElementSibling) figure.style.marginTop = '0px';
+    } else {
+      let parent: Element = wrapper;
+      while (isSection(parent.lastElementChild)) parent = parent.lastElementChild;
+      if (parent.lastElementChild !== figure) parent.append(figure);
+      // Down to the foot of the text area (its own margin below falls outside it).
+      const gap = area.bottom - figure.getBoundingClientRect().bottom;
+      if (gap > 1) figure.style.marginTop = `${Number.parseFloat(getComputedStyle(figure).marginTop) + gap - 1}px`;
+    }
+    if (textBottom(wrapper) > area.bottom + 1 && home) {
+      figure.style.marginTop = '';
+      home.insertBefore(figure, next);
+    }
+  };
+
+  state.deferFloat = (rendered, bottom) => {
+    // (Paged.js checks a page again when it resizes, passing no bounds: nothing moves then.)
+    if (!Number.isFinite(bottom)) return false;
+    const top = rendered.getBoundingClientRect().top;
+    for (const figure of rendered.querySelectorAll<HTMLElement>(floats)) {
+      const box = figure.getBoundingClientRect();
+      if (box.bottom <= bottom || figure.dataset.galleyDeferred !== undefined) continue;
+      // A figure taller than the page goes where Paged.js puts it; and only text of its own chapter fills its room.
+      if (box.height > bottom - top) return false;
+      let after: Element | null = figure;
+      while (after && !after.nextElementSibling) after = after.parentElement;
+      after = after?.nextElementSibling ?? null;
+      if (!after || !rendered.contains(after) || after.closest('.chapter') !== figure.closest('.chapter') || (after.textContent ?? '').trim() === '')
+        return false;
+      figure.remove();
+      figure.dataset.galleyDeferred = '';
+      deferred.push(figure);
+      return true;
+    }
+    return false;
+  };
+
+  class PageFloats extends paged.Handler {
+    onPageLayout() {
+      waiting = [...waiting, ...deferred];
+      deferred = [];
+    }
+    renderNode(clone: Node) {
+      if (waiting.length === 0 || !(clone instanceof Element)) return;
+      const wrapper = clone.closest('.pagedjs_page_content')?.firstElementChild;
+      if (!wrapper) return;
+      const [parent, first] = topOf(wrapper);
+      for (const figure of waiting) parent.insertBefore(figure, first);
+      waiting = [];
+    }
+    afterPageLayout(sheet: HTMLElement) {
+      const content = sheet.querySelector('.pagedjs_page_content');
+      const wrapper = content?.firstElementChild;
+      if (!content || !wrapper) return;
+      const area = content.getBoundingClientRect();
+      for (const figure of Array.from(wrapper.querySelectorAll<HTMLElement>(floats))) place(figure, wrapper, area);
+    }
+  }
+
+  paged.registerHandlers(PageFloats);
+}
