@@ -307,6 +307,16 @@ describe('settings written loosely', () => {
 });
 
 describe('CSS every edition can read', () => {
+  it('writes a selector list in :not() as one :not() per selector, which epubcheck reads (CSS-008)', async () => {
+    const dir = await fixtureCopy();
+    await appendFile(path.join(dir, 'styles', 'house.css'), "\n.chapter:not([data-role='dedication'], .x, [lang]) > p { color: #333; }\n");
+    const manuscript = await loadManuscript(dir);
+    expect(manuscript.styles[0]!.css).toContain('.chapter:not([data-role="dedication"]):not(.x):not([lang])>p{color:#333}');
+    const { outDir, result } = await buildInto(dir, ['epub']);
+    expect(result.messages).toEqual([]);
+    expect((await epubcheck(path.join(outDir, 'the-house-style.epub'))).report).toBe('');
+  });
+
   it('leaves out what the parser cannot read, nested rules and `position: fixed`, with a warning at each, and the e-book passes epubcheck', async () => {
     const dir = await fixtureCopy();
     const sheet = path.join(dir, 'styles', 'house.css');

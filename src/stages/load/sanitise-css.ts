@@ -70,6 +70,18 @@ export function sanitiseCss(file: VFile, text: string): { ast: csstree.CssNode; 
           place(node),
         );
         list.remove(item);
+      } else if (node.type === 'PseudoClassSelector' && node.name.toLowerCase() === 'not' && node.children?.first?.type === 'SelectorList') {
+        // `:not(a, b)` is `:not(a):not(b)`, which e-book readers and epubcheck read too (CSS-008).
+        const selectors = node.children.first.children.toArray();
+        if (selectors.length < 2) return;
+        const one = (selector: csstree.CssNode): csstree.CssNode => ({
+          type: 'PseudoClassSelector',
+          name: node.name,
+          children: new csstree.List<csstree.CssNode>().fromArray([
+            { type: 'SelectorList', children: new csstree.List<csstree.CssNode>().fromArray([selector]) },
+          ]),
+        });
+        list.replace(item, new csstree.List<csstree.CssNode>().fromArray(selectors.map(one)));
       } else if ((node.type === 'Rule' || node.type === 'Atrule') && this.rule) {
         warn(file, 'bad-css', 'Unexpected nested rule: e-book readers do not read CSS nesting; write the rule out in full (left out)', place(node));
         list.remove(item);
