@@ -23,6 +23,8 @@ const root = fixtures('house-style');
 const MM = 72 / 25.4;
 const trim = { width: 5.5 * 72, height: 8.5 * 72 };
 const bleed = 3 * MM;
+/** The sheet's margin around the trim: the bleed, then 10 mm for the printer's marks. */
+const sheet = bleed + 10 * MM;
 let out: string;
 let pdf: string;
 
@@ -92,23 +94,25 @@ beforeAll(async () => {
 });
 
 describe('a house style in the PDF', () => {
-  it('makes each sheet the trim plus the bleed, with TrimBox and BleedBox where a print shop reads them', async () => {
+  it('makes each sheet the trim plus the bleed plus room for the marks, with TrimBox and BleedBox where a print shop reads them', async () => {
     const pages = await boxes();
     expect(pages.length).toBeGreaterThanOrEqual(8);
     for (const page of pages) {
       const [x0, y0, x1, y1] = page.MediaBox!;
-      expect(x1! - x0!).toBeCloseTo(trim.width + 2 * bleed, 0);
-      expect(y1! - y0!).toBeCloseTo(trim.height + 2 * bleed, 0);
-      expect(page.BleedBox).toEqual(page.MediaBox);
+      expect(x1! - x0!).toBeCloseTo(trim.width + 2 * sheet, 0);
+      expect(y1! - y0!).toBeCloseTo(trim.height + 2 * sheet, 0);
       const [t0, u0, t1, u1] = page.TrimBox!;
       expect(t1! - t0!).toBeCloseTo(trim.width, 2);
       expect(u1! - u0!).toBeCloseTo(trim.height, 2);
-      expect(t0).toBeCloseTo(bleed, 0);
+      expect(t0).toBeCloseTo(sheet, 0);
       expect(x1! - t1!).toBeCloseTo(t0! - x0!, 2);
+      // The BleedBox: the trim and 3 mm all round, the marks outside it.
+      const [b0, c0, b1, c1] = page.BleedBox!;
+      expect([t0! - b0!, u0! - c0!, b1! - t1!, c1! - u1!].map((side) => Math.round(side * 10) / 10)).toEqual(Array(4).fill(Math.round(bleed * 10) / 10));
     }
   });
 
-  it("cuts a page an author's sheet sizes itself (`@page { size: 6in 9in }`) at the bleed", async () => {
+  it("cuts a page an author's sheet sizes itself (`@page { size: 6in 9in }`) at the sheet's margin", async () => {
     const dir = await fixtureCopy();
     await appendFile(path.join(dir, 'styles', 'house.css'), '\n@page { size: 6in 9in; }\n');
     const { outDir } = await buildInto(dir, ['pdf']);
@@ -118,29 +122,36 @@ describe('a house style in the PDF', () => {
     for (const [x0, y0, x1, y1] of trims) {
       expect(x1! - x0!).toBeCloseTo(6 * 72, 0);
       expect(y1! - y0!).toBeCloseTo(9 * 72, 0);
-      expect(x0).toBeCloseTo(bleed, 0);
+      expect(x0).toBeCloseTo(sheet, 0);
     }
   });
 
-  it('draws crop marks at the corners and registration marks at the middle of the edges, in the bleed only', async () => {
+  it('draws crop marks at the corners and registration marks at the middle of the edges, outside the bleed', async () => {
     const scale = 2;
     const png = await renderPage(pdf, 6, 72 * scale);
-    const b = Math.floor(bleed * scale);
-    // Crop marks: at the corners, on the trim lines continued into the bleed.
+    const m = Math.floor(sheet * scale);
+    // The marks' room: the sheet's margin less the bleed.
+    const room = Math.floor((sheet - bleed) * scale);
+    // Crop marks: at the corners, on the trim lines continued into the marks' room.
     for (const [x, y] of [
       [0, 0],
-      [png.width - b, 0],
-      [0, png.height - b],
-      [png.width - b, png.height - b],
+      [png.width - m, 0],
+      [0, png.height - m],
+      [png.width - m, png.height - m],
     ] as const) {
-      expect(dark(png, x - 3, y - 3, x + b + 3, y + b + 3), `crop mark at ${x},${y}`).toBeGreaterThan(0);
+      expect(dark(png, x - 3, y - 3, x + m + 3, y + m + 3), `crop mark at ${x},${y}`).toBeGreaterThan(0);
     }
     // Registration marks: at the middle of each edge.
     const mid = { x: Math.round(png.width / 2), y: Math.round(png.height / 2) };
-    expect(dark(png, mid.x - 20, 0, mid.x + 20, b)).toBeGreaterThan(0);
-    expect(dark(png, 0, mid.y - 20, b, mid.y + 20)).toBeGreaterThan(0);
-    // Nothing else in the bleed: the text stays inside the margins.
-    expect(dark(png, b + 4, 0, mid.x - 24, b - 2)).toBe(0);
+    expect(dark(png, mid.x - 20, 0, mid.x + 20, room)).toBeGreaterThan(0);
+    expect(dark(png, 0, mid.y - 20, room, mid.y + 20)).toBeGreaterThan(0);
+    // Nothing in the bleed (between the marks' room and the trim), on any side: marks end outside the BleedBox.
+    expect(dark(png, room + 1, room + 1, png.width - room - 1, m - 1)).toBe(0);
+    expect(dark(png, room + 1, png.height - m + 1, png.width - room - 1, png.height - room - 1)).toBe(0);
+    expect(dark(png, room + 1, room + 1, m - 1, png.height - room - 1)).toBe(0);
+    expect(dark(png, png.width - m + 1, room + 1, png.width - room - 1, png.height - room - 1)).toBe(0);
+    // Nothing else in the marks' room: the text stays inside the margins.
+    expect(dark(png, m + 4, 0, mid.x - 24, room - 2)).toBe(0);
   });
 
   it("sets the text in the theme's face and the chapter titles in the house font the style sheet names", async () => {
@@ -177,12 +188,12 @@ describe('a house style in the PDF', () => {
       [6, outer, inner],
       [7, inner, outer],
     ] as const) {
-      const body = (await words(page)).filter((word) => word.yMin > bleed + top + 1 && word.yMax < bleed + trim.height - bottom);
+      const body = (await words(page)).filter((word) => word.yMin > sheet + top + 1 && word.yMax < sheet + trim.height - bottom);
       expect(body.length).toBeGreaterThan(200);
-      expect(Math.min(...body.map((w) => w.xMin))).toBeCloseTo(bleed + left, 0);
+      expect(Math.min(...body.map((w) => w.xMin))).toBeCloseTo(sheet + left, 0);
       // Justified: the longest lines end at the margin.
-      expect(Math.max(...body.map((w) => w.xMax))).toBeGreaterThan(bleed + trim.width - right - 1.5);
-      expect(Math.max(...body.map((w) => w.xMax))).toBeLessThan(bleed + trim.width - right + 1.5);
+      expect(Math.max(...body.map((w) => w.xMax))).toBeGreaterThan(sheet + trim.width - right - 1.5);
+      expect(Math.max(...body.map((w) => w.xMax))).toBeLessThan(sheet + trim.width - right + 1.5);
     }
   });
 
@@ -212,11 +223,11 @@ describe('a house style in the PDF', () => {
       (await readFile(path.join(dir, 'book.yaml'), 'utf8')).replace('creator: Ada Typesetter', `creator: ${creators}`),
     );
     const { outDir } = await buildInto(dir, ['pdf']);
-    const head = (await words(6, path.join(outDir, 'the-house-style.pdf'))).filter((word) => word.yMax < bleed + 18 * MM);
+    const head = (await words(6, path.join(outDir, 'the-house-style.pdf'))).filter((word) => word.yMax < sheet + 18 * MM);
     expect(head[0]?.text).toBe('Ada');
     expect(head.at(-1)?.text).toMatch(/…$/);
-    expect(Math.min(...head.map((w) => w.xMin))).toBeGreaterThan(bleed + 14 * MM - 1);
-    expect(Math.max(...head.map((w) => w.xMax))).toBeLessThan(bleed + trim.width - 22 * MM + 1);
+    expect(Math.min(...head.map((w) => w.xMin))).toBeGreaterThan(sheet + 14 * MM - 1);
+    expect(Math.max(...head.map((w) => w.xMax))).toBeLessThan(sheet + trim.width - 22 * MM + 1);
   });
 });
 

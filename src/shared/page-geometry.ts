@@ -59,8 +59,18 @@ export function textArea(g: PageGeometry): { width: number; height: number } {
   return { width: w! - inner! - outer!, height: h! - top! - bottom! };
 }
 
-/** The bleed around each page in millimetres: as set, or 6 mm for printer's marks without one (Paged.js's room for them). */
-export function bleedOf(page: { bleed?: string | undefined; marks?: readonly string[] | undefined } | undefined): number {
+type PressSettings = { bleed?: string | undefined; marks?: readonly string[] | undefined } | undefined;
+
+/** The bleed around each page in millimetres: as set, or 3 mm for printer's marks without one. */
+export function bleedOf(page: PressSettings): number {
   if (page?.bleed !== undefined) return lengthInMm(page.bleed) ?? 0;
-  return page?.marks ? 6 : 0;
+  return page?.marks ? 3 : 0;
+}
+
+/** The room for printer's marks outside the bleed (the slug), in millimetres: the marks never reach into the bleed. */
+export const MARKS_AREA = 10;
+
+/** How far the sheet reaches beyond the trim on every side, in millimetres: the bleed, then the marks' room. */
+export function sheetMarginOf(page: PressSettings): number {
+  return bleedOf(page) + (page?.marks ? MARKS_AREA : 0);
 }

@@ -1,13 +1,18 @@
 import type { BookConfig } from '../../model/book.js';
-import { geometryWith } from '../../shared/page-geometry.js';
+import { bleedOf, geometryWith, sheetMarginOf } from '../../shared/page-geometry.js';
 
 /** The generated sheet that sets the trim size, mirrored margins, bleed and printer's marks. */
 export function pageCss(config: Pick<BookConfig, 'trim' | 'page' | 'creator' | 'front'>): string {
   const g = geometryWith(config.trim, config.page?.margins);
   const [top, bottom, inner, outer] = g.margins;
-  const press = [config.page?.bleed ? ` bleed: ${config.page.bleed};` : '', config.page?.marks ? ` marks: ${config.page.marks.join(' ')};` : ''].join('');
+  // Paged.js's bleed is the whole sheet around the trim: the bleed, and outside it the marks,
+  // which end a millimetre outside the bleed (Paged.js's crop offset is measured from the trim).
+  const sheet = sheetMarginOf(config.page);
+  const marks = config.page?.marks;
+  const press = [sheet > 0 ? ` bleed: ${sheet}mm;` : '', marks ? ` marks: ${marks.join(' ')};` : ''].join('');
   return [
     `@page { size: ${g.size}; margin: ${top} ${outer} ${bottom} ${inner};${press} }`,
+    ...(marks ? [`:root { --pagedjs-crop-offset: ${bleedOf(config.page) + 1}mm; }`] : []),
     `@page :left { margin-left: ${outer}; margin-right: ${inner}; }`,
     `@page :right { margin-left: ${inner}; margin-right: ${outer}; }`,
     `:root { --galley-font-size: ${g.fontSize}; --galley-content-width: calc(${g.size.split(' ')[0]} - ${inner} - ${outer}); --galley-content-height: calc(${g.size.split(' ')[1]} - ${top} - ${bottom}); }`,

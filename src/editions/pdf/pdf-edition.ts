@@ -1,6 +1,6 @@
 import type { Page } from 'puppeteer-core';
 import { type Book, sourceFiles } from '../../model/book.js';
-import { bleedOf } from '../../shared/page-geometry.js';
+import { sheetMarginOf } from '../../shared/page-geometry.js';
 import { bodyStartId, folioOf } from '../shared/folios.js';
 import type { PrintLayout } from '../../model/print-layout.js';
 import { BuildFailure, describeError, GalleyError, throwIfFatal, warn } from '../../shared/messages.js';
@@ -114,7 +114,7 @@ export async function pdfEdition(book: Book, options: PdfOptions): Promise<PdfEd
           onProgress: options.onProgress,
           afterFirstPrint: options.cover
             ? async (page) => {
-                cover = options.timer.measure('cover', () => deadline.run(titlePagePng(page, bleedOf(book.config.page) > 0), 'Rendering the cover'));
+                cover = options.timer.measure('cover', () => deadline.run(titlePagePng(page, sheetMarginOf(book.config.page) > 0), 'Rendering the cover'));
                 cover.catch(() => undefined); // awaited below; a failure before that is the build's own
               }
             : undefined,

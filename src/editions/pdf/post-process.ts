@@ -1,7 +1,7 @@
 import { type PDFDocument, PDFHexString, PDFName } from 'pdf-lib';
 import type { BookConfig } from '../../model/book.js';
 import { generator } from '../../shared/package-files.js';
-import { bleedOf } from '../../shared/page-geometry.js';
+import { bleedOf, sheetMarginOf } from '../../shared/page-geometry.js';
 import { type TrimSize, trimSize } from '../../shared/trim-sizes.js';
 import { stabiliseStructIds } from './stable-struct-ids.js';
 
@@ -41,8 +41,8 @@ export async function postProcess(pdf: PDFDocument, options: PostProcessOptions)
   if (config.rights) info.set(PDFName.of('Rights'), text(config.rights));
   info.set(PDFName.of('Identifier'), text(config.identifier));
   if (pdf.catalog.has(PDFName.of('Outlines'))) pdf.catalog.set(PDFName.of('PageMode'), PDFName.of('UseOutlines'));
-  const bleed = bleedOf(config.page);
-  if (bleed > 0) setPrintBoxes(pdf, trimSize(config.trim)!, bleed);
+  const sheet = sheetMarginOf(config.page);
+  if (sheet > 0) setPrintBoxes(pdf, trimSize(config.trim)!, bleedOf(config.page), sheet);
   // Page labels, for viewers' page numbers to be the folios: roman, then arabic from the body.
   if (options.bodyStart !== undefined && options.bodyStart > 1) {
     const labels = pdf.context.obj({ Nums: [0, { S: 'r' }, options.bodyStart - 1, { S: 'D' }] });
@@ -52,22 +52,24 @@ export async function postProcess(pdf: PDFDocument, options: PostProcessOptions)
 }
 
 /**
- * With a bleed, each sheet is the trim plus the bleed on every side (Paged.js's
- * layout): the BleedBox is the whole sheet and the TrimBox the page as cut, where a
- * print shop's imposition reads them. Without one, the sheet is the trim. A page an
- * author's sheet sized otherwise (`@page { size: … }`) is cut at the bleed.
+ * With a bleed, each sheet is the trim plus the bleed on every side, and with
+ * printer's marks the marks' room outside that (Paged.js's layout): the TrimBox is
+ * the page as cut and the BleedBox the trim plus the bleed, where a print shop's
+ * imposition reads them; the marks are outside the BleedBox, on the MediaBox. A page
+ * an author's sheet sized otherwise (`@page { size: … }`) is cut at the sheet's margin.
  */
-function setPrintBoxes(pdf: PDFDocument, trim: TrimSize, bleedMm: number): void {
+function setPrintBoxes(pdf: PDFDocument, trim: TrimSize, bleedMm: number, sheetMm: number): void {
   const points = (mm: number) => Math.round(((mm * 72) / 25.4) * 1000) / 1000;
-  const bleed = points(bleedMm);
-  // The trim as set when the sheet is near it (Chromium rounds the sheet), else the sheet less the bleed.
-  const cut = (sheet: number, side: number) => (Math.abs(sheet - 2 * bleed - points(side)) < 2 ? points(side) : sheet - 2 * bleed);
+  const [bleed, margin] = [points(bleedMm), points(sheetMm)];
+  // The trim as set when the sheet is near it (Chromium rounds the sheet), else the sheet less its margin.
+  const cut = (sheet: number, side: number) => (Math.abs(sheet - 2 * margin - points(side)) < 2 ? points(side) : sheet - 2 * margin);
   for (const page of pdf.getPages()) {
     const { x, y, width, height } = page.getMediaBox();
     const [trimWidth, trimHeight] = [cut(width, trim.width), cut(height, trim.height)];
-    page.setBleedBox(x, y, width, height);
     // Centred on the sheet: Chromium rounds the sheet to its pixels, the trim is exact.
     const [dx, dy] = [(width - trimWidth) / 2, (height - trimHeight) / 2];
     page.setTrimBox(x + dx, y + dy, trimWidth, trimHeight);
+    const [bx, by] = [Math.max(x, x + dx - bleed), Math.max(y, y + dy - bleed)];
+    page.setBleedBox(bx, by, Math.min(width, trimWidth + 2 * bleed), Math.min(height, trimHeight + 2 * bleed));
   }
 }
