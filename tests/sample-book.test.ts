@@ -681,6 +681,20 @@ describe('the sample book in print: figures', () => {
       .map((line) => Number(line.trim().split(/\s+/)[0]));
     expect(images).toEqual([at[2]]);
   });
+
+  it('puts Figure 2 (fig-pos="t") at the top of its page and Figure 4 (.bottom) at the foot of its page', () => {
+    const [press, centuries] = [pagesWith(figures[1]!.caption)[0]!, pagesWith(figures[3]!.caption)[0]!];
+    // Figure 2: above its caption only the drawing's labels (short words), no line of text.
+    const caption = bodyLines(press).find((line) => line.text.startsWith('Figure 2:'))!;
+    const above = bodyLines(press).filter((line) => line.yMax < caption.yMin);
+    expect(above.length, `page ${press}`).toBeGreaterThan(3);
+    expect(above.filter((line) => isBodySize(line) && line.text.length > 30).map((line) => line.text)).toEqual([]);
+    // Figure 4: its caption's last line is the last text above the folio, at the foot of the text area.
+    const lines = bodyLines(centuries);
+    const last = lines[lines.length - 1]!;
+    expect(lines.some((line) => line.text.startsWith('Figure 4:'))).toBe(true);
+    expect(bottom() - last.yMax).toBeLessThan(6);
+  });
 });
 
 describe('the sample book in print: cross-references', () => {
