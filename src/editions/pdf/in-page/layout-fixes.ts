@@ -20,9 +20,8 @@
  */
 export function installLayoutFixes(): void {
   type PagedLayout = { gap?: number };
-  const host = window as unknown as {
-    __galley?: { hidden: HTMLElement[]; lastBreak?: { text: Text; offset: number } | undefined; deferFloat?(r: Element, bottom: number): boolean };
-  };
+  type State = { hidden: HTMLElement[]; lastBreak?: { text: Text; offset: number } | undefined; deferFloat?(r: Element, bottom: number): boolean };
+  const host = window as unknown as { __galley?: State };
   host.__galley ??= { hidden: [] };
   const state = host.__galley;
   const paged = (window as unknown as { Paged?: { Handler: new (...args: never[]) => object; registerHandlers(...handlers: unknown[]): void } }).Paged;
