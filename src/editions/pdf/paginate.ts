@@ -3,6 +3,7 @@ import type { Page } from 'puppeteer-core';
 import type { PageStart } from '../../model/print-layout.js';
 import { installPageFinishing } from './in-page/finish-pages.js';
 import { freezeTableColumns } from './in-page/freeze-table-columns.js';
+import { installPageEnds } from './in-page/page-ends.js';
 import { installPageFloats } from './in-page/page-floats.js';
 import { installFinishedPagesOut } from './in-page/finished-pages-out.js';
 import { installHyphensAtBreaks } from './in-page/hyphens-at-breaks.js';
@@ -106,6 +107,7 @@ export async function paginate(page: Page, options: PaginateOptions): Promise<Pa
     if (options.fixes?.breaks !== false) {
       await page.evaluate(installFinishedPagesOut);
       await page.evaluate(installLayoutFixes);
+      await page.evaluate(installPageEnds);
       await page.evaluate(installPageFloats);
       await page.evaluate(installHyphensAtBreaks);
       await page.evaluate(installNoFirstLetterBoxes);

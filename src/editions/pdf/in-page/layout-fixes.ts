@@ -14,13 +14,18 @@
  *   a right-to-left book it looks for the next column on the wrong side;
  * - a table row moves to the next page whole where it can, the first body row with
  *   the caption and header rows, and with room left for the table's bottom rule;
- * - a page never ends right before a footnote's call (its line goes on with it);
+ * - a page never ends right before a footnote's call, nor leaves a widow (`page-ends.ts`);
  * - a figure for the top or foot of a page that does not fit goes on (`page-floats.ts`).
  * Where the break falls inside a word it records it as `__galley.lastBreak`.
  */
 export function installLayoutFixes(): void {
   type PagedLayout = { gap?: number };
-  type State = { hidden: HTMLElement[]; lastBreak?: { text: Text; offset: number } | undefined; deferFloat?(r: Element, bottom: number): boolean };
+  type State = {
+    hidden: HTMLElement[];
+    lastBreak?: { text: Text; offset: number } | undefined;
+    deferFloat?(rendered: Element, bottom: number): boolean;
+    pageEnd?(rendered: Element, start: Range, helpers: object): Range | undefined;
+  };
   const host = window as unknown as { __galley?: State };
   host.__galley ??= { hidden: [] };
   const state = host.__galley;
@@ -64,32 +69,6 @@ export function installLayoutFixes(): void {
       if (offset < text.length) return { text, offset };
     }
     return undefined;
-  };
-
-  /** The top of the last character drawn before `node` in `rendered`, if any. */
-  const topOfTextBefore = (rendered: Element, node: Node): number | undefined => {
-    const walker = document.createTreeWalker(rendered, NodeFilter.SHOW_TEXT);
-    walker.currentNode = node;
-    while (walker.previousNode()) {
-      const text = walker.currentNode as Text;
-      for (let i = text.length - 1; i >= 0; i--) {
-        const rect = box(text, i);
-        if (rect) return rect.top;
-      }
-    }
-    return undefined;
-  };
-
-  /** The text of a footnote call the page would start with, after a break at `start`. */
-  const callAt = (rendered: Element, { startContainer: container, startOffset: offset }: Range): Text | undefined => {
-    if (container instanceof Text && container.data.slice(offset).trim() !== '') return undefined;
-    const after = container instanceof Text ? undefined : container.childNodes[offset];
-    const walker = document.createTreeWalker(rendered, NodeFilter.SHOW_TEXT);
-    walker.currentNode = after ?? container;
-    let text = after instanceof Text ? after : (walker.nextNode() as Text | null);
-    // (A break after an element's last child: what follows the element.)
-    while (text && (text.data.trim() === '' || (!after && container.contains(text)))) text = walker.nextNode() as Text | null;
-    return text?.parentElement?.closest('[data-footnote-ref]') ? text : undefined;
   };
 
   /** A range from `start` to the end of `rendered`: what goes on to the next page. */
@@ -232,14 +211,8 @@ export function installLayoutFixes(): void {
         const start = roomForTheRule(rendered, result, bounds.bottom);
         if (start !== result) result = toEnd(rendered, start);
       }
-      // A footnote's call stays on the line of its word: the page never ends right before a call.
-      const call = result ? callAt(rendered, result) : undefined;
-      const lineTop = call ? topOfTextBefore(rendered, call) : undefined;
-      const line = lineTop === undefined ? undefined : firstPast(rendered, (rect) => Math.floor(rect.top) >= Math.floor(lineTop) - 2);
-      if (line) {
-        const start = breakBefore(rendered, line.text, line.offset);
-        if (leavesContent(rendered, start)) result = toEnd(rendered, start);
-      }
+      // A footnote's call stays on the line of its word, and no paragraph's last line goes on alone (`page-ends.ts`).
+      if (result) result = state.pageEnd?.(rendered, result, { past: beyond, box, firstPast, breakBefore, firstText, leavesContent, toEnd }) ?? result;
       if (result?.startContainer instanceof Text) state.lastBreak = { text: result.startContainer, offset: result.startOffset };
       return result ?? (floated ? null : undefined);
     }
