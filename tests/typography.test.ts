@@ -11,9 +11,10 @@ import { tempDirs } from './helpers.js';
 const temp = tempDirs();
 
 /** Build a one-chapter book's HTML edition and return its chapter's parsed HTML. */
-async function chapterHtml(language: string, markdown: string, extra = '') {
+async function chapterHtml(language: string, markdown: string, extra = '', files: Record<string, string> = {}) {
   const root = await temp();
   await mkdir(path.join(root, 'chapters'));
+  for (const [name, content] of Object.entries(files)) await writeFile(path.join(root, 'chapters', name), content);
   await writeFile(
     path.join(root, 'book.yaml'),
     `title: Typography\nlanguage: ${language}\ncreator: Tester\nidentifier: urn:uuid:11111111-2222-4333-8444-555555555510\n${extra}chapters:\n  - chapters/one.md\n`,
@@ -70,6 +71,16 @@ describe('typography', () => {
     expect(textOf(select('main td', tree)!)).toBe('it’s');
     expect(textOf(select('main [role="doc-endnotes"] li p, main .footnotes li p', tree)!)).toContain('A “note”.');
     expect(textOf(select('main .infobox', tree)!)).toContain('Jane “JJ” O’Neil');
+  });
+
+  it("sets a figure's caption (the image's title) and its description, in the book's language", async () => {
+    const svg = { 'press.svg': '<svg xmlns="http://www.w3.org/2000/svg" width="40" height="20"><rect width="40" height="20"/></svg>' };
+    const markdown = `# Figures\n\n![Moxon's "common" press -- a sketch](press.svg "Moxon's press, after his 'Exercises' -- 1683...")\n`;
+    const tree = await chapterHtml('en', markdown, '', svg);
+    expect(textOf(select('main figcaption', tree)!)).toBe('Moxon’s press, after his ‘Exercises’ – 1683…');
+    expect(select('main figure img', tree)!.properties.alt).toBe('Moxon’s “common” press – a sketch');
+    const german = await chapterHtml('de', markdown.replace('# Figures', '# Bilder'), '', svg);
+    expect(textOf(select('main figcaption', german)!)).toBe('Moxon’s press, after his ‚Exercises‘ – 1683…');
   });
 
   it('leaves addresses shown as themselves alone, and keeps spaces the author typed in French', async () => {

@@ -1,4 +1,4 @@
-import type { InlineCode, Parent, Root, Text } from 'mdast';
+import type { Image, InlineCode, Parent, Root, Text } from 'mdast';
 import remarkSmartypants from 'remark-smartypants';
 import { unified } from 'unified';
 import { CONTINUE, SKIP, visit } from 'unist-util-visit';
@@ -184,9 +184,19 @@ function makeTypographer(primary: string): (tree: Root) => void {
       if (shown.trim() !== '') before = block;
       return SKIP;
     });
+    // An image's title (a figure's caption) and description are text too: each set apart as a paragraph of its own.
+    const attributes: Array<{ image: Image; key: 'title' | 'alt'; block: Parent }> = [];
+    visit(tree, 'image', (image: Image) => {
+      for (const key of ['title', 'alt'] as const) {
+        const value = image[key];
+        if (value && SMARTYPANTS_CHANGES.test(value))
+          attributes.push({ image, key, block: { type: 'paragraph', children: [{ type: 'text', value }] } as Parent });
+      }
+    });
+    changeable.push(...attributes.map((attribute) => attribute.block));
     if (changeable.length > 0) smartypants.runSync({ type: 'root', children: changeable } as Root);
     for (const address of addresses) address.type = 'text';
-    visit(tree, (node) => {
+    visit({ type: 'root', children: [...tree.children, ...attributes.map((attribute) => attribute.block)] } as Root, (node) => {
       if (!SMARTYPANTS_BLOCKS.has(node.type)) return;
       let openSingles = 0;
       const texts: Text[] = [];
@@ -215,6 +225,7 @@ function makeTypographer(primary: string): (tree: Root) => void {
         text.value = value;
       });
     });
+    for (const { image, key, block } of attributes) image[key] = block.children.map((child) => ('value' in child ? child.value : '')).join('');
     // A text outside such blocks (none in Markdown today) keeps no placeholder.
     visit(tree, 'text', (text: Text) => {
       if (text.value.includes(placeholder)) text.value = text.value.replaceAll(placeholder, APOSTROPHE);
