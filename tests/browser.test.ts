@@ -180,7 +180,7 @@ describe('signals', () => {
     const chrome = await waitFor(() => chromiumChild(child.pid!), 20_000);
     await new Promise((r) => setTimeout(r, 500));
     child.kill(signal);
-    expect(await exited).toBe(code);
+    expect(await exited, stderr).toBe(code);
     expect(stderr).toContain(`galley: interrupted by ${signal}; the browser was closed and nothing was written`);
     expect(await groupMembers(chrome)).toEqual([]);
     expect(await listFiles(out)).toEqual([]);
