@@ -16,8 +16,8 @@ export const rules = {
     hint: 'Galley reads `#id` and `.class` everywhere, `width` (`50%`, `8cm`), `fig-alt` and `fig-pos` (`t`, `b`, `p`, `h`) on images; the attribute was left out.',
   },
   'bad-css': {
-    title: 'A style sheet has CSS that cannot be read, nested rules, `position: fixed`, or nesting too deep',
-    hint: 'Fix the CSS at the place named; what cannot be read is left out of every edition, so the rule has no effect as written.',
+    title: 'A style sheet has CSS that cannot be read, nested rules, `position: fixed`, nesting too deep, or a `:not()` e-book readers cannot read',
+    hint: 'Fix the CSS at the place named; what cannot be read is left out of every edition, so the rule has no effect as written; in `:not()`, use simple selectors (`:not(.a):not(.b)`).',
   },
   'bad-date': { title: 'A date is not a real calendar date', hint: 'Write dates as YYYY-MM-DD (or YYYY-MM, YYYY); a range ends on or after its start.' },
   'control-character': {

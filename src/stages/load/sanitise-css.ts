@@ -73,6 +73,13 @@ export function sanitiseCss(file: VFile, text: string): { ast: csstree.CssNode; 
       } else if (node.type === 'PseudoClassSelector' && node.name.toLowerCase() === 'not' && node.children?.first?.type === 'SelectorList') {
         // `:not(a, b)` is `:not(a):not(b)`, which e-book readers and epubcheck read too (CSS-008).
         const selectors = node.children.first.children.toArray();
+        if (selectors.some((selector) => selector.type === 'Selector' && selector.children.size > 1))
+          warn(
+            file,
+            'bad-css',
+            `Unexpected \`${csstree.generate(node)}\`: a selector in \`:not()\` other than a simple one (\`.x\`, \`p\`, \`[lang]\`) is not read by e-book readers, and the e-book fails epubcheck (CSS-008)`,
+            place(node),
+          );
         if (selectors.length < 2) return;
         const one = (selector: csstree.CssNode): csstree.CssNode => ({
           type: 'PseudoClassSelector',
