@@ -8,7 +8,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { build, loadManuscript } from '../src/index.js';
 import { epubcheck, readEpub } from './epub-tools.js';
 import { fixtures, tempDirs } from './helpers.js';
-import { pageText, pdfFonts, renderPage } from './pdf-tools.js';
+import { dark, pageText, pdfFonts, renderPage } from './pdf-tools.js';
 
 /**
  * A house style (tests/fixtures/house-style): the classic theme, a custom trim
@@ -60,18 +60,6 @@ async function boxes(): Promise<Array<Record<string, number[]>>> {
     pages[index] = { ...pages[index], [m[2]!]: m[3]!.trim().split(/\s+/).map(Number) };
   }
   return pages;
-}
-
-/** Whether a region of a rendered page holds dark pixels. */
-function dark(png: PNG, x0: number, y0: number, x1: number, y1: number): number {
-  let count = 0;
-  for (let y = Math.max(0, y0); y < Math.min(png.height, y1); y++) {
-    for (let x = Math.max(0, x0); x < Math.min(png.width, x1); x++) {
-      const i = (y * png.width + x) * 4;
-      if (png.data[i]! < 128 && png.data[i + 1]! < 128 && png.data[i + 2]! < 128) count++;
-    }
-  }
-  return count;
 }
 
 /** A copy of the fixture in a temporary folder, for a test to change. */

@@ -90,3 +90,15 @@ export async function expectPageLike(actual: PNG, reference: string, maxDiffRati
   const ratio = diff / (actual.width * actual.height);
   expect(ratio, `${path.basename(reference)}: ${diff} pixels differ`).toBeLessThanOrEqual(maxDiffRatio);
 }
+
+/** How many dark pixels a region of a rendered page holds. */
+export function dark(png: PNG, x0: number, y0: number, x1: number, y1: number): number {
+  let n = 0;
+  for (let y = Math.max(0, y0); y < Math.min(png.height, y1); y++) {
+    for (let x = Math.max(0, x0); x < Math.min(png.width, x1); x++) {
+      const i = (y * png.width + x) * 4;
+      if (png.data[i]! < 128 && png.data[i + 1]! < 128 && png.data[i + 2]! < 128) n++;
+    }
+  }
+  return n;
+}

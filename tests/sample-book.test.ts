@@ -3,14 +3,13 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { PDFArray, PDFDocument, PDFName, type PDFNumber, type PDFPage } from 'pdf-lib';
-import type { PNG } from 'pngjs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { parse as parseYaml } from 'yaml';
 import { build } from '../src/index.js';
 import { sheetMarginOf } from '../src/shared/page-geometry.js';
 import { epubcheck, readEpub } from './epub-tools.js';
 import { repoRoot, tempDirs } from './helpers.js';
-import { pdfFonts, pdfInfo, renderPage } from './pdf-tools.js';
+import { dark, pdfFonts, pdfInfo, renderPage } from './pdf-tools.js';
 import { compareWords } from './pdf-words.js';
 
 /**
@@ -1083,15 +1082,3 @@ describe('the sample book as an e-book', () => {
     expect(links).toBe(28);
   });
 });
-
-/** How many dark pixels a region of a rendered page holds. */
-function dark(png: PNG, x0: number, y0: number, x1: number, y1: number): number {
-  let n = 0;
-  for (let y = Math.max(0, y0); y < Math.min(png.height, y1); y++) {
-    for (let x = Math.max(0, x0); x < Math.min(png.width, x1); x++) {
-      const i = (y * png.width + x) * 4;
-      if (png.data[i]! < 128 && png.data[i + 1]! < 128 && png.data[i + 2]! < 128) n++;
-    }
-  }
-  return n;
-}
