@@ -139,3 +139,35 @@ describe('figures for the top or foot of a page', () => {
     expect(references).toContain(`See Figure 3 on page ${c} and Figure 4 on page ${d}.`);
   });
 });
+
+describe('a picture taller than the page', () => {
+  it('is set smaller, whole, on one page with its caption, whether it stands, tops or foots a page', async () => {
+    const { PNG } = await import('pngjs');
+    const dir = await temp();
+    await mkdir(path.join(dir, 'chapters'));
+    await mkdir(path.join(dir, 'images'));
+    const tall = new PNG({ width: 400, height: 1400 });
+    for (let i = 0; i < tall.data.length; i += 4) tall.data.set([90, 90, 90, 255], i);
+    await writeFile(path.join(dir, 'images', 'tall.png'), PNG.sync.write(tall));
+    const figures = ['', '{.top}', '{.bottom}'].map((place, i) => `![Tall ${i}](../images/tall.png "A tall picture, number ${i + 1}")${place}`);
+    await writeFile(path.join(dir, 'chapters', 'one.md'), `# Tall\n\n${paragraph(4)}\n\n${figures.join(`\n\n${paragraph(3)}\n\n`)}\n\n${paragraph(2)}\n`);
+    await writeFile(
+      path.join(dir, 'book.yaml'),
+      'title: Tall\nlanguage: en\ncreator: A\nidentifier: urn:uuid:7d1e3c3a-6f0e-4a55-9a3e-2b8c0f4b7a17\ntrim: A5\nchapters: [chapters/one.md]\n',
+    );
+    const out = await temp();
+    const result = await build({ root: dir, outDir: out, formats: ['pdf'] });
+    const pdf = result.outputs[0]!.path;
+    const { execFile } = await import('node:child_process');
+    const { promisify } = await import('node:util');
+    const list = (await promisify(execFile)('pdfimages', ['-list', pdf])).stdout.trim().split('\n').slice(2);
+    // Each picture printed, once, no taller than the A5 page's text area (about 150 mm).
+    const images = list
+      .map((line) => line.trim().split(/\s+/))
+      .filter((cols) => cols[2] === 'image')
+      .map((cols) => ({ page: Number(cols[0]), height: (Number(cols[4]) / Number(cols[13])) * 25.4 }));
+    expect(images).toHaveLength(3);
+    for (const image of images) expect(image.height).toBeLessThan(160);
+    for (const [i, image] of images.entries()) expect(await pageText(pdf, image.page)).toContain(`A tall picture, number ${i + 1}`);
+  });
+});
