@@ -142,6 +142,23 @@ describe('a house style in the PDF', () => {
     expect(dark(png, m + 4, 0, mid.x - 24, room - 2)).toBe(0);
   });
 
+  it('keeps the registration marks outside a larger bleed too (13 mm: the marks get 20 mm)', async () => {
+    const dir = await fixtureCopy();
+    await writeFile(path.join(dir, 'book.yaml'), (await readFile(path.join(dir, 'book.yaml'), 'utf8')).replace('bleed: 3mm', 'bleed: 13mm'));
+    const { outDir } = await buildInto(dir, ['pdf']);
+    const scale = 2;
+    const png = await renderPage(path.join(outDir, 'the-house-style.pdf'), 6, 72 * scale);
+    const [big, room] = [33 * MM * scale, 20 * MM * scale].map(Math.floor) as [number, number];
+    expect(png.width).toBe(Math.round((trim.width + 2 * 33 * MM) * scale));
+    const mid = { x: Math.round(png.width / 2), y: Math.round(png.height / 2) };
+    expect(dark(png, mid.x - 20, 0, mid.x + 20, room)).toBeGreaterThan(0);
+    // Nothing in the bleed, on any side.
+    expect(dark(png, room + 1, room + 1, png.width - room - 1, big - 1)).toBe(0);
+    expect(dark(png, room + 1, png.height - big + 1, png.width - room - 1, png.height - room - 1)).toBe(0);
+    expect(dark(png, room + 1, room + 1, big - 1, png.height - room - 1)).toBe(0);
+    expect(dark(png, png.width - big + 1, room + 1, png.width - room - 1, png.height - room - 1)).toBe(0);
+  });
+
   it("sets the text in the theme's face and the chapter titles in the house font the style sheet names", async () => {
     const fonts = (await pdfFonts(pdf)).map((font) => font.name.replace(/^[A-Z]{6}\+/, ''));
     expect(fonts).toContain('EBGaramond-Regular');

@@ -90,3 +90,58 @@ describe('sibling selectors in a house style, in print', () => {
     expect(seen.secondInitial).not.toBe('40px');
   });
 });
+
+describe('selectors Chromium or hast-util-select cannot read, in print', () => {
+  it('match nothing and do not stop the layout', async () => {
+    const dir = await temp();
+    await mkdir(path.join(dir, 'chapters'));
+    await mkdir(path.join(dir, 'styles'));
+    await writeFile(path.join(dir, 'chapters', 'one.md'), '# One\n\nFirst paragraph.\n\nSecond.\n\nThird.\n');
+    const rules = [
+      ':where(.x) + p',
+      ':where(.x, .y) ~ p',
+      'p:nth-child(2n+1 of .x) + p',
+      'p:unknownpseudo + p',
+      'p:matches(.a) + p',
+      '::slotted(p) + p',
+      'p::part(x) + p',
+      '.x:nth-of-type(2n of p)',
+    ];
+    // (And one that Chromium reads, left to it: every paragraph after a paragraph.)
+    await writeFile(path.join(dir, 'styles', 'house.css'), [...rules.map((rule) => `${rule} { color: red; }`), 'p + :where(p) { color: blue; }'].join('\n'));
+    await writeFile(
+      path.join(dir, 'book.yaml'),
+      'title: Odd\nlanguage: en\ncreator: A\nidentifier: urn:uuid:7d1e3c3a-6f0e-4a55-9a3e-2b8c0f4b7a19\nstyles: [styles/house.css]\nchapters: [chapters/one.md]\n',
+    );
+    await layout.layOut(dir);
+    const colours = await layout.page().evaluate(() => Array.from(document.querySelectorAll('.pagedjs_page .chapter p'), (p) => getComputedStyle(p).color));
+    expect(colours).toHaveLength(3);
+    expect(colours.slice(1)).toEqual(['rgb(0, 0, 255)', 'rgb(0, 0, 255)']);
+    expect(colours[0]).not.toBe('rgb(255, 0, 0)');
+  });
+});
+
+describe("an opening's first line in a house style", () => {
+  it('is styled on its first page only, not where the paragraph goes on', async () => {
+    const dir = await temp();
+    await mkdir(path.join(dir, 'chapters'));
+    await mkdir(path.join(dir, 'styles'));
+    const long = Array.from({ length: 90 }, () => 'The compositor set the line, justified it and passed on to the next.').join(' ');
+    await writeFile(path.join(dir, 'chapters', 'one.md'), `# One\n\n${long}\n`);
+    await writeFile(path.join(dir, 'styles', 'house.css'), '.chapter > h1 + p::first-line { text-transform: uppercase; letter-spacing: 2px; }\n');
+    await writeFile(
+      path.join(dir, 'book.yaml'),
+      'title: Lines\nlanguage: en\ncreator: A\nidentifier: urn:uuid:7d1e3c3a-6f0e-4a55-9a3e-2b8c0f4b7a20\nstyles: [styles/house.css]\nchapters: [chapters/one.md]\n',
+    );
+    await layout.layOut(dir);
+    const pieces = await layout.page().evaluate(() =>
+      Array.from(document.querySelectorAll<HTMLElement>('.pagedjs_page .chapter > p'), (p) => ({
+        continued: p.hasAttribute('data-split-from'),
+        transform: getComputedStyle(p, '::first-line').textTransform,
+      })),
+    );
+    expect(pieces.length).toBeGreaterThan(1);
+    expect(pieces[0]).toEqual({ continued: false, transform: 'uppercase' });
+    for (const piece of pieces.slice(1)) expect(piece).toEqual({ continued: true, transform: 'none' });
+  });
+});

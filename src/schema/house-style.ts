@@ -42,7 +42,8 @@ export const PageStyle = v.pipe(
   checkWith(
     (page: v.InferOutput<typeof PageSettings>) => !(page.marks && page.bleed !== undefined && lengthInMm(page.bleed) === 0),
     'bad-value',
-    () => "Unexpected `bleed: 0` with `marks`: a page cut at its marks needs a bleed for what reaches its edge; give one (such as `3mm`) or leave it out for 3 mm",
+    () =>
+      'Unexpected `bleed: 0` with `marks`: a page cut at its marks needs a bleed for what reaches its edge; give one (such as `3mm`) or leave it out for 3 mm',
   ),
 );
 

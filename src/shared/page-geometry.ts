@@ -67,10 +67,16 @@ export function bleedOf(page: PressSettings): number {
   return page?.marks ? 3 : 0;
 }
 
-/** The room for printer's marks outside the bleed (the slug), in millimetres: the marks never reach into the bleed. */
-export const MARKS_AREA = 10;
+/**
+ * The room for printer's marks outside the bleed (the slug), in millimetres: 10 mm, more with a
+ * bleed over 3 mm. Paged.js centres the 5 mm registration marks on the sheet's whole margin (the
+ * bleed and the slug): a slug of the bleed plus 7 mm keeps them 1 mm outside the bleed.
+ */
+export function marksAreaOf(page: PressSettings): number {
+  return page?.marks ? Math.max(10, bleedOf(page) + 7) : 0;
+}
 
 /** How far the sheet reaches beyond the trim on every side, in millimetres: the bleed, then the marks' room. */
 export function sheetMarginOf(page: PressSettings): number {
-  return bleedOf(page) + (page?.marks ? MARKS_AREA : 0);
+  return bleedOf(page) + marksAreaOf(page);
 }

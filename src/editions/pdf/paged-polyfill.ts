@@ -22,7 +22,7 @@ export const polyfillFile = (): string => path.join(path.dirname(require.resolve
  * instead, after a prefix of the layout part's (`window.__galleyIdPrefix`, set by
  * paginate.ts): unique in the book, the same in every build.
  */
-const patches: Array<{ find: RegExp; replace: string; why: string }> = [
+const patches: Array<{ find: RegExp; replace: string; why: string; count?: number }> = [
   {
     // Each pattern starts with a literal, which the regular expression engine finds quickly.
     find: /\+=([\w$]+)\.textContent\.indexOf\(([\w$]+)\.textContent\)/g,
@@ -42,6 +42,14 @@ const patches: Array<{ find: RegExp; replace: string; why: string }> = [
     replace: 'function $1(){return(window.__galleyIdPrefix||"galley")+"-"+(window.__galleyIds=(window.__galleyIds||0)+1)}',
     why: 'the names it makes (random UUIDs)',
   },
+  {
+    // Paged.js evaluates `+` and `:nth-of-type` rules with querySelectorAll: a selector Chromium does not
+    // read (`p:unknown + p`, `:nth-of-type(2n of p)`) threw and stopped the layout; it matches nothing now.
+    find: /processSelectors\(([\w$]+),([\w$]+)\)\{for\(let ([\w$]+) in \2\)\{let ([\w$]+)=\1\.querySelectorAll\(\3\);/g,
+    replace: 'processSelectors($1,$2){for(let $3 in $2){let $4=(()=>{try{return $1.querySelectorAll($3)}catch{return[]}})();',
+    why: 'the selectors of `+` and `:nth-of-type` rules',
+    count: 2,
+  },
 ];
 
 let patched: Promise<string> | undefined;
@@ -52,7 +60,8 @@ export function pagedPolyfill(): Promise<string> {
     let code = source;
     for (const patch of patches) {
       const found = code.match(patch.find)?.length ?? 0;
-      if (found !== 1) throw new Error(`Paged.js changed: the code for ${patch.why} was found ${found} times, not once`);
+      const expected = patch.count ?? 1;
+      if (found !== expected) throw new Error(`Paged.js changed: the code for ${patch.why} was found ${found} times, not ${expected}`);
       code = code.replace(patch.find, patch.replace);
     }
     return code;

@@ -55,7 +55,14 @@ export function staticSiblingSelectors(sheets: readonly string[]): SiblingSelect
 /** Give each element the class of every sibling selector it matches. */
 export function markSiblings(tree: Root | Element, classes: SiblingSelectors['classes']): void {
   for (const { selector, className } of classes) {
-    for (const element of selectAll(selector, tree)) {
+    let matched: Element[];
+    try {
+      matched = selectAll(selector, tree);
+    } catch {
+      // (What hast-util-select cannot read, `:nth-child(2n of .x)`, matches nothing, as in a browser that cannot.)
+      continue;
+    }
+    for (const element of matched) {
       const current = element.properties.className;
       element.properties.className = [...(Array.isArray(current) ? current : []), className];
     }
@@ -84,12 +91,10 @@ function splitPseudoElement(selector: csstree.Selector): { subject: string; pseu
   return { subject: part(nodes.slice(0, at)), pseudo: pseudo.join('') };
 }
 
-/** Pseudo-classes that depend only on the document, which hast-util-select evaluates as a browser would. */
+/** Pseudo-classes that depend only on the document, which hast-util-select evaluates as a browser would (not `:where`). */
 const staticPseudoClasses = new Set([
   'not',
   'is',
-  'where',
-  'matches',
   'first-child',
   'last-child',
   'only-child',
