@@ -26,6 +26,8 @@ export function installPageFloats(): void {
   const floats = 'figure.top, figure.bottom';
   const isSection = (element: Element | null): element is HTMLElement =>
     element instanceof HTMLElement && /^(SECTION|ARTICLE|DIV|MAIN)$/.test(element.tagName) && !element.matches(floats);
+  /** The floats (by Paged.js's reference) with text of their chapter after them, to fill the room they leave. */
+  const followed = new Set<string>();
   /** Figures taken off the page before, for the next one. */
   let deferred: HTMLElement[] = [];
   /** Figures waiting for the page being laid out to render its first element. */
@@ -75,13 +77,10 @@ export function installPageFloats(): void {
     for (const figure of rendered.querySelectorAll<HTMLElement>(floats)) {
       const box = figure.getBoundingClientRect();
       if (box.bottom <= bottom || figure.dataset.galleyDeferred !== undefined) continue;
-      // A figure taller than the page goes where Paged.js puts it; and only text of its own chapter fills its room.
+      // A figure taller than the page goes where Paged.js puts it; and only text of its own chapter fills its room
+      // (known before layout: the text after it may not be on the page yet).
       if (box.height > bottom - top) return false;
-      let after: Element | null = figure;
-      while (after && !after.nextElementSibling) after = after.parentElement;
-      after = after?.nextElementSibling ?? null;
-      if (!after || !rendered.contains(after) || after.closest('.chapter') !== figure.closest('.chapter') || (after.textContent ?? '').trim() === '')
-        return false;
+      if (!followed.has(figure.dataset.ref ?? '')) return false;
       figure.remove();
       figure.dataset.galleyDeferred = '';
       deferred.push(figure);
@@ -91,6 +90,16 @@ export function installPageFloats(): void {
   };
 
   class PageFloats extends paged.Handler {
+    afterParsed(parsed: DocumentFragment) {
+      for (const figure of parsed.querySelectorAll<HTMLElement>(floats)) {
+        const chapter = figure.closest('.chapter');
+        let text = false;
+        for (let node: Element | null = figure; node && node !== chapter && !text; node = node.parentElement) {
+          for (let next = node.nextElementSibling; next && !text; next = next.nextElementSibling) text = (next.textContent ?? '').trim() !== '';
+        }
+        if (text && figure.dataset.ref) followed.add(figure.dataset.ref);
+      }
+    }
     onPageLayout() {
       waiting = [...waiting, ...deferred];
       deferred = [];
