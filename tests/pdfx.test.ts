@@ -162,6 +162,29 @@ describe('the press-ready PDF (pdfx)', () => {
     expect((await readFile(again.outputs[0]!.path)).equals(await readFile(pdfxFile))).toBe(true);
   }, 180_000);
 
+  it('warns of each page Ghostscript had to print as an image, for its transparency', async () => {
+    const { mkdir, writeFile } = await import('node:fs/promises');
+    const dir = await temp();
+    await mkdir(path.join(dir, 'chapters'));
+    await mkdir(path.join(dir, 'styles'));
+    await writeFile(path.join(dir, 'chapters', 'one.md'), '# One\n\nPlain text.\n\n# Two {.faded}\n\nText under a faded title.\n');
+    await writeFile(path.join(dir, 'styles', 'house.css'), 'h1.faded { opacity: 0.5; }\n');
+    await writeFile(
+      path.join(dir, 'book.yaml'),
+      'title: Faded\nlanguage: en\ncreator: A\ndate: 2026-01-01\nidentifier: urn:uuid:7d1e3c3a-6f0e-4a55-9a3e-2b8c0f4b7a21\nstyles: [styles/house.css]\nchapters: [chapters/one.md]\n',
+    );
+    const result = await build({ root: dir, outDir: await temp(), formats: ['pdfx'] });
+    const pdfxPath = result.outputs[0]!.path;
+    // The chapter's page (5, after the title page and the contents): no text left.
+    const faded = (await pageText(pdfxPath, 5)).trim() === '' ? 5 : undefined;
+    expect(result.messages.map((m) => `${m.ruleId}: ${m.reason.slice(0, 60)}`)).toEqual([
+      `pdfx-flattened: The press-ready PDF prints page ${faded ?? '?'} as an image: it holds tran`,
+    ]);
+    // The pages without transparency stay text.
+    const { stdout } = await exec('pdftotext', [pdfxPath, '-']);
+    expect(stdout).toContain('Contents');
+  }, 180_000);
+
   it('without Ghostscript, fails with how to install it and writes nothing', async () => {
     const out = await temp();
     const saved = process.env.GALLEY_GHOSTSCRIPT;

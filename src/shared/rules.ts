@@ -53,6 +53,10 @@ export const rules = {
   'empty-file': { title: 'A file is empty', hint: 'Write content into it, or remove it from the book.' },
   'heading-order': { title: 'A heading skips a level', hint: 'Go down one level at a time (a chapter `#`, its sections `##`, theirs `###`).' },
   'invalid-utf8': { title: 'A file is not UTF-8 text', hint: 'Save the file as UTF-8.' },
+  'pdfx-flattened': {
+    title: 'A page of the press-ready PDF holds transparency, which PDF/X-3 does not allow',
+    hint: 'Ghostscript printed the page as one image: its text is no longer text. Keep transparency (opacity, rgba colours, shadows, images with an alpha channel) out of the book to keep its pages as text.',
+  },
   'low-resolution': {
     title: 'An image has too few pixels for its printed size',
     hint: 'Below 200 pixels per inch it prints soft. Use a larger image, or give it a smaller width (`{width=50%}`).',

@@ -2,8 +2,9 @@ import { existsSync } from 'node:fs';
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { type PDFDict, PDFDocument, PDFHexString, PDFName } from 'pdf-lib';
+import { PDFDict, PDFDocument, PDFHexString, PDFName, type PDFPage } from 'pdf-lib';
 import type { Book } from '../../model/book.js';
+import { warn } from '../../shared/messages.js';
 import { generator } from '../../shared/package-files.js';
 import { GhostscriptNotFoundError, type Ghostscript, runPdfWrite } from './ghostscript.js';
 import { documentId, markPdfX, type PrintingCondition } from './output-intent.js';
@@ -71,6 +72,7 @@ export async function pdfxEdition(book: Book, options: PdfXOptions): Promise<Uin
       { signal: options.signal, timeout: options.timeout, env: { ...env, SOURCE_DATE_EPOCH: String(Math.floor(date.getTime() / 1000)) } },
     );
     const pdf = await PDFDocument.load(await readFile(output), { updateMetadata: false });
+    reportFlattened(book, await PDFDocument.load(options.pdf, { updateMetadata: false }), pdf);
     const { config } = book;
     pdf.setTitle(config.subtitle ? `${config.title}: ${config.subtitle}` : config.title, { showInWindowTitleBar: true });
     pdf.setProducer(`${generator} (Paged.js, Chromium, Ghostscript ${gs.version.join('.')}, pdf-lib)`);
@@ -94,4 +96,21 @@ function asPdf13(bytes: Uint8Array): Uint8Array {
   if (!Buffer.from(bytes.subarray(0, header.length)).equals(header)) throw new Error('pdf-lib wrote an unexpected PDF header');
   bytes.set(Buffer.from('%PDF-1.3'), 0);
   return bytes;
+}
+
+/** The number of fonts a page's resources name. */
+const fontCount = (page: PDFPage) => page.node.Resources()?.lookupMaybe(PDFName.of('Font'), PDFDict)?.keys().length ?? 0;
+
+/**
+ * Pages that had text and have none in the press-ready PDF: Ghostscript flattened their
+ * transparency into one image (PDF/X-3 allows none). A warning names them.
+ */
+function reportFlattened(book: Book, before: PDFDocument, after: PDFDocument): void {
+  const pages = after.getPages().flatMap((page, i) => (fontCount(page) === 0 && i < before.getPageCount() && fontCount(before.getPage(i)) > 0 ? [i + 1] : []));
+  if (pages.length === 0) return;
+  warn(
+    book.configFile,
+    'pdfx-flattened',
+    `The press-ready PDF prints page${pages.length === 1 ? '' : 's'} ${pages.join(', ')} as ${pages.length === 1 ? 'an image' : 'images'}: ${pages.length === 1 ? 'it holds' : 'they hold'} transparency (opacity, rgba colours, shadows or an image with an alpha channel), which PDF/X-3 does not allow, and Ghostscript flattened it; the text there is no longer text`,
+  );
 }
