@@ -133,7 +133,8 @@ describe('a captioned table at every height of the page', () => {
     const blocks = Array.from({ length: 48 }, (_, i) =>
       [
         Array.from({ length: (i % 5) + 1 }, () => sentence).join(' '),
-        '| Unit | Men | Officers |\n|---|--:|--:|\n| First column | 1,200 | 40 |\n| Second column | 950 | 31 |\n| Third column | 700 | 22 |',
+        // Every third table's first row runs to several lines: it too takes the caption and header rows with it.
+        `| Unit | Men | Officers |\n|---|--:|--:|\n| First column${i % 3 === 2 ? ` ${sentence} ${sentence} ${sentence} ${sentence}` : ''} | 1,200 | 40 |\n| Second column | 950 | 31 |\n| Third column | 700 | 22 |`,
         `Table: Strength of the units at the crossing, as the returns of the month give it {#tbl-crossing-${i + 1}}`,
       ].join('\n\n'),
     );

@@ -198,7 +198,9 @@ export function installLayoutFixes(): void {
           const original = !table.hasAttribute('data-split-from') && !head?.hasAttribute('data-galley-repeat');
           const firstBody = Array.from(table.rows).find((r) => !head?.contains(r));
           const opening = original && (head?.contains(row) || firstBody === row);
-          const height = (element: Element | null | undefined) => element?.getBoundingClientRect().height ?? 0;
+          // (Heights of the pieces: a row run on into the next column has a bounding box as tall as the page.)
+          const height = (element: Element | null | undefined) =>
+            element ? Array.from(element.getClientRects()).reduce((sum, rect) => sum + rect.height, 0) : 0;
           moveTo(opening && height(table.caption) + height(head) + height(firstBody === row ? null : firstBody) + height(row) <= bounds.height ? table : row);
         } else if (caption && rendered.contains(caption) && !caption.parentElement?.hasAttribute('data-split-from')) moveTo(caption.parentElement!);
         // Paged.js found the break, or one before this text (an image, a block that avoids breaks
