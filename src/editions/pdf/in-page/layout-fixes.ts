@@ -23,7 +23,7 @@ export function installLayoutFixes(): void {
   type State = {
     hidden: HTMLElement[];
     lastBreak?: { text: Text; offset: number } | undefined;
-    deferFloat?(rendered: Element, bottom: number): boolean;
+    deferFloat?(rendered: Element, bounds: DOMRect): boolean;
     pageEnd?(rendered: Element, start: Range, helpers: object): Range | undefined;
   };
   const host = window as unknown as { __galley?: State };
@@ -169,7 +169,6 @@ export function installLayoutFixes(): void {
   class BreakWhereTheTextStopsFitting extends paged.Handler {
     onOverflow(overflow: Range | undefined, rendered: Element, bounds: DOMRect, layout: PagedLayout): Range | null | undefined {
       state.lastBreak = undefined;
-      const floated = state.deferFloat?.(rendered, bounds.bottom) === true;
       // The next column, where what does not fit goes, is to the right of the page's, or to its left
       // in a right-to-left book (Paged.js looks only to the right: such a book ran on past its pages).
       const vEnd = Math.round(bounds.bottom);
@@ -178,6 +177,7 @@ export function installLayoutFixes(): void {
       const beyond = rtl
         ? (rect: DOMRect) => Math.ceil(rect.right) <= Math.floor(bounds.left) || Math.floor(rect.top) >= vEnd
         : (rect: DOMRect) => Math.floor(rect.left) >= end || Math.floor(rect.top) >= vEnd;
+      const floated = state.deferFloat?.(rendered, bounds) === true;
       const first = firstPast(rendered, beyond);
       let result = floated ? undefined : overflow;
       if (first) {

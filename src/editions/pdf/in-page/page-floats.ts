@@ -16,7 +16,7 @@
 export function installPageFloats(): void {
   interface State {
     hidden: HTMLElement[];
-    deferFloat?: (rendered: Element, bottom: number) => boolean;
+    deferFloat?: (rendered: Element, bounds: DOMRect) => boolean;
   }
   const host = window as unknown as { __galley?: State };
   host.__galley ??= { hidden: [] };
@@ -70,17 +70,23 @@ export function installPageFloats(): void {
     }
   };
 
-  state.deferFloat = (rendered, bottom) => {
+  state.deferFloat = (rendered, bounds) => {
     // (Paged.js checks a page again when it resizes, passing no bounds: nothing moves then.)
-    if (!Number.isFinite(bottom)) return false;
-    const top = rendered.getBoundingClientRect().top;
+    if (!Number.isFinite(bounds?.bottom)) return false;
     for (const figure of rendered.querySelectorAll<HTMLElement>(floats)) {
       const box = figure.getBoundingClientRect();
-      if (box.bottom <= bottom || figure.dataset.galleyDeferred !== undefined) continue;
+      // Past the page's foot. (One Chromium moved whole into the next column stays where Paged.js puts
+      // it: taking it off the page there laid parts of it out twice.)
+      if (box.bottom <= bounds.bottom) continue;
+      if (figure.dataset.galleyDeferred !== undefined) continue;
       // A figure taller than the page goes where Paged.js puts it; and only text of its own chapter fills its room
       // (known before layout: the text after it may not be on the page yet).
-      if (box.height > bottom - top) return false;
+      if (box.height > bounds.height) return false;
       if (!followed.has(figure.dataset.ref ?? '')) return false;
+      // Only a figure laid out whole, something after it on the page: Paged.js is not inside it.
+      let after: Element | null = figure;
+      while (after && !after.nextElementSibling) after = after.parentElement;
+      if (!after?.nextElementSibling || !rendered.contains(after.nextElementSibling)) return false;
       figure.remove();
       figure.dataset.galleyDeferred = '';
       deferred.push(figure);
