@@ -188,7 +188,10 @@ export function installLayoutFixes(): void {
         // body row takes the caption and header rows with it if all fit a page (alone they head nothing).
         const row = first.text.parentElement?.closest('td, th')?.parentElement;
         const caption = first.text.parentElement?.closest('caption');
-        const tall = (element: Element) => Array.from(element.getClientRects()).reduce((height, rect) => height + rect.height, 0) > bounds.height;
+        // The height of an element's pieces (a row run on into the next column has a bounding box as tall as the page).
+        const height = (element: Element | null | undefined) =>
+          element ? Array.from(element.getClientRects()).reduce((sum, rect) => sum + rect.height, 0) : 0;
+        const tall = (element: Element) => height(element) > bounds.height;
         const moveTo = (lead: Element, before = breakBefore(rendered, firstText(lead)!, 0)) => {
           if (leavesContent(rendered, before) && before.compareBoundaryPoints(Range.START_TO_START, start) < 0) start = before;
         };
@@ -198,9 +201,6 @@ export function installLayoutFixes(): void {
           const original = !table.hasAttribute('data-split-from') && !head?.hasAttribute('data-galley-repeat');
           const firstBody = Array.from(table.rows).find((r) => !head?.contains(r));
           const opening = original && (head?.contains(row) || firstBody === row);
-          // (Heights of the pieces: a row run on into the next column has a bounding box as tall as the page.)
-          const height = (element: Element | null | undefined) =>
-            element ? Array.from(element.getClientRects()).reduce((sum, rect) => sum + rect.height, 0) : 0;
           moveTo(opening && height(table.caption) + height(head) + height(firstBody === row ? null : firstBody) + height(row) <= bounds.height ? table : row);
         } else if (caption && rendered.contains(caption) && !caption.parentElement?.hasAttribute('data-split-from')) moveTo(caption.parentElement!);
         // Paged.js found the break, or one before this text (an image, a block that avoids breaks
