@@ -1,5 +1,5 @@
 import { execFile } from 'node:child_process';
-import { appendFile, cp, mkdir, readFile, rename, writeFile } from 'node:fs/promises';
+import { appendFile, cp, readFile, rename, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { unzipSync } from 'fflate';
@@ -7,8 +7,8 @@ import { PNG } from 'pngjs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { build, loadManuscript } from '../src/index.js';
 import { epubcheck, readEpub } from './epub-tools.js';
-import { fixtures, tempDirs } from './helpers.js';
-import { dark, pageText, pdfFonts, renderPage } from './pdf-tools.js';
+import { fixtures, tempDirs, writeFiles } from './helpers.js';
+import { dark, pageText, pdfFonts, renderPage, type Word, wordBoxes } from './pdf-tools.js';
 
 /**
  * A house style (tests/fixtures/house-style): the classic theme, a custom trim
@@ -28,24 +28,9 @@ const sheet = bleed + 10 * MM;
 let out: string;
 let pdf: string;
 
-interface Word {
-  text: string;
-  xMin: number;
-  yMin: number;
-  xMax: number;
-  yMax: number;
-}
-
 /** The words of a page with their boxes (points from the sheet's top left), by `pdftotext -bbox`. */
 async function words(page: number, file = pdf): Promise<Word[]> {
-  const { stdout } = await exec('pdftotext', ['-bbox', '-f', String(page), '-l', String(page), file, '-']);
-  return [...stdout.matchAll(/<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">([^<]*)<\/word>/g)].map((m) => ({
-    xMin: Number(m[1]),
-    yMin: Number(m[2]),
-    xMax: Number(m[3]),
-    yMax: Number(m[4]),
-    text: m[5]!,
-  }));
+  return wordBoxes((await exec('pdftotext', ['-bbox', '-f', String(page), '-l', String(page), file, '-'])).stdout);
 }
 
 /** The whole PDF's text. */
@@ -364,19 +349,14 @@ describe('CSS every edition can read', () => {
 describe('a drop cap in a house style', () => {
   it('is not drawn again where its paragraph goes on, on the next page', async () => {
     const dir = await temp();
-    await mkdir(path.join(dir, 'chapters'));
-    await mkdir(path.join(dir, 'styles'));
     const words = ['case', 'rounce', 'quire', 'sheet', 'press', 'galley', 'quoin', 'tympan', 'frisket', 'platen', 'forme', 'stick'];
     const paragraph = Array.from({ length: 700 }, (_, i) => words[(i * 7) % words.length]).join(' ');
-    await writeFile(path.join(dir, 'chapters', 'one.md'), `# One\n\nCase ${paragraph}.\n`);
-    await writeFile(
-      path.join(dir, 'styles', 'drop.css'),
-      '.chapter > p:not(p ~ p)::first-letter { float: left; font-size: 3.2em; line-height: 0.9; color: red; }\n',
-    );
-    await writeFile(
-      path.join(dir, 'book.yaml'),
-      'title: Drop Cap\nlanguage: en\ncreator: Ada Typesetter\nidentifier: urn:uuid:7d1e3c3a-6f0e-4a55-9a3e-2b8c0f4b7a11\nstyles: [styles/drop.css]\nchapters: [chapters/one.md]\n',
-    );
+    await writeFiles(dir, {
+      'chapters/one.md': `# One\n\nCase ${paragraph}.\n`,
+      'styles/drop.css': '.chapter > p:not(p ~ p)::first-letter { float: left; font-size: 3.2em; line-height: 0.9; color: red; }\n',
+      'book.yaml':
+        'title: Drop Cap\nlanguage: en\ncreator: Ada Typesetter\nidentifier: urn:uuid:7d1e3c3a-6f0e-4a55-9a3e-2b8c0f4b7a11\nstyles: [styles/drop.css]\nchapters: [chapters/one.md]\n',
+    });
     const { outDir } = await buildInto(dir, ['pdf']);
     const file = path.join(outDir, 'drop-cap.pdf');
     const opening = (await exec('pdftotext', ['-enc', 'UTF-8', file, '-'])).stdout

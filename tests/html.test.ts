@@ -3,7 +3,7 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { build } from '../src/index.js';
-import { fixtures, formatAll, repoRoot, tempDirs } from './helpers.js';
+import { fixtures, formatAll, repoRoot, tempDirs, writeFiles } from './helpers.js';
 
 const cases = readdirSync(fixtures('html'));
 const temp = tempDirs();
@@ -48,16 +48,10 @@ describe('HTML edition', () => {
 
   it('keeps the classes an author gives headings of every level', async () => {
     const root = await temp();
-    const { mkdir, writeFile } = await import('node:fs/promises');
-    await mkdir(path.join(root, 'chapters'));
-    await writeFile(
-      path.join(root, 'chapters', 'one.md'),
-      '# One {.opening}\n\nText.\n\n## Two {.wide}\n\nText.\n\n### Three {.aside}\n\nText.[^n]\n\n[^n]: A note.\n',
-    );
-    await writeFile(
-      path.join(root, 'book.yaml'),
-      'title: Classes\nlanguage: en\ncreator: A\nidentifier: urn:uuid:7d1e3c3a-6f0e-4a55-9a3e-2b8c0f4b7a13\nchapters: [chapters/one.md]\n',
-    );
+    await writeFiles(root, {
+      'chapters/one.md': '# One {.opening}\n\nText.\n\n## Two {.wide}\n\nText.\n\n### Three {.aside}\n\nText.[^n]\n\n[^n]: A note.\n',
+      'book.yaml': 'title: Classes\nlanguage: en\ncreator: A\nidentifier: urn:uuid:7d1e3c3a-6f0e-4a55-9a3e-2b8c0f4b7a13\nchapters: [chapters/one.md]\n',
+    });
     const { html } = await buildHtml(root);
     expect(html).toMatch(/<h1 class="opening" id="one">/);
     expect(html).toMatch(/<h2 class="wide" id="two">/);

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { verifyPages } from '../src/editions/pdf/paginate.js';
 import { build } from '../src/index.js';
 import { readEpub } from './epub-tools.js';
-import { fixtures, repoRoot, tempDirs } from './helpers.js';
+import { fixtures, repoRoot, tempDirs, writeFiles } from './helpers.js';
 import { layoutPage } from './layout-page.js';
 import { pdfInfo, rawPageText } from './pdf-tools.js';
 import { compareWords } from './pdf-words.js';
@@ -127,8 +127,6 @@ describe('a table over several pages, and tables at every height of the page', (
 describe('a captioned table at every height of the page', () => {
   it('keeps its caption with its header rows and first row: never a caption alone at a page foot', async () => {
     const dir = await temp();
-    const { mkdir, writeFile } = await import('node:fs/promises');
-    await mkdir(path.join(dir, 'chapters'));
     const sentence = 'The garrison held the bridge through the night while the column waited on the far bank.';
     const blocks = Array.from({ length: 48 }, (_, i) =>
       [
@@ -138,11 +136,11 @@ describe('a captioned table at every height of the page', () => {
         `Table: Strength of the units at the crossing, as the returns of the month give it {#tbl-crossing-${i + 1}}`,
       ].join('\n\n'),
     );
-    await writeFile(path.join(dir, 'chapters', 'one.md'), `# Crossings\n\n${blocks.join('\n\n')}\n`);
-    await writeFile(
-      path.join(dir, 'book.yaml'),
-      'title: Crossings\nlanguage: en\ncreator: A\nidentifier: urn:uuid:7d1e3c3a-6f0e-4a55-9a3e-2b8c0f4b7a14\ntrim: A5\nchapters: [chapters/one.md]\n',
-    );
+    await writeFiles(dir, {
+      'chapters/one.md': `# Crossings\n\n${blocks.join('\n\n')}\n`,
+      'book.yaml':
+        'title: Crossings\nlanguage: en\ncreator: A\nidentifier: urn:uuid:7d1e3c3a-6f0e-4a55-9a3e-2b8c0f4b7a14\ntrim: A5\nchapters: [chapters/one.md]\n',
+    });
     await layout.layOut(dir);
     const captioned = await layout
       .page()

@@ -1,9 +1,7 @@
-import { mkdir, writeFile } from 'node:fs/promises';
-import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { verifyPages } from '../src/editions/pdf/paginate.js';
 import { build } from '../src/index.js';
-import { tempDirs } from './helpers.js';
+import { tempDirs, writeFiles } from './helpers.js';
 import { layoutPage } from './layout-page.js';
 import { pageText } from './pdf-tools.js';
 
@@ -15,12 +13,12 @@ const paragraph = (n: number) => Array.from({ length: n }, () => sentence).join(
 const svg = (label: string) =>
   `<svg xmlns="http://www.w3.org/2000/svg" width="400" height="160" viewBox="0 0 400 160"><rect x="2" y="2" width="396" height="156" fill="none" stroke="black"/><text x="200" y="90" text-anchor="middle" font-size="24">${label}</text></svg>`;
 
-/** A chapter with figures for the top and the foot of pages: some fit where they stand, some do not. */
-async function manuscript(): Promise<string> {
+/**
+ * A chapter with figures for the top and the foot of pages: some fit where they stand, some do
+ * not; and the chapters of `more` (path: Markdown) after it.
+ */
+async function manuscript(more: Readonly<Record<string, string>> = {}): Promise<string> {
   const dir = await temp();
-  await mkdir(path.join(dir, 'chapters'));
-  await mkdir(path.join(dir, 'images'));
-  for (const name of ['a', 'b', 'c', 'd', 'e']) await writeFile(path.join(dir, 'images', `${name}.svg`), svg(name.toUpperCase()));
   const body = [
     '# Floats',
     paragraph(3),
@@ -47,11 +45,13 @@ async function manuscript(): Promise<string> {
     '![Here](../images/e.svg "A figure where it stands"){#fig-e fig-pos="h"}',
     paragraph(3),
   ].join('\n\n');
-  await writeFile(path.join(dir, 'chapters', 'one.md'), `${body}\n`);
-  await writeFile(
-    path.join(dir, 'book.yaml'),
-    'title: Floats\nlanguage: en\ncreator: A\nidentifier: urn:uuid:7d1e3c3a-6f0e-4a55-9a3e-2b8c0f4b7a15\ntrim: A5\nchapters: [chapters/one.md]\n',
-  );
+  const chapters = ['chapters/one.md', ...Object.keys(more)];
+  await writeFiles(dir, {
+    ...Object.fromEntries(['a', 'b', 'c', 'd', 'e'].map((name) => [`images/${name}.svg`, svg(name.toUpperCase())])),
+    'chapters/one.md': `${body}\n`,
+    ...more,
+    'book.yaml': `title: Floats\nlanguage: en\ncreator: A\nidentifier: urn:uuid:7d1e3c3a-6f0e-4a55-9a3e-2b8c0f4b7a15\ntrim: A5\nchapters: [${chapters.join(', ')}]\n`,
+  });
   return dir;
 }
 
@@ -117,13 +117,7 @@ describe('figures for the top or foot of a page', () => {
   });
 
   it('print as laid out, their captions on the page of the figure, and point references at that page', async () => {
-    const root = await manuscript();
-    await writeFile(path.join(root, 'chapters', 'two.md'), '# References\n\nSee @fig-c and @fig-d.\n');
-    const yaml = path.join(root, 'book.yaml');
-    await writeFile(
-      yaml,
-      (await import('node:fs')).readFileSync(yaml, 'utf8').replace('chapters: [chapters/one.md]', 'chapters: [chapters/one.md, chapters/two.md]'),
-    );
+    const root = await manuscript({ 'chapters/two.md': '# References\n\nSee @fig-c and @fig-d.\n' });
     const out = await temp();
     const result = await build({ root, outDir: out, formats: ['pdf'] });
     expect(result.messages).toEqual([]);
@@ -144,17 +138,14 @@ describe('a picture taller than the page', () => {
   it('is set smaller, whole, on one page with its caption, whether it stands, tops or foots a page', async () => {
     const { PNG } = await import('pngjs');
     const dir = await temp();
-    await mkdir(path.join(dir, 'chapters'));
-    await mkdir(path.join(dir, 'images'));
     const tall = new PNG({ width: 400, height: 1400 });
     for (let i = 0; i < tall.data.length; i += 4) tall.data.set([90, 90, 90, 255], i);
-    await writeFile(path.join(dir, 'images', 'tall.png'), PNG.sync.write(tall));
     const figures = ['', '{.top}', '{.bottom}'].map((place, i) => `![Tall ${i}](../images/tall.png "A tall picture, number ${i + 1}")${place}`);
-    await writeFile(path.join(dir, 'chapters', 'one.md'), `# Tall\n\n${paragraph(4)}\n\n${figures.join(`\n\n${paragraph(3)}\n\n`)}\n\n${paragraph(2)}\n`);
-    await writeFile(
-      path.join(dir, 'book.yaml'),
-      'title: Tall\nlanguage: en\ncreator: A\nidentifier: urn:uuid:7d1e3c3a-6f0e-4a55-9a3e-2b8c0f4b7a17\ntrim: A5\nchapters: [chapters/one.md]\n',
-    );
+    await writeFiles(dir, {
+      'images/tall.png': PNG.sync.write(tall),
+      'chapters/one.md': `# Tall\n\n${paragraph(4)}\n\n${figures.join(`\n\n${paragraph(3)}\n\n`)}\n\n${paragraph(2)}\n`,
+      'book.yaml': 'title: Tall\nlanguage: en\ncreator: A\nidentifier: urn:uuid:7d1e3c3a-6f0e-4a55-9a3e-2b8c0f4b7a17\ntrim: A5\nchapters: [chapters/one.md]\n',
+    });
     const out = await temp();
     const result = await build({ root: dir, outDir: out, formats: ['pdf'] });
     const pdf = result.outputs[0]!.path;

@@ -102,3 +102,30 @@ export function dark(png: PNG, x0: number, y0: number, x1: number, y1: number): 
   }
   return n;
 }
+
+/** A word on a page and its box, in points from the sheet's top left. */
+export interface Word {
+  text: string;
+  xMin: number;
+  yMin: number;
+  xMax: number;
+  yMax: number;
+}
+
+/** The words of `pdftotext -bbox` output (one page's or a whole document's), their text unescaped. */
+export function wordBoxes(xml: string): Word[] {
+  const unescaped = (text: string) =>
+    text
+      .replace(/&lt;/g, '<')
+      .replace(/&gt;/g, '>')
+      .replace(/&quot;/g, '"')
+      .replace(/&#39;/g, "'")
+      .replace(/&amp;/g, '&');
+  return [...xml.matchAll(/<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">([^<]*)<\/word>/g)].map((m) => ({
+    xMin: Number(m[1]),
+    yMin: Number(m[2]),
+    xMax: Number(m[3]),
+    yMax: Number(m[4]),
+    text: unescaped(m[5]!),
+  }));
+}

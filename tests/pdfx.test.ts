@@ -6,7 +6,7 @@ import { PDFArray, PDFDict, PDFDocument, type PDFHexString, PDFName, PDFNumber, 
 import type { PNG } from 'pngjs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { BuildFailure, build } from '../src/index.js';
-import { repoRoot, tempDirs } from './helpers.js';
+import { repoRoot, tempDirs, writeFiles } from './helpers.js';
 import { pageText, pdfFonts, pdfInfo, pdfOutline, qpdfCheck, renderPage } from './pdf-tools.js';
 
 const exec = promisify(execFile);
@@ -163,16 +163,13 @@ describe('the press-ready PDF (pdfx)', () => {
   }, 180_000);
 
   it('warns of each page Ghostscript had to print as an image, for its transparency', async () => {
-    const { mkdir, writeFile } = await import('node:fs/promises');
     const dir = await temp();
-    await mkdir(path.join(dir, 'chapters'));
-    await mkdir(path.join(dir, 'styles'));
-    await writeFile(path.join(dir, 'chapters', 'one.md'), '# One\n\nPlain text.\n\n# Two {.faded}\n\nText under a faded title.\n');
-    await writeFile(path.join(dir, 'styles', 'house.css'), 'h1.faded { opacity: 0.5; }\n');
-    await writeFile(
-      path.join(dir, 'book.yaml'),
-      'title: Faded\nlanguage: en\ncreator: A\ndate: 2026-01-01\nidentifier: urn:uuid:7d1e3c3a-6f0e-4a55-9a3e-2b8c0f4b7a21\nstyles: [styles/house.css]\nchapters: [chapters/one.md]\n',
-    );
+    await writeFiles(dir, {
+      'chapters/one.md': '# One\n\nPlain text.\n\n# Two {.faded}\n\nText under a faded title.\n',
+      'styles/house.css': 'h1.faded { opacity: 0.5; }\n',
+      'book.yaml':
+        'title: Faded\nlanguage: en\ncreator: A\ndate: 2026-01-01\nidentifier: urn:uuid:7d1e3c3a-6f0e-4a55-9a3e-2b8c0f4b7a21\nstyles: [styles/house.css]\nchapters: [chapters/one.md]\n',
+    });
     const result = await build({ root: dir, outDir: await temp(), formats: ['pdfx'] });
     const pdfxPath = result.outputs[0]!.path;
     // The chapter's page (5, after the title page and the contents): no text left.

@@ -9,7 +9,7 @@ import { build } from '../src/index.js';
 import { sheetMarginOf } from '../src/shared/page-geometry.js';
 import { epubcheck, readEpub } from './epub-tools.js';
 import { repoRoot, tempDirs } from './helpers.js';
-import { dark, pdfFonts, pdfInfo, renderPage } from './pdf-tools.js';
+import { dark, pdfFonts, pdfInfo, renderPage, type Word, wordBoxes } from './pdf-tools.js';
 import { compareWords } from './pdf-words.js';
 
 /**
@@ -40,14 +40,6 @@ interface Config {
   chapters: Array<{ part: string; chapters: string[] }>;
   appendices: string[];
   back: string[];
-}
-
-interface Word {
-  text: string;
-  xMin: number;
-  yMin: number;
-  xMax: number;
-  yMax: number;
 }
 
 interface Line {
@@ -104,14 +96,6 @@ const compact = (text: string) =>
     .replace(/[\s\-‐]/g, '')
     .replace(/[’‘]/g, "'")
     .replace(/[“”]/g, '"');
-
-const decode = (text: string) =>
-  text
-    .replace(/&lt;/g, '<')
-    .replace(/&gt;/g, '>')
-    .replace(/&quot;/g, '"')
-    .replace(/&#39;/g, "'")
-    .replace(/&amp;/g, '&');
 
 function roman(n: number): string {
   const digits: Array<[number, string]> = [
@@ -286,18 +270,7 @@ beforeAll(async () => {
       .filter((line) => line !== ''),
   );
   layoutPages = split(layout);
-  boxes = bbox
-    .split('<page ')
-    .slice(1)
-    .map((page) =>
-      [...page.matchAll(/<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">([^<]*)<\/word>/g)].map((m) => ({
-        xMin: Number(m[1]),
-        yMin: Number(m[2]),
-        xMax: Number(m[3]),
-        yMax: Number(m[4]),
-        text: decode(m[5]!),
-      })),
-    );
+  boxes = bbox.split('<page ').slice(1).map(wordBoxes);
   pageLabels = (JSON.parse(labels) as { pagelabels: Array<{ index: number; label: Record<string, string | number> }> }).pagelabels.map(
     ({ index, label: l }) => ({ index, style: String(l['/S']), start: Number(l['/St'] ?? 1) }),
   );

@@ -1,13 +1,23 @@
-import { mkdir, writeFile } from 'node:fs/promises';
-import path from 'node:path';
 import { h } from 'hastscript';
 import { describe, expect, it } from 'vitest';
 import { markSiblings, staticSiblingSelectors } from '../src/editions/pdf/sibling-selectors.js';
-import { tempDirs } from './helpers.js';
+import { tempDirs, writeFiles } from './helpers.js';
 import { layoutPage } from './layout-page.js';
 
 const temp = tempDirs();
 const layout = layoutPage();
+
+/** A one-chapter book with a house style sheet, in a new folder. */
+async function styledBook(chapter: string, css: string): Promise<string> {
+  const dir = await temp();
+  await writeFiles(dir, {
+    'book.yaml':
+      'title: Siblings\nlanguage: en\ncreator: A\nidentifier: urn:uuid:7d1e3c3a-6f0e-4a55-9a3e-2b8c0f4b7a12\nstyles: [styles/house.css]\nchapters: [chapters/one.md]\n',
+    'chapters/one.md': chapter,
+    'styles/house.css': css,
+  });
+  return dir;
+}
 
 describe('staticSiblingSelectors', () => {
   it('replaces each selector with a + or ~ combinator by a class, keeping its pseudo-element', () => {
@@ -46,25 +56,17 @@ describe('staticSiblingSelectors', () => {
 
 describe('sibling selectors in a house style, in print', () => {
   it('draw an initial after a heading, reach a sibling on another page and do not stop the layout', async () => {
-    const dir = await temp();
-    await mkdir(path.join(dir, 'chapters'));
-    await mkdir(path.join(dir, 'styles'));
     const long = Array.from({ length: 40 }, (_, i) => `Paragraph ${i + 1} of the chapter, long enough to fill a few lines of the page with words.`).join(
       '\n\n',
     );
-    await writeFile(path.join(dir, 'chapters', 'one.md'), `# One\n\nFirst paragraph.\n\n${long}\n\n## Two {.last}\n\nAfter the second heading.\n`);
-    await writeFile(
-      path.join(dir, 'styles', 'house.css'),
+    const dir = await styledBook(
+      `# One\n\nFirst paragraph.\n\n${long}\n\n## Two {.last}\n\nAfter the second heading.\n`,
       [
         '.chapter > h1 + p::first-letter { font-size: 40px; color: rgb(200, 0, 0); }',
         '.chapter > h1 ~ p { letter-spacing: 1px; }',
         // Paged.js cut this at the comma inside :not() and stopped the layout.
         'p:not(.x, .y) + p { word-spacing: 3px; }',
       ].join('\n'),
-    );
-    await writeFile(
-      path.join(dir, 'book.yaml'),
-      'title: Siblings\nlanguage: en\ncreator: Ada Typesetter\nidentifier: urn:uuid:7d1e3c3a-6f0e-4a55-9a3e-2b8c0f4b7a12\nstyles: [styles/house.css]\nchapters: [chapters/one.md]\n',
     );
     await layout.layOut(dir);
     const seen = await layout.page().evaluate(() => {
@@ -93,10 +95,6 @@ describe('sibling selectors in a house style, in print', () => {
 
 describe('selectors Chromium or hast-util-select cannot read, in print', () => {
   it('match nothing and do not stop the layout', async () => {
-    const dir = await temp();
-    await mkdir(path.join(dir, 'chapters'));
-    await mkdir(path.join(dir, 'styles'));
-    await writeFile(path.join(dir, 'chapters', 'one.md'), '# One\n\nFirst paragraph.\n\nSecond.\n\nThird.\n');
     const rules = [
       ':where(.x) + p',
       ':where(.x, .y) ~ p',
@@ -108,10 +106,9 @@ describe('selectors Chromium or hast-util-select cannot read, in print', () => {
       '.x:nth-of-type(2n of p)',
     ];
     // (And one that Chromium reads, left to it: every paragraph after a paragraph.)
-    await writeFile(path.join(dir, 'styles', 'house.css'), [...rules.map((rule) => `${rule} { color: red; }`), 'p + :where(p) { color: blue; }'].join('\n'));
-    await writeFile(
-      path.join(dir, 'book.yaml'),
-      'title: Odd\nlanguage: en\ncreator: A\nidentifier: urn:uuid:7d1e3c3a-6f0e-4a55-9a3e-2b8c0f4b7a19\nstyles: [styles/house.css]\nchapters: [chapters/one.md]\n',
+    const dir = await styledBook(
+      '# One\n\nFirst paragraph.\n\nSecond.\n\nThird.\n',
+      [...rules.map((rule) => `${rule} { color: red; }`), 'p + :where(p) { color: blue; }'].join('\n'),
     );
     await layout.layOut(dir);
     const colours = await layout.page().evaluate(() => Array.from(document.querySelectorAll('.pagedjs_page .chapter p'), (p) => getComputedStyle(p).color));
@@ -123,16 +120,8 @@ describe('selectors Chromium or hast-util-select cannot read, in print', () => {
 
 describe("an opening's first line in a house style", () => {
   it('is styled on its first page only, not where the paragraph goes on', async () => {
-    const dir = await temp();
-    await mkdir(path.join(dir, 'chapters'));
-    await mkdir(path.join(dir, 'styles'));
     const long = Array.from({ length: 90 }, () => 'The compositor set the line, justified it and passed on to the next.').join(' ');
-    await writeFile(path.join(dir, 'chapters', 'one.md'), `# One\n\n${long}\n`);
-    await writeFile(path.join(dir, 'styles', 'house.css'), '.chapter > h1 + p::first-line { text-transform: uppercase; letter-spacing: 2px; }\n');
-    await writeFile(
-      path.join(dir, 'book.yaml'),
-      'title: Lines\nlanguage: en\ncreator: A\nidentifier: urn:uuid:7d1e3c3a-6f0e-4a55-9a3e-2b8c0f4b7a20\nstyles: [styles/house.css]\nchapters: [chapters/one.md]\n',
-    );
+    const dir = await styledBook(`# One\n\n${long}\n`, '.chapter > h1 + p::first-line { text-transform: uppercase; letter-spacing: 2px; }\n');
     await layout.layOut(dir);
     const pieces = await layout.page().evaluate(() =>
       Array.from(document.querySelectorAll<HTMLElement>('.pagedjs_page .chapter > p'), (p) => ({

@@ -1,4 +1,4 @@
-import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { toString as textOf } from 'hast-util-to-string';
 import { fromHtml } from 'hast-util-from-html';
@@ -6,20 +6,18 @@ import { select, selectAll } from 'hast-util-select';
 import { describe, expect, it } from 'vitest';
 import { build } from '../src/index.js';
 import { typesetText } from '../src/stages/render/plugins/remark-typography.js';
-import { tempDirs } from './helpers.js';
+import { tempDirs, writeFiles } from './helpers.js';
 
 const temp = tempDirs();
 
 /** Build a one-chapter book's HTML edition and return its chapter's parsed HTML. */
 async function chapterHtml(language: string, markdown: string, extra = '', files: Record<string, string> = {}) {
   const root = await temp();
-  await mkdir(path.join(root, 'chapters'));
-  for (const [name, content] of Object.entries(files)) await writeFile(path.join(root, 'chapters', name), content);
-  await writeFile(
-    path.join(root, 'book.yaml'),
-    `title: Typography\nlanguage: ${language}\ncreator: Tester\nidentifier: urn:uuid:11111111-2222-4333-8444-555555555510\n${extra}chapters:\n  - chapters/one.md\n`,
-  );
-  await writeFile(path.join(root, 'chapters', 'one.md'), markdown);
+  await writeFiles(root, {
+    ...Object.fromEntries(Object.entries(files).map(([name, content]) => [`chapters/${name}`, content])),
+    'chapters/one.md': markdown,
+    'book.yaml': `title: Typography\nlanguage: ${language}\ncreator: Tester\nidentifier: urn:uuid:11111111-2222-4333-8444-555555555510\n${extra}chapters:\n  - chapters/one.md\n`,
+  });
   const result = await build({ root, outDir: path.join(root, 'out'), formats: ['html'] });
   return fromHtml(await readFile(result.outputs[0]!.path, 'utf8'));
 }
