@@ -1,10 +1,12 @@
 import { readdirSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { shippedFamilies } from '../src/editions/shared/font-families.js';
 import { type BuiltBook, buildBook, refusedBuild } from './corpus-tools.js';
 import { ace, epubcheck } from './epub-tools.js';
 import { repoRoot, tempDirs } from './helpers.js';
+import { accessibilityFindings } from './pdf-accessibility.js';
 import { pdfFonts, qpdfCheck } from './pdf-tools.js';
 import { compareWords } from './pdf-words.js';
 
@@ -13,7 +15,7 @@ import { compareWords } from './pdf-words.js';
  * in several languages and scripts, with every Markdown construct and hostile
  * text. Each is built into every edition, and the editions are checked with
  * tools Galley did not write: poppler (the words on the pages), epubcheck, Ace by
- * DAISY, qpdf.
+ * DAISY, qpdf; and with our PDF/UA checks.
  */
 const corpus = path.join(repoRoot, 'tests', 'corpus');
 const refused = new Set(['16-broken-links']);
@@ -52,6 +54,10 @@ describe.each(books)('%s', (book) => {
       if (font.type !== 'Type 3') expect(font.name).toMatch(shipped);
     }
     expect(await qpdfCheck(built.pdf)).toContain('No syntax or stream encoding errors found');
+  });
+
+  it('makes a PDF that meets the PDF/UA conditions checked', async () => {
+    expect(await accessibilityFindings(await readFile(built.pdf))).toEqual([]);
   });
 
   it('makes an EPUB epubcheck passes with no message', async () => {

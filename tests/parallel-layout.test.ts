@@ -4,6 +4,7 @@ import { promisify } from 'node:util';
 import path from 'node:path';
 import { PDFDict, PDFDocument, PDFName, PDFArray, type PDFRef } from 'pdf-lib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { accessibilityFindings } from './pdf-accessibility.js';
 import { makeBook } from '../src/build/build.js';
 import { type BrowserHandle, startBrowser } from '../src/editions/pdf/browser.js';
 import { printDocuments } from '../src/editions/pdf/layout-document.js';
@@ -169,6 +170,8 @@ describe('a book laid out in parts, in parallel', () => {
     const pageKeys = pdf.getPages().map((page) => page.node.get(PDFName.of('StructParents'))?.toString());
     const used = pageKeys.filter((key) => key !== undefined);
     expect(new Set(used).size).toBe(used.length);
+    // Joined, the book still meets the PDF/UA conditions checked (role map, metadata, link descriptions).
+    expect(await accessibilityFindings(split.bytes)).toEqual([]);
   });
 });
 

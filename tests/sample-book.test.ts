@@ -8,6 +8,7 @@ import { parse as parseYaml } from 'yaml';
 import { build } from '../src/index.js';
 import { sheetMarginOf } from '../src/shared/page-geometry.js';
 import { epubcheck, readEpub } from './epub-tools.js';
+import { accessibilityFindings } from './pdf-accessibility.js';
 import { repoRoot, tempDirs } from './helpers.js';
 import { dark, pdfFonts, pdfInfo, renderPage, type Word, wordBoxes } from './pdf-tools.js';
 import { compareWords } from './pdf-words.js';
@@ -784,6 +785,25 @@ describe('the sample book in print: the sheet', () => {
     const png = await renderPage(pdf, 19, 72 * scale);
     const inside = [Math.ceil((b0 - m0) * scale), Math.ceil((n1 - c1) * scale)] as const;
     expect(dark(png, inside[0], inside[1], inside[0] + 20, inside[1] + 20)).toBe(0);
+  });
+});
+
+describe('the sample book in print: structure for assistive technology', () => {
+  it('meets the PDF/UA conditions checked (figures with their text alternative, the 90-row table one Table with its header, links described)', async () => {
+    expect(await accessibilityFindings(await readFile(pdf))).toEqual([]);
+  });
+
+  it('tags the long table split over six pages as one table of 91 rows', async () => {
+    const { stdout } = await exec('pdfinfo', ['-struct-text', pdf], { maxBuffer: 64 * 1024 * 1024 });
+    const lines = stdout.split('\n');
+    const indent = (line: string) => line.length - line.trimStart().length;
+    // The rows of each table: the TR lines below its line, up to the next line no deeper than it.
+    const rows = lines.flatMap((line, i) => {
+      if (line.trim() !== 'Table (block)') return [];
+      const end = lines.findIndex((other, j) => j > i && other.trim() !== '' && indent(other) <= indent(line));
+      return [lines.slice(i + 1, end === -1 ? undefined : end).filter((row) => /^\s*TR\b/.test(row)).length];
+    });
+    expect(rows).toContain(91);
   });
 });
 

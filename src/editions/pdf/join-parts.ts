@@ -72,8 +72,8 @@ export class BookJoiner {
     return pdf;
   }
 
-  /** The book, once every part was added. */
-  async finish(anchors: ReadonlyMap<string, Anchor>): Promise<PDFDocument> {
+  /** The book, once every part was added; a link between parts gets its description (`/Contents`) from `describe`. */
+  async finish(anchors: ReadonlyMap<string, Anchor>, describe: (id: string) => string): Promise<PDFDocument> {
     await this.#work;
     const first = this.#waiting.get(0);
     if (!first || this.#next !== this.#parts) {
@@ -86,7 +86,7 @@ export class BookJoiner {
     this.#waiting.clear();
     if (!this.#joined) return front;
     this.#joined.add(front, first, 'start');
-    this.#joined.finish(anchors);
+    this.#joined.finish(anchors, describe);
     return this.#joined.book;
   }
 }

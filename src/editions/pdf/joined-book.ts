@@ -143,7 +143,7 @@ export class JoinedBook {
     else parent.set(PDFName.of('Last'), items.at(-1)!);
   }
 
-  finish(anchors: ReadonlyMap<string, Anchor>): void {
+  finish(anchors: ReadonlyMap<string, Anchor>, describe: (id: string) => string): void {
     const { context } = this;
     if (this.structRoot) {
       this.structRoot.set(PDFName.of('ParentTree'), context.register(numberTree(context, this.parentTree, 'ParentTree')));
@@ -162,6 +162,8 @@ export class JoinedBook {
         if (!(link instanceof PDFDict) || !target.startsWith(PART_LINK)) continue;
         const id = decodeURIComponent(target.slice(PART_LINK.length));
         link.delete(PDFName.of('A'));
+        // Its place is no longer named: the description says what it was (`describeLinks` would not know).
+        link.set(PDFName.of('Contents'), PDFHexString.fromText(describe(id)));
         // An explicit destination: a name made here might not be spelt as Chromium spells the parts' names.
         const at = anchors.get(id);
         const onPage = at && pages[at.page - 1];

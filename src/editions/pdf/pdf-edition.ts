@@ -9,6 +9,7 @@ import type { BrowserHandle } from './browser.js';
 import { BookJoiner } from './join-parts.js';
 import { type LaidOutBook, type LayoutProgress, layOutParts } from './lay-out-parts.js';
 import { printDocuments } from './layout-document.js';
+import { destinationDescriber } from './link-targets.js';
 import { reportLowResolution } from './low-resolution.js';
 import { reportMissingGlyphs } from './missing-glyphs.js';
 import { postProcess } from './post-process.js';
@@ -130,9 +131,12 @@ export async function pdfEdition(book: Book, options: PdfOptions): Promise<PdfEd
     reportTextOnPages(book, laidOut.problems);
     reportLowResolution(book, laidOut.images);
     throwIfFatal(sourceFiles(book));
-    const joined = await options.timer.measure('join', () => joiner.finish(laidOut.anchors));
+    const describeDestination = destinationDescriber(book, foliosOf(laidOut, bodyStart));
+    const joined = await options.timer.measure('join', () => joiner.finish(laidOut.anchors, describeDestination));
     const firstBodyPage = bodyStart === undefined ? undefined : laidOut.anchors.get(bodyStart)?.page;
-    const bytes = await options.timer.measure('post-process', () => postProcess(joined, { config: book.config, date: options.date, bodyStart: firstBodyPage }));
+    const bytes = await options.timer.measure('post-process', () =>
+      postProcess(joined, { config: book.config, date: options.date, bodyStart: firstBodyPage, describeDestination }),
+    );
     for (const url of laidOut.blocked) {
       warn(book.configFile, 'blocked-request', `Refused to load \`${url}\` while rendering: builds only read files inside the manuscript folder`);
     }

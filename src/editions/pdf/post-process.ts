@@ -1,9 +1,15 @@
+import { createHash } from 'node:crypto';
 import { type PDFDocument, PDFHexString, PDFName } from 'pdf-lib';
 import type { BookConfig } from '../../model/book.js';
 import { generator } from '../../shared/package-files.js';
 import { bleedOf, sheetMarginOf } from '../../shared/page-geometry.js';
 import { type TrimSize, trimSize } from '../../shared/trim-sizes.js';
+import { describeLinks } from './link-descriptions.js';
+import { repairStructure } from './logical-structure.js';
+import { mapStructureRoles } from './role-map.js';
 import { stabiliseStructIds } from './stable-struct-ids.js';
+import { xmlSafe } from '../shared/xml-serialise.js';
+import { type DocumentMetadata, keywordsOf, xmpPacket } from './xmp-metadata.js';
 
 export interface PostProcessOptions {
   config: BookConfig;
@@ -11,35 +17,44 @@ export interface PostProcessOptions {
   date: Date | undefined;
   /** The page where the body starts again at 1 after roman front matter (1-based), if it does. */
   bodyStart?: number | undefined;
+  /** How a link to an id within the book is described (its `/Contents`); without it, by the id. */
+  describeDestination?: ((id: string) => string) | undefined;
 }
 
 /**
  * Rewrite what Chromium puts in the document information (its user agent, the
- * clock) with the manuscript's metadata, set the language and viewer preferences,
- * and save deterministically.
+ * clock) with the manuscript's metadata, mirrored in an XMP stream; give the file
+ * an id from its content, the structure tree the book's shape (`repairStructure`)
+ * and a role map of standard types, every link a description; set the language and viewer preferences, and save
+ * deterministically.
  */
 export async function postProcess(pdf: PDFDocument, options: PostProcessOptions): Promise<Uint8Array> {
   const { config } = options;
   stabiliseStructIds(pdf);
-  pdf.setTitle(config.subtitle ? `${config.title}: ${config.subtitle}` : config.title, { showInWindowTitleBar: true });
-  pdf.setAuthor(config.creator.join(', '));
-  if (config.description) pdf.setSubject(config.description);
-  pdf.setCreator(generator);
-  pdf.setProducer(`${generator} (Paged.js, Chromium, pdf-lib)`);
-  pdf.setLanguage(config.language);
-  const info = (pdf as unknown as { getInfoDict(): { delete(key: PDFName): void; set(key: PDFName, value: PDFHexString): void } }).getInfoDict();
-  if (options.date) {
-    pdf.setCreationDate(options.date);
-    pdf.setModificationDate(options.date);
-  } else {
-    info.delete(PDFName.of('CreationDate'));
-    info.delete(PDFName.of('ModDate'));
-  }
-  const text = (value: string) => PDFHexString.fromText(value);
-  // pdf-lib's setKeywords joins with spaces; subjects may contain spaces themselves.
-  if (config.subjects) info.set(PDFName.of('Keywords'), text(config.subjects.join('; ')));
-  if (config.rights) info.set(PDFName.of('Rights'), text(config.rights));
-  info.set(PDFName.of('Identifier'), text(config.identifier));
+  repairStructure(pdf);
+  mapStructureRoles(pdf);
+  describeLinks(pdf, options.describeDestination ?? ((id) => id));
+  const meta: DocumentMetadata = {
+    title: xmlSafe(config.subtitle ? `${config.title}: ${config.subtitle}` : config.title),
+    author: xmlSafe(config.creator.join(', ')),
+    subject: config.description === undefined ? undefined : xmlSafe(config.description),
+    keywords: (config.subjects ?? []).map(xmlSafe),
+    language: config.language,
+    rights: config.rights === undefined ? undefined : xmlSafe(config.rights),
+    identifier: config.identifier,
+    publisher: config.publisher === undefined ? undefined : xmlSafe(config.publisher),
+    creatorTool: generator,
+    producer: `${generator} (Paged.js, Chromium, pdf-lib)`,
+    date: options.date,
+    // Set once the file is made: a digest of all of it (`identify`).
+    instanceId: PENDING_INSTANCE,
+  };
+  setInfo(pdf, meta);
+  // Uncompressed, as PDF/A asks, so that tools that do not parse PDF find it.
+  const xmp = pdf.context.stream(new TextEncoder().encode(xmpPacket(meta)), { Type: 'Metadata', Subtype: 'XML' });
+  pdf.catalog.set(PDFName.of('Metadata'), pdf.context.register(xmp));
+  const pending = PDFHexString.of(PENDING_ID);
+  pdf.context.trailerInfo.ID = pdf.context.obj([pending, pending]);
   if (pdf.catalog.has(PDFName.of('Outlines'))) pdf.catalog.set(PDFName.of('PageMode'), PDFName.of('UseOutlines'));
   const sheet = sheetMarginOf(config.page);
   if (sheet > 0) setPrintBoxes(pdf, trimSize(config.trim)!, bleedOf(config.page), sheet);
@@ -48,7 +63,53 @@ export async function postProcess(pdf: PDFDocument, options: PostProcessOptions)
     const labels = pdf.context.obj({ Nums: [0, { S: 'r' }, options.bodyStart - 1, { S: 'D' }] });
     pdf.catalog.set(PDFName.of('PageLabels'), labels);
   }
-  return pdf.save({ useObjectStreams: false, addDefaultPage: false, updateFieldAppearances: false, objectsPerTick: Number.POSITIVE_INFINITY });
+  return identify(await pdf.save({ useObjectStreams: false, addDefaultPage: false, updateFieldAppearances: false, objectsPerTick: Number.POSITIVE_INFINITY }));
+}
+
+/** Stand-ins for the file id and the XMP instance id, of their final lengths, until the file is made. */
+const PENDING_ID = '0'.repeat(32);
+const PENDING_INSTANCE = 'uuid:00000000-0000-0000-0000-000000000000';
+
+/**
+ * Give the file its id: the first 128 bits of the SHA-256 of the whole file as
+ * saved with stand-ins, written over them in place (the trailer's `/ID`, and the
+ * XMP instance id as a UUID). Everything in the file decides it, so two different
+ * files never share it, and the same book always has the same.
+ */
+function identify(bytes: Uint8Array): Uint8Array {
+  const file = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  const id = createHash('sha256').update(file).digest('hex').slice(0, 32).toUpperCase();
+  const uuid = `uuid:${id.slice(0, 8)}-${id.slice(8, 12)}-${id.slice(12, 16)}-${id.slice(16, 20)}-${id.slice(20)}`.toLowerCase();
+  const trailer = file.lastIndexOf('trailer');
+  const stand = Buffer.from(`<${PENDING_ID}>`, 'latin1');
+  for (let at = file.indexOf(stand, trailer); trailer >= 0 && at >= 0; at = file.indexOf(stand, at + stand.length)) file.write(`<${id}>`, at, 'latin1');
+  const instance = file.indexOf(PENDING_INSTANCE, 0, 'latin1');
+  if (trailer < 0 || instance < 0) throw new Error('The PDF has no room for its id (trailer or XMP instance id not found)');
+  file.write(uuid, instance, 'latin1');
+  return bytes;
+}
+
+/** The document information dictionary, and the catalog's language and window title. */
+function setInfo(pdf: PDFDocument, meta: DocumentMetadata): void {
+  pdf.setTitle(meta.title, { showInWindowTitleBar: true });
+  pdf.setAuthor(meta.author);
+  if (meta.subject !== undefined) pdf.setSubject(meta.subject);
+  pdf.setCreator(meta.creatorTool);
+  pdf.setProducer(meta.producer);
+  pdf.setLanguage(meta.language);
+  const info = (pdf as unknown as { getInfoDict(): { delete(key: PDFName): void; set(key: PDFName, value: PDFHexString): void } }).getInfoDict();
+  if (meta.date) {
+    pdf.setCreationDate(meta.date);
+    pdf.setModificationDate(meta.date);
+  } else {
+    info.delete(PDFName.of('CreationDate'));
+    info.delete(PDFName.of('ModDate'));
+  }
+  const text = (value: string) => PDFHexString.fromText(value);
+  // pdf-lib's setKeywords joins with spaces; subjects may contain spaces themselves.
+  if (meta.keywords.length > 0) info.set(PDFName.of('Keywords'), text(keywordsOf(meta.keywords)));
+  if (meta.rights !== undefined) info.set(PDFName.of('Rights'), text(meta.rights));
+  info.set(PDFName.of('Identifier'), text(meta.identifier));
 }
 
 /**

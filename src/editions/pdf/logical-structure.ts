@@ -1,0 +1,162 @@
+import { PDFArray, PDFDict, PDFName, PDFNumber, type PDFDocument, type PDFObject, PDFRef } from 'pdf-lib';
+import { dictAt, nameTree, nameTreeEntries, numberTreeEntries, resolve } from './pdf-trees.js';
+
+/** A structure element of the tree, with how it is held. */
+interface Element {
+  dict: PDFDict;
+  /** Its reference (structure elements are indirect objects), if it has one. */
+  ref: PDFRef | undefined;
+  parent: Element | undefined;
+}
+
+const typeOf = (element: Element) => element.dict.get(PDFName.of('S'));
+const is = (element: Element, type: string) => typeOf(element) === PDFName.of(type);
+
+/** The entries of `/K`: one object or an array of them. */
+function kidsOf(dict: PDFDict): PDFObject[] {
+  const kids = dict.get(PDFName.of('K'));
+  if (kids === undefined) return [];
+  return kids instanceof PDFArray ? kids.asArray() : [kids];
+}
+
+/**
+ * Make the structure tree follow the book rather than its pages, where
+ * Chromium's tags follow what Paged.js made of the document:
+ * - a table that Paged.js split across pages is one `Table` again: the rows of
+ *   each piece after the first (they have no header cells: the header is
+ *   repeated on each page) join the rows of the table they continue, and the
+ *   empty pieces go (a row split between pages stays two rows);
+ * - a `<figure>` (a `Figure` that draws nothing itself: it holds the picture's
+ *   own `Figure` and its `Caption`) is a `Div`: only the picture is a figure, with
+ *   its text alternative (a picture without a description is not tagged at all).
+ */
+export function repairStructure(pdf: PDFDocument): void {
+  const { context } = pdf;
+  const root = dictAt(context, pdf.catalog, 'StructTreeRoot');
+  if (!root) return;
+  const elements: Element[] = [];
+  const children = new Map<PDFDict, Element[]>();
+  const seen = new Set<PDFDict>();
+  const visit = (value: PDFObject, parent: Element | undefined) => {
+    const dict = resolve(context, value);
+    if (!(dict instanceof PDFDict) || seen.has(dict) || !dict.has(PDFName.of('S'))) return;
+    seen.add(dict);
+    const element: Element = { dict, ref: value instanceof PDFRef ? value : undefined, parent };
+    elements.push(element);
+    if (parent) children.set(parent.dict, [...(children.get(parent.dict) ?? []), element]);
+    for (const kid of kidsOf(dict)) visit(kid, element);
+  };
+  for (const kid of kidsOf(root)) visit(kid, undefined);
+  const kids = (element: Element) => children.get(element.dict) ?? [];
+  const onlyElements = (element: Element) => kidsOf(element.dict).every((kid) => children.get(element.dict)?.some((child) => child.ref === kid) === true);
+
+  for (const element of elements) {
+    if (is(element, 'Figure') && !element.dict.has(PDFName.of('Alt')) && onlyElements(element)) {
+      element.dict.set(PDFName.of('S'), PDFName.of('Div'));
+    }
+  }
+
+  const removed = joinTablePieces(pdf, elements, kids);
+  if (removed.size === 0) return;
+  const ids = dictAt(context, root, 'IDTree');
+  if (ids) {
+    const kept = nameTreeEntries(context, ids).filter(([, value]) => !(value instanceof PDFRef && removed.has(value)));
+    root.set(PDFName.of('IDTree'), context.register(nameTree(context, kept)));
+  }
+}
+
+/** Join the pieces of split tables to the table they continue; the references of the pieces removed. */
+function joinTablePieces(pdf: PDFDocument, elements: readonly Element[], kids: (element: Element) => Element[]): Set<PDFRef> {
+  const { context } = pdf;
+  const pages = new Map(pdf.getPages().map((page, index) => [page.ref, index]));
+  const hasHeader = (element: Element): boolean => kids(element).some((kid) => is(kid, 'TH') || hasHeader(kid));
+  const rows = (table: Element) => kids(table).filter((kid) => is(kid, 'TR'));
+  const width = (row: Element | undefined) => (row ? kids(row).filter((cell) => is(cell, 'TD') || is(cell, 'TH')).length : 0);
+  // A piece's first row has at most as many cells as the table's widest row (fewer where cells span
+  // rows or columns, or where a row too tall for its page goes on).
+  const fits = (first: Element | undefined, table: Element) => width(first) > 0 && width(first) <= Math.max(...rows(table).map(width));
+  const pageOf = (element: Element | undefined): number | undefined => {
+    const page = element?.dict.get(PDFName.of('Pg'));
+    if (page instanceof PDFRef && pages.has(page)) return pages.get(page);
+    const first = element ? kids(element)[0] : undefined;
+    return first ? pageOf(first) : undefined;
+  };
+  const parentTree = new Map(numberTreeEntries(context, dictAt(context, dictAt(context, pdf.catalog, 'StructTreeRoot')!, 'ParentTree')));
+  /** Point the parent tree's entry of a piece of marked content at `parent`. */
+  const reparent = (page: PDFObject | undefined, mcid: PDFObject | undefined, parent: PDFRef) => {
+    const key = resolve(context, page) instanceof PDFDict ? (resolve(context, page) as PDFDict).get(PDFName.of('StructParents')) : undefined;
+    const parents = key instanceof PDFNumber ? resolve(context, parentTree.get(key.asNumber())) : undefined;
+    if (parents instanceof PDFArray && mcid instanceof PDFNumber && mcid.asNumber() < parents.size()) parents.set(mcid.asNumber(), parent);
+  };
+  const movable = (table: Element) =>
+    table.ref !== undefined &&
+    kidsOf(table.dict).every(
+      (kid) =>
+        (kid instanceof PDFNumber && table.dict.get(PDFName.of('Pg')) instanceof PDFRef) ||
+        (kid instanceof PDFRef && kids(table).some((child) => child.ref === kid)) ||
+        isMarkedContentReference(context, kid),
+    );
+  /** Move what `piece` holds into `table` (after its rows, or before them), and take the empty piece out. */
+  const join = (piece: Element, table: Element & { ref: PDFRef }, before: boolean) => {
+    const moved: PDFObject[] = [];
+    for (const kid of kidsOf(piece.dict)) {
+      if (kid instanceof PDFNumber) {
+        // Marked content of the piece's own page: referred to with its page from the table it joins.
+        moved.push(context.obj({ Type: 'MCR', Pg: piece.dict.get(PDFName.of('Pg'))!, MCID: kid }));
+        reparent(piece.dict.get(PDFName.of('Pg')), kid, table.ref);
+      } else if (kid instanceof PDFRef && !isMarkedContentReference(context, kid)) {
+        moved.push(kid);
+        const child = kids(piece).find((element) => element.ref === kid)!;
+        child.dict.set(PDFName.of('P'), table.ref);
+        kids(table)[before ? 'unshift' : 'push'](child);
+      } else {
+        moved.push(kid);
+        const reference = resolve(context, kid) as PDFDict;
+        reparent(reference.get(PDFName.of('Pg')) ?? piece.dict.get(PDFName.of('Pg')), reference.get(PDFName.of('MCID')), table.ref);
+      }
+    }
+    const held = kidsOf(table.dict);
+    table.dict.set(PDFName.of('K'), context.obj(before ? [...moved, ...held] : [...held, ...moved]));
+    detach(pdf, piece, removed);
+  };
+  const hasRef = (element: Element | undefined): element is Element & { ref: PDFRef } => element?.ref !== undefined;
+  const removed = new Set<PDFRef>();
+  let target: Element | undefined;
+  // A table that holds only its caption (left at the foot of a page, its rows on the next).
+  let lone: Element | undefined;
+  for (const table of elements.filter((element) => is(element, 'Table'))) {
+    const pieceRows = rows(table);
+    const captioned = (element: Element) => kids(element).some((kid) => is(kid, 'Caption'));
+    if (lone && hasRef(table) && hasHeader(table) && !captioned(table) && movable(table) && pageOf(pieceRows[0]) === (pageOf(lone) ?? Number.NaN) + 1) {
+      join(lone, table, true);
+    }
+    lone = pieceRows.length === 0 && captioned(table) && movable(table) ? table : undefined;
+    const last = target ? rows(target).at(-1) : undefined;
+    const continues =
+      hasRef(target) &&
+      !hasHeader(table) &&
+      movable(table) &&
+      pieceRows.length > 0 &&
+      fits(pieceRows[0], target) &&
+      pageOf(pieceRows[0]) === (pageOf(last) ?? Number.NaN) + 1;
+    if (continues && hasRef(target)) join(table, target, false);
+    else target = hasHeader(table) ? table : undefined;
+  }
+  return removed;
+}
+
+/** Whether a kid is a marked-content reference (`/Type /MCR`). */
+function isMarkedContentReference(context: PDFDocument['context'], kid: PDFObject): boolean {
+  const dict = resolve(context, kid);
+  return dict instanceof PDFDict && dict.get(PDFName.of('Type')) === PDFName.of('MCR');
+}
+
+/** Take an element out of its parent's `/K`, and the parent too when nothing is left in it. */
+function detach(pdf: PDFDocument, element: Element, removed: Set<PDFRef>): void {
+  if (element.ref) removed.add(element.ref);
+  const holder = element.parent?.dict ?? dictAt(pdf.context, pdf.catalog, 'StructTreeRoot');
+  if (!holder) return;
+  const left = kidsOf(holder).filter((kid) => kid !== element.ref);
+  if (left.length > 0 || !element.parent) holder.set(PDFName.of('K'), pdf.context.obj(left));
+  else detach(pdf, element.parent, removed);
+}

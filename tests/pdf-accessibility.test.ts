@@ -1,0 +1,296 @@
+import { execFile } from 'node:child_process';
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { promisify } from 'node:util';
+import { PDFArray, PDFBool, PDFDict, PDFDocument, PDFHexString, PDFName, type PDFObject, PDFRawStream, PDFRef, PDFString } from 'pdf-lib';
+import type { Element } from 'xast';
+import { fromXml } from 'xast-util-from-xml';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { build } from '../src/index.js';
+import { accessibilityFindings } from './pdf-accessibility.js';
+import { repoRoot, tempDirs, writeFiles } from './helpers.js';
+import { pdfInfo } from './pdf-tools.js';
+
+const run = promisify(execFile);
+const temp = tempDirs();
+let file: string;
+let bytes: Uint8Array;
+
+beforeAll(async () => {
+  const out = await temp();
+  const result = await build({ root: path.join(repoRoot, 'manuscript'), outDir: out, formats: ['pdf'] });
+  file = result.outputs[0]!.path;
+  bytes = await readFile(file);
+});
+
+const text = (value: PDFObject | undefined) => (value instanceof PDFString || value instanceof PDFHexString ? value.decodeText() : undefined);
+
+/** The XMP packet's properties, as `prefix:name` → their text (list items joined with ` | `). */
+async function xmpProperties(pdf: Uint8Array): Promise<Record<string, string>> {
+  const doc = await PDFDocument.load(pdf, { updateMetadata: false });
+  const stream = doc.context.lookup(doc.catalog.get(PDFName.of('Metadata')));
+  if (!(stream instanceof PDFRawStream)) throw new Error('no XMP stream');
+  expect(stream.dict.get(PDFName.of('Filter'))).toBeUndefined();
+  const tree = fromXml(new TextDecoder().decode(stream.getContents()));
+  const description = (function find(node: { children: unknown[] }): Element | undefined {
+    for (const child of node.children as Element[]) {
+      if (child.type !== 'element') continue;
+      if (child.name === 'rdf:Description') return child;
+      const inner = find(child);
+      if (inner) return inner;
+    }
+    return undefined;
+  })(tree);
+  const words = (node: Element): string[] =>
+    node.children.flatMap((child) => (child.type === 'text' ? [child.value] : child.type === 'element' && child.name !== 'rdf:li' ? words(child) : []));
+  const items = (node: Element): string[] =>
+    node.children.flatMap((child) => (child.type !== 'element' ? [] : child.name === 'rdf:li' ? [words(child).join('')] : items(child)));
+  const properties: Record<string, string> = {};
+  for (const child of description!.children) {
+    if (child.type !== 'element') continue;
+    const listed = items(child);
+    properties[child.name] = listed.length > 0 ? listed.join(' | ') : words(child).join('');
+  }
+  return properties;
+}
+
+/** The findings on the manuscript's PDF after `change`. */
+async function findingsAfter(change: (pdf: PDFDocument) => void): Promise<string[]> {
+  const pdf = await PDFDocument.load(bytes, { updateMetadata: false });
+  change(pdf);
+  const saved = await pdf.save({ useObjectStreams: false, addDefaultPage: false, updateFieldAppearances: false });
+  return (await accessibilityFindings(saved)).map((finding) => finding.checkpoint);
+}
+
+/** Every structure element of a PDF, in document order. */
+function structElements(pdf: PDFDocument): PDFDict[] {
+  const found: PDFDict[] = [];
+  const lookup = (value: PDFObject | undefined) => (value instanceof PDFRef ? pdf.context.lookup(value) : value);
+  const visit = (value: PDFObject | undefined) => {
+    const node = lookup(value);
+    if (node instanceof PDFArray) for (const item of node.asArray()) visit(item);
+    else if (node instanceof PDFDict) {
+      if (node.has(PDFName.of('S'))) found.push(node);
+      visit(node.get(PDFName.of('K')));
+    }
+  };
+  visit(pdf.catalog.lookup(PDFName.of('StructTreeRoot'), PDFDict).get(PDFName.of('K')));
+  return found;
+}
+
+const ofType = (pdf: PDFDocument, type: string) => structElements(pdf).filter((element) => element.get(PDFName.of('S')) === PDFName.of(type));
+const links = (pdf: PDFDocument) =>
+  pdf.getPages().flatMap(
+    (page) =>
+      page.node
+        .Annots()
+        ?.asArray()
+        .map((ref) => pdf.context.lookup(ref, PDFDict)) ?? [],
+  );
+
+describe('the PDF edition for readers with assistive technology and for archives', () => {
+  it('meets every PDF/UA condition checked here', async () => {
+    expect(await accessibilityFindings(bytes)).toEqual([]);
+  });
+
+  it('mirrors its document information in an uncompressed XMP stream', async () => {
+    const info = await pdfInfo(file);
+    const xmp = await xmpProperties(bytes);
+    expect(xmp['dc:title']).toBe(info.Title);
+    expect(xmp['dc:creator']).toBe(info.Author);
+    expect(xmp['dc:description']).toBe(info.Subject);
+    expect(xmp['pdf:Keywords']).toBe(info.Keywords);
+    expect(xmp['xmp:CreatorTool']).toBe(info.Creator);
+    expect(xmp['pdf:Producer']).toBe(info.Producer);
+    expect(xmp['xmp:CreateDate']).toBe(info.CreationDate);
+    expect(xmp['xmp:ModifyDate']).toBe(info.ModDate);
+    const { 'xmpMM:InstanceID': instance, ...rest } = xmp;
+    expect(instance).toMatch(/^uuid:[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/);
+    expect(rest).toMatchInlineSnapshot(`
+      {
+        "dc:creator": "Wikipedia contributors",
+        "dc:description": "The ar-Rashid revolt was a failed coup d'etat and uprising against the Baathist government in Iraq in July 1963.",
+        "dc:format": "application/pdf",
+        "dc:identifier": "urn:uuid:c8b06060-52f9-59de-8205-8576034957ee",
+        "dc:language": "en",
+        "dc:publisher": "Galley Press",
+        "dc:rights": "Text available under the Creative Commons Attribution-ShareAlike 4.0 License",
+        "dc:subject": "Iraq — History — 1958–1968 | Coups d'état — Iraq | Iraqi Communist Party",
+        "dc:title": "Ar-Rashid revolt",
+        "pdf:Keywords": "Iraq — History — 1958–1968; Coups d'état — Iraq; Iraqi Communist Party",
+        "pdf:Producer": "Galley 0.1.0 (Paged.js, Chromium, pdf-lib)",
+        "xmp:CreateDate": "2026-11-24T00:00:00Z",
+        "xmp:CreatorTool": "Galley 0.1.0",
+        "xmp:MetadataDate": "2026-11-24T00:00:00Z",
+        "xmp:ModifyDate": "2026-11-24T00:00:00Z",
+        "xmpMM:DocumentID": "urn:uuid:c8b06060-52f9-59de-8205-8576034957ee",
+      }
+    `);
+  });
+
+  it('has a file id from its content, the one its XMP instance id is made of', async () => {
+    const pdf = await PDFDocument.load(bytes, { updateMetadata: false });
+    const id = pdf.context.trailerInfo.ID as PDFArray;
+    const [first, second] = id.asArray().map((part) => (part as PDFHexString).asString());
+    expect(first).toMatch(/^[0-9A-F]{32}$/i);
+    expect(second).toBe(first);
+    const instance = (await xmpProperties(bytes))['xmpMM:InstanceID']!;
+    expect(instance.replace(/^uuid:|-/g, '').toUpperCase()).toBe(first!.toUpperCase());
+  });
+
+  it('describes every link by where it leads and on which page', async () => {
+    const pdf = await PDFDocument.load(bytes, { updateMetadata: false });
+    expect(links(pdf).map((link) => text(link.get(PDFName.of('Contents'))))).toMatchInlineSnapshot(`
+      [
+        "Ar-Rashid revolt on page 5",
+        "Background on page 5",
+        "Preparations of the revolt on page 6",
+        "The revolt on page 7",
+        "Death train and aftermath on page 8",
+        "Soviet involvement on page 8",
+        "See also on page 9",
+      ]
+    `);
+  });
+
+  it('maps the infobox (Aside) to a standard type, so that its table is in the structure text', async () => {
+    const { stdout, stderr } = await run('pdfinfo', ['-struct-text', file]);
+    expect(stderr).not.toMatch(/wrong type/);
+    expect(stdout).toMatch(/^\s+Sect\n\s+Table/m);
+    expect(stdout).toContain('"Date"');
+  });
+});
+
+/** A small German book with what the seed lacks: a link to a heading with an id beyond ASCII, a link out, a picture without a description, a 150-row table with row spans, metadata with characters XML cannot hold. */
+async function edgeBook(url: string): Promise<{ file: string; bytes: Uint8Array }> {
+  const root = await temp();
+  const rows = Array.from({ length: 150 }, (_x, i) =>
+    i % 3 === 0 ? `<tr><td rowspan="3">J${i}</td><td>a${i}</td><td>b${i}</td></tr>` : `<tr><td colspan="2">ab${i}</td></tr>`,
+  ).join('\n');
+  await writeFiles(root, {
+    'book.yaml': [
+      'title: Randfälle',
+      'language: de',
+      'creator: Eine Autorin',
+      'identifier: urn:uuid:0f6b1b7e-8f0e-4a53-9d2f-3c7a2b1e4d55',
+      'date: 2026-01-02',
+      'description: "Mit \\uFFFE und \\uD800 darin"',
+      'chapters:',
+      '  - chapters/01.md',
+      '',
+    ].join('\n'),
+    'chapters/01.md': [
+      '# Erstes Kapitel',
+      '',
+      `Siehe [den Abschnitt](#straße-ä8) und [die Dokumentation](${url}).`,
+      '',
+      '![](../images/rose.png "Eine Rose ohne Beschreibung")',
+      '',
+      '<table><thead><tr><th>Jahr</th><th>a</th><th>b</th></tr></thead><tbody>',
+      rows,
+      '</tbody></table>',
+      '',
+      '## Straße ä8',
+      '',
+      'Der Abschnitt.',
+      '',
+    ].join('\n'),
+    'images/rose.png': await readFile(path.join(repoRoot, 'tests', 'corpus', '12-markdown-constructs', 'images', 'rose.png')),
+  });
+  const result = await build({ root, outDir: await temp(), formats: ['pdf'] });
+  const built = result.outputs[0]!.path;
+  return { file: built, bytes: await readFile(built) };
+}
+
+describe('the PDF edition of a book unlike the seed', () => {
+  let edge: { file: string; bytes: Uint8Array };
+  beforeAll(async () => {
+    edge = await edgeBook('https://example.org/docs');
+  });
+
+  it('meets every PDF/UA condition checked here', async () => {
+    expect(await accessibilityFindings(edge.bytes)).toEqual([]);
+  });
+
+  it('describes a link to a heading beyond ASCII by its text and page, in German, and a link out by its address', async () => {
+    const pdf = await PDFDocument.load(edge.bytes, { updateMetadata: false });
+    const descriptions = links(pdf).map((link) => text(link.get(PDFName.of('Contents'))));
+    expect(descriptions).toContain('https://example.org/docs');
+    expect(descriptions.some((description) => /^Straße ä8 auf Seite \d+$/.test(description ?? ''))).toBe(true);
+  });
+
+  it('tags the table of 150 rows with row and column spans, over several pages, as one Table', async () => {
+    const pdf = await PDFDocument.load(edge.bytes, { updateMetadata: false });
+    expect(pdf.getPageCount()).toBeGreaterThan(3);
+    const tables = ofType(pdf, 'Table');
+    expect(tables).toHaveLength(1);
+    const rows = (tables[0]!.get(PDFName.of('K')) as PDFArray).asArray().filter((kid) => {
+      const row = pdf.context.lookup(kid);
+      return row instanceof PDFDict && row.get(PDFName.of('S')) === PDFName.of('TR');
+    });
+    expect(rows).toHaveLength(151);
+  });
+
+  it('does not tag a picture without a description as a figure', async () => {
+    const pdf = await PDFDocument.load(edge.bytes, { updateMetadata: false });
+    expect(ofType(pdf, 'Figure')).toEqual([]);
+  });
+
+  it('says the same in the information dictionary and in XMP, whatever characters the metadata holds', async () => {
+    const pdf = await PDFDocument.load(edge.bytes, { updateMetadata: false });
+    const xmp = await xmpProperties(edge.bytes);
+    expect(pdf.getSubject()).toBe('Mit  und \uFFFD darin');
+    expect(xmp['dc:description']).toBe(pdf.getSubject());
+  });
+
+  it('has another file id when only a link’s address changed', async () => {
+    const other = await edgeBook('https://example.com/elsewhere');
+    const id = async (bytes: Uint8Array) => ((await PDFDocument.load(bytes, { updateMetadata: false })).context.trailerInfo.ID as PDFArray).toString();
+    expect(await id(other.bytes)).not.toBe(await id(edge.bytes));
+    // The pages are the same: only the link's address (and its description) differ.
+    const words = async (file: string) => (await run('pdftotext', [file, '-'])).stdout;
+    expect(await words(other.file)).toBe(await words(edge.file));
+  });
+});
+
+describe('the PDF/UA checks find what is missing', () => {
+  const xmpWithout = (pdf: PDFDocument, property: string) => {
+    const stream = pdf.context.lookup(pdf.catalog.get(PDFName.of('Metadata'))) as PDFRawStream;
+    const xml = new TextDecoder().decode(stream.getContents()).replace(new RegExp(`<${property}>.*?</${property}>`, 's'), '');
+    pdf.catalog.set(PDFName.of('Metadata'), pdf.context.register(pdf.context.stream(new TextEncoder().encode(xml), { Type: 'Metadata', Subtype: 'XML' })));
+  };
+  const cases: Array<[string, (pdf: PDFDocument) => void]> = [
+    ['06 metadata', (pdf) => pdf.catalog.delete(PDFName.of('Metadata'))],
+    ['06 dc-title', (pdf) => xmpWithout(pdf, 'dc:title')],
+    [
+      'file-id',
+      (pdf) => {
+        delete pdf.context.trailerInfo.ID;
+      },
+    ],
+    ['07 display-doc-title', (pdf) => pdf.catalog.lookup(PDFName.of('ViewerPreferences'), PDFDict).set(PDFName.of('DisplayDocTitle'), PDFBool.False)],
+    ['01 marked', (pdf) => pdf.catalog.lookup(PDFName.of('MarkInfo'), PDFDict).set(PDFName.of('Marked'), PDFBool.False)],
+    ['11 lang', (pdf) => pdf.catalog.delete(PDFName.of('Lang'))],
+    ['01 struct-tree', (pdf) => pdf.catalog.delete(PDFName.of('StructTreeRoot'))],
+    ['02 role-map', (pdf) => pdf.catalog.lookup(PDFName.of('StructTreeRoot'), PDFDict).delete(PDFName.of('RoleMap'))],
+    ['14 heading-levels', (pdf) => ofType(pdf, 'H2')[0]!.set(PDFName.of('S'), PDFName.of('H4'))],
+    ['13 figure-alt', (pdf) => ofType(pdf, 'P')[0]!.set(PDFName.of('S'), PDFName.of('Figure'))],
+    [
+      '15 table-headers',
+      (pdf) => {
+        for (const cell of ofType(pdf, 'TH')) cell.set(PDFName.of('S'), PDFName.of('TD'));
+      },
+    ],
+    [
+      '28 tabs',
+      (pdf) => {
+        for (const page of pdf.getPages()) page.node.delete(PDFName.of('Tabs'));
+      },
+    ],
+    ['28 annot-contents', (pdf) => links(pdf)[0]!.delete(PDFName.of('Contents'))],
+    ['28 annot-tagged', (pdf) => links(pdf)[0]!.delete(PDFName.of('StructParent'))],
+  ];
+  it.each(cases)('%s', async (checkpoint, change) => {
+    expect(await findingsAfter(change)).toContain(checkpoint);
+  });
+});

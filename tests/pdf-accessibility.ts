@@ -1,0 +1,150 @@
+// The machine-checkable conditions of PDF/UA-1 (ISO 14289-1, as the Matterhorn
+// Protocol lists them) that Galley's books meet, checked on a PDF's objects with
+// pdf-lib. Each finding names its Matterhorn checkpoint. Not checked (yet): that
+// every piece of content is tagged or an artifact (checkpoint 01), and the
+// conditions on fonts (31) and on content Galley never makes (forms, media).
+import { PDFArray, PDFBool, PDFDict, PDFDocument, PDFHexString, PDFName, PDFNumber, type PDFObject, PDFRawStream, PDFRef, PDFString } from 'pdf-lib';
+import type { Element, Root } from 'xast';
+import { fromXml } from 'xast-util-from-xml';
+import { STANDARD_STRUCTURE_TYPES } from '../src/editions/pdf/role-map.js';
+
+export interface Finding {
+  /** The Matterhorn checkpoint (its number) and our name of the condition. */
+  checkpoint: string;
+  message: string;
+}
+
+const text = (value: PDFObject | undefined) =>
+  value instanceof PDFString || value instanceof PDFHexString ? value.decodeText() : value instanceof PDFName ? value.decodeText() : undefined;
+
+function xmlElements(root: Root, name: string): Element[] {
+  const found: Element[] = [];
+  const walk = (node: Root | Element) => {
+    for (const child of node.children) {
+      if (child.type !== 'element') continue;
+      if (child.name === name) found.push(child);
+      walk(child);
+    }
+  };
+  walk(root);
+  return found;
+}
+
+const xmlText = (node: Element): string =>
+  node.children.map((child) => (child.type === 'text' ? child.value : child.type === 'element' ? xmlText(child) : '')).join('');
+
+/** What a PDF lacks of the PDF/UA conditions checked here (none: it meets them). */
+export async function accessibilityFindings(bytes: Uint8Array): Promise<Finding[]> {
+  const pdf = await PDFDocument.load(bytes, { updateMetadata: false });
+  const { context, catalog } = pdf;
+  const findings: Finding[] = [];
+  const find = (checkpoint: string, message: string) => findings.push({ checkpoint, message });
+  const lookup = (value: PDFObject | undefined) => (value instanceof PDFRef ? context.lookup(value) : value);
+  const dict = (holder: PDFDict, key: string) => {
+    const value = lookup(holder.get(PDFName.of(key)));
+    return value instanceof PDFDict ? value : undefined;
+  };
+
+  // 06: metadata
+  const metadata = lookup(catalog.get(PDFName.of('Metadata')));
+  const info = lookup(context.trailerInfo.Info);
+  const infoTitle = info instanceof PDFDict ? text(info.get(PDFName.of('Title'))) : undefined;
+  if (!(metadata instanceof PDFRawStream) || metadata.dict.get(PDFName.of('Subtype')) !== PDFName.of('XML')) {
+    find('06 metadata', 'the catalog has no XMP metadata stream');
+  } else {
+    const xmp = fromXml(new TextDecoder().decode(metadata.getContents()));
+    const titles = xmlElements(xmp, 'dc:title')
+      .flatMap((title) => xmlElements({ type: 'root', children: [title] }, 'rdf:li'))
+      .map(xmlText);
+    if (titles.length === 0 || titles.every((title) => title.trim() === '')) find('06 dc-title', 'the XMP metadata has no dc:title');
+    else if (infoTitle !== undefined && !titles.includes(infoTitle))
+      find('06 dc-title', `dc:title ${JSON.stringify(titles)} is not the Title ${JSON.stringify(infoTitle)}`);
+  }
+  if (!(context.trailerInfo.ID instanceof PDFArray) || context.trailerInfo.ID.size() !== 2) find('file-id', 'the trailer has no /ID');
+
+  // 07: dictionaries
+  const preferences = dict(catalog, 'ViewerPreferences');
+  if (preferences?.get(PDFName.of('DisplayDocTitle')) !== PDFBool.True) find('07 display-doc-title', 'DisplayDocTitle is not true');
+  const markInfo = dict(catalog, 'MarkInfo');
+  if (markInfo?.get(PDFName.of('Marked')) !== PDFBool.True) find('01 marked', 'MarkInfo /Marked is not true');
+
+  // 11: natural language
+  if (!text(catalog.get(PDFName.of('Lang')))?.trim()) find('11 lang', 'the catalog has no /Lang');
+
+  // 02, 13, 14, 15: the structure tree
+  const root = dict(catalog, 'StructTreeRoot');
+  if (!root) {
+    find('01 struct-tree', 'there is no structure tree');
+  } else {
+    const roleMap = dict(root, 'RoleMap');
+    const standard = (type: string): string | undefined => {
+      const seen = new Set<string>();
+      let current = type;
+      while (!STANDARD_STRUCTURE_TYPES.has(current)) {
+        if (seen.has(current)) return undefined;
+        seen.add(current);
+        const mapped = roleMap?.get(PDFName.of(current));
+        if (!(mapped instanceof PDFName)) return undefined;
+        current = mapped.decodeText();
+      }
+      return current;
+    };
+    let lastLevel = 0;
+    const seen = new Set<PDFObject>();
+    const visit = (value: PDFObject | undefined) => {
+      const node = lookup(value);
+      if (node === undefined || seen.has(node)) return;
+      seen.add(node);
+      if (node instanceof PDFArray) {
+        for (let i = 0; i < node.size(); i++) visit(node.get(i));
+        return;
+      }
+      if (!(node instanceof PDFDict)) return;
+      const type = text(node.get(PDFName.of('S')));
+      if (type !== undefined) {
+        const role = standard(type);
+        if (role === undefined) find('02 role-map', `structure type ${type} is neither standard nor role-mapped to a standard type`);
+        const level = role === undefined ? undefined : /^H([1-6])$/.exec(role)?.[1];
+        if (level !== undefined) {
+          if (Number(level) > lastLevel + 1) find('14 heading-levels', `an H${level} follows an H${lastLevel || '(none)'}: a level is skipped`);
+          lastLevel = Number(level);
+        }
+        if (role === 'Figure' && !text(node.get(PDFName.of('Alt')))?.trim() && !text(node.get(PDFName.of('ActualText')))?.trim()) {
+          find('13 figure-alt', 'a Figure has no alternate text');
+        }
+        // (A table with no cells at all, as Chromium tags a Markdown table of empty cells, has nothing to head.)
+        if (role === 'Table' && hasDescendant(node, 'TD') && !hasDescendant(node, 'TH'))
+          find('15 table-headers', 'a Table has data cells but no header cells (TH)');
+      }
+      visit(node.get(PDFName.of('K')));
+    };
+    const hasDescendant = (node: PDFDict, role: string): boolean => {
+      const kids = lookup(node.get(PDFName.of('K')));
+      const list = kids instanceof PDFArray ? kids.asArray() : kids === undefined ? [] : [kids];
+      return list.some((kid) => {
+        const child = lookup(kid);
+        if (!(child instanceof PDFDict)) return false;
+        const type = text(child.get(PDFName.of('S')));
+        return (type !== undefined && standard(type) === role) || hasDescendant(child, role);
+      });
+    };
+    visit(root.get(PDFName.of('K')));
+  }
+
+  // 28: annotations
+  pdf.getPages().forEach((page, index) => {
+    const annots = page.node.Annots();
+    if (!annots || annots.size() === 0) return;
+    if (page.node.get(PDFName.of('Tabs')) !== PDFName.of('S')) find('28 tabs', `page ${index + 1} has annotations but no /Tabs /S`);
+    for (let i = 0; i < annots.size(); i++) {
+      const annot = lookup(annots.get(i));
+      if (!(annot instanceof PDFDict)) continue;
+      const subtype = text(annot.get(PDFName.of('Subtype')));
+      if (subtype === 'Popup') continue;
+      if (!text(annot.get(PDFName.of('Contents')))?.trim()) find('28 annot-contents', `a ${subtype} annotation on page ${index + 1} has no /Contents`);
+      if (!(annot.get(PDFName.of('StructParent')) instanceof PDFNumber))
+        find('28 annot-tagged', `a ${subtype} annotation on page ${index + 1} is not in the structure tree`);
+    }
+  });
+  return findings;
+}
