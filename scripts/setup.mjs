@@ -6,7 +6,7 @@
 //      complete, for every platform, so installing never rewrites it);
 //   2. compiles the TypeScript sources to dist/ and bundles the command line into dist/bin/;
 //   3. makes the system tools available: a Chromium for the PDF edition, and the
-//      checkers the tests use (poppler-utils, qpdf, epubcheck), and Ghostscript for the
+//      checkers the tests use (poppler-utils, qpdf, epubcheck, pikepdf), and Ghostscript for the
 //      press-ready PDF. As root on Debian
 //      they come from apt; elsewhere a browser is downloaded by @puppeteer/browsers
 //      when possible, and a missing tool is reported with how to install it.
@@ -56,6 +56,8 @@ const tools = [
   { command: 'gs', apt: 'ghostscript' },
   { command: 'java', apt: 'default-jre-headless' },
   { file: '/usr/share/java/epubcheck.jar', apt: 'epubcheck' },
+  // The tests read PDF content streams with qpdf's parser too (pikepdf), not only Galley's own.
+  { file: '/usr/lib/python3/dist-packages/pikepdf/__init__.py', apt: 'python3-pikepdf' },
 ];
 const browserFound = () => {
   try {

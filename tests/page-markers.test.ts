@@ -39,4 +39,20 @@ describe('insertPageMarkers', () => {
     expect(html).toContain(`<li>${marker(4)}First item</li>`);
     expect(html).not.toContain('data-block');
   });
+
+  it('puts a page that starts right after a link before the words after it, not inside the link', () => {
+    const t: Root = { type: 'root', children: [h('p', { dataBlock: '0' }, ['As ', h('a', { href: '#f' }, 'Figure 3'), ' shows.'])] };
+    insertPageMarkers(t, [{ page: 5, block: '0', offset: 11 }]); // "As Figure 3|"
+    expect(toHtml(t)).toContain(`<a href="#f">Figure 3</a>${marker(5)} shows.`);
+  });
+
+  it('finds the start of a word in a language without spaces (Japanese), not the start of the clause', () => {
+    const t: Root = { type: 'root', children: [h('p', { dataBlock: '0' }, '活字を組む植字工は、原稿を読みながら一字ずつ拾った。')] };
+    insertPageMarkers(t, [{ page: 9, block: '0', offset: 20 }], 'ja');
+    const html = toHtml(t);
+    const at = html.indexOf('<span');
+    // The marker stays within a few characters of the page's start, at a word's start.
+    expect(at).toBeGreaterThan('<p>'.length + 15);
+    expect(html.replace(/<span[^>]*><\/span>/, '')).toBe('<p>活字を組む植字工は、原稿を読みながら一字ずつ拾った。</p>');
+  });
 });

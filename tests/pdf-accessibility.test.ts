@@ -153,6 +153,12 @@ describe('the PDF edition for readers with assistive technology and for archives
     `);
   });
 
+  it('tags the contents’ page numbers (Galley sets them as text, not generated content)', async () => {
+    const { stdout } = await run('pdfinfo', ['-struct-text', file]);
+    // Each entry of the contents: a link holding the title and the page.
+    expect(stdout).toMatch(/Link \(inline\)\n\s+NonStruct\n\s+"Background"\n\s+NonStruct\n\s+"5"/);
+  });
+
   it('maps the infobox (Aside) to a standard type, so that its table is in the structure text', async () => {
     const { stdout, stderr } = await run('pdfinfo', ['-struct-text', file]);
     expect(stderr).not.toMatch(/wrong type/);
@@ -289,6 +295,7 @@ describe('the PDF/UA checks find what is missing', () => {
     ],
     ['28 annot-contents', (pdf) => links(pdf)[0]!.delete(PDFName.of('Contents'))],
     ['28 annot-tagged', (pdf) => links(pdf)[0]!.delete(PDFName.of('StructParent'))],
+    ['01 untagged-content', (pdf) => pdf.getPage(2).drawText('Not tagged', { x: 40, y: 40, size: 9 })],
   ];
   it.each(cases)('%s', async (checkpoint, change) => {
     expect(await findingsAfter(change)).toContain(checkpoint);

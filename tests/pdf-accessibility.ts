@@ -1,8 +1,13 @@
 // The machine-checkable conditions of PDF/UA-1 (ISO 14289-1, as the Matterhorn
 // Protocol lists them) that Galley's books meet, checked on a PDF's objects with
-// pdf-lib. Each finding names its Matterhorn checkpoint. Not checked (yet): that
-// every piece of content is tagged or an artifact (checkpoint 01), and the
+// pdf-lib, and the pages' content streams with qpdf's parser (pikepdf, not
+// Galley's own). Each finding names its Matterhorn checkpoint. Not checked: the
 // conditions on fonts (31) and on content Galley never makes (forms, media).
+import { execFile } from 'node:child_process';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { promisify } from 'node:util';
 import { PDFArray, PDFBool, PDFDict, PDFDocument, PDFHexString, PDFName, PDFNumber, type PDFObject, PDFRawStream, PDFRef, PDFString } from 'pdf-lib';
 import type { Element, Root } from 'xast';
 import { fromXml } from 'xast-util-from-xml';
@@ -32,6 +37,40 @@ function xmlElements(root: Root, name: string): Element[] {
 
 const xmlText = (node: Element): string =>
   node.children.map((child) => (child.type === 'text' ? child.value : child.type === 'element' ? xmlText(child) : '')).join('');
+
+/** qpdf's reading of every page: how many painting operators lie outside tagged content (an MCID) and artifacts. */
+const UNMARKED = `
+import json, sys, pikepdf
+paint = {'Tj', 'TJ', "'", '"', 'Do', 'sh', 'S', 's', 'f', 'F', 'f*', 'B', 'B*', 'b', 'b*', 'INLINE IMAGE'}
+found = []
+with pikepdf.open(sys.argv[1]) as pdf:
+    for number, page in enumerate(pdf.pages, 1):
+        # For each sequence open: does it tag (an MCID) or hide (an artifact) what it holds?
+        sequences, count = [], 0
+        for instruction in pikepdf.parse_content_stream(page):
+            operator, operands = str(instruction.operator), instruction.operands
+            if operator in ('BMC', 'BDC'):
+                properties = operands[1] if operator == 'BDC' and len(operands) > 1 else None
+                tags = isinstance(properties, pikepdf.Dictionary) and '/MCID' in properties
+                sequences.append(str(operands[0]) == '/Artifact' or tags)
+            elif operator == 'EMC':
+                if sequences: sequences.pop()
+            elif operator in paint and not any(sequences): count += 1
+        if count: found.append([number, count])
+print(json.dumps(found))
+`;
+
+async function unmarkedPainting(bytes: Uint8Array): Promise<Array<[page: number, operators: number]>> {
+  const dir = await mkdtemp(path.join(tmpdir(), 'galley-ua-'));
+  try {
+    const file = path.join(dir, 'book.pdf');
+    await writeFile(file, bytes);
+    const { stdout } = await promisify(execFile)('/usr/bin/python3', ['-c', UNMARKED, file], { maxBuffer: 16 * 1024 * 1024 });
+    return JSON.parse(stdout) as Array<[number, number]>;
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
+}
 
 /** What a PDF lacks of the PDF/UA conditions checked here (none: it meets them). */
 export async function accessibilityFindings(bytes: Uint8Array): Promise<Finding[]> {
@@ -129,6 +168,11 @@ export async function accessibilityFindings(bytes: Uint8Array): Promise<Finding[
       });
     };
     visit(root.get(PDFName.of('K')));
+  }
+
+  // 01: everything painted is tagged content or an artifact
+  for (const [page, operators] of await unmarkedPainting(bytes)) {
+    find('01 untagged-content', `page ${page} paints ${operators} times outside tagged content and artifacts`);
   }
 
   // 28: annotations

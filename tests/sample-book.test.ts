@@ -793,6 +793,13 @@ describe('the sample book in print: structure for assistive technology', () => {
     expect(await accessibilityFindings(await readFile(pdf))).toEqual([]);
   });
 
+  it('tags the pages the cross-references name with the references (“Figure 2 on page 28”): text, not generated content', async () => {
+    const { stdout } = await exec('pdfinfo', ['-struct-text', pdf], { maxBuffer: 64 * 1024 * 1024 });
+    const printed = (await exec('pdftotext', [pdf, '-'])).stdout.match(/on page/g)?.length ?? 0;
+    expect(printed).toBeGreaterThan(20);
+    expect(stdout.match(/on page/g)?.length).toBe(printed);
+  });
+
   it('tags the long table split over six pages as one table of 91 rows', async () => {
     const { stdout } = await exec('pdfinfo', ['-struct-text', pdf], { maxBuffer: 64 * 1024 * 1024 });
     const lines = stdout.split('\n');

@@ -61,7 +61,7 @@ export async function epubEdition(book: Book, options: EpubOptions): Promise<Uin
   chapters.forEach((chapter, i) => {
     addEpubSemantics(chapter.tree);
     relinkFragments(chapter.tree, idsOf[i]!, fileOfId);
-    for (const marker of insertPageMarkers(chapter.tree, options.print?.pageStarts ?? []))
+    for (const marker of insertPageMarkers(chapter.tree, options.print?.pageStarts ?? [], book.config.language))
       pages.push({ page: marker.page, label: marker.label, href: `${chapterHref(chapter.id)}#${marker.id}` });
   });
   pages.sort((a, b) => a.page - b.page);

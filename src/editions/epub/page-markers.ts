@@ -13,10 +13,12 @@ export interface PageMarker {
 
 /**
  * Insert `doc-pagebreak` markers where the print edition's pages start, moving a
- * position that falls inside a word back to the word's start. The block numbers
- * (`data-block`) that locate them are removed afterwards.
+ * position that falls inside a word back to the word's start (words as the book's
+ * `language` segments them: in Japanese or Thai, where no spaces part them too).
+ * The block numbers (`data-block`) that locate them are removed afterwards.
  */
-export function insertPageMarkers(tree: Root, starts: readonly PageStart[]): PageMarker[] {
+export function insertPageMarkers(tree: Root, starts: readonly PageStart[], language?: string): PageMarker[] {
+  const words = new Intl.Segmenter(language, { granularity: 'word' });
   const byBlock = new Map<string, PageStart[]>();
   for (const start of starts) byBlock.set(start.block, [...(byBlock.get(start.block) ?? []), start]);
   const markers: PageMarker[] = [];
@@ -34,22 +36,26 @@ export function insertPageMarkers(tree: Root, starts: readonly PageStart[]): Pag
       // heading keeps a clean name); inside a list or table it must stay inside.
       if (start.offset === 0 && parent && !['ul', 'ol', 'tr', 'tbody', 'thead', 'table', 'dl'].includes((parent as Element).tagName ?? ''))
         before.push({ parent, node, marker });
-      else insertAt(node, start.offset, marker);
+      else insertAt(node, start.offset, marker, words);
     }
   });
   for (const { parent, node, marker } of before) parent.children.splice(parent.children.indexOf(node), 0, marker);
   return markers;
 }
 
-/** Insert `marker` into `parent` before the character at `offset` of its text. */
-function insertAt(parent: Element, offset: number, marker: Element): void {
+/**
+ * Insert `marker` into `parent` before the character at `offset` of its text (an
+ * offset at the end of a text goes on to what follows it: a page that starts just
+ * after a link starts with the words after the link, not inside it).
+ */
+function insertAt(parent: Element, offset: number, marker: Element, words: Intl.Segmenter): void {
   let remaining = offset;
   const walk = (node: Element): boolean => {
     for (let i = 0; i < node.children.length; i++) {
       const child = node.children[i]!;
       if (child.type === 'text') {
-        if (remaining <= child.value.length) {
-          split(node, i, child, remaining, marker);
+        if (remaining < child.value.length) {
+          split(node, i, child, remaining, marker, words);
           return true;
         }
         remaining -= child.value.length;
@@ -66,11 +72,13 @@ function insertAt(parent: Element, offset: number, marker: Element): void {
   if (!walk(parent)) parent.children.push(marker);
 }
 
-function split(parent: Element, index: number, text: Text, at: number, marker: Element): void {
+function split(parent: Element, index: number, text: Text, at: number, marker: Element, words: Intl.Segmenter): void {
   // Never split a word: go back to the start of the word the page begins in.
-  let cut = at;
-  while (cut > 0 && !/\s/.test(text.value[cut - 1]!)) cut--;
-  if (cut === 0 && at > 0 && !/\s/.test(text.value[0] ?? ' ')) cut = 0;
+  let cut = 0;
+  for (const { index: start } of words.segment(text.value)) {
+    if (start > at) break;
+    cut = start;
+  }
   const before = text.value.slice(0, cut);
   const after = text.value.slice(cut);
   const parts: ElementContent[] = [];

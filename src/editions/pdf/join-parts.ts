@@ -1,6 +1,7 @@
 import { PDFDocument, ParseSpeeds } from 'pdf-lib';
 import { FontTags } from './font-tags.js';
 import { JoinedBook } from './joined-book.js';
+import { markPageArtifacts } from './mark-artifacts.js';
 import { renameStructIds } from './stable-struct-ids.js';
 
 /** One layout part as printed. */
@@ -28,7 +29,7 @@ export interface Anchor {
  * places. The parts after the first are joined in order as soon as the ones
  * before them are in; the first (title page and contents), printed last, goes in
  * front at the end. Each part's PDF is dropped once joined. A one-part book is its
- * part.
+ * part. What a part's pages paint outside its tags is marked as artifacts first.
  */
 export class BookJoiner {
   readonly #parts: number;
@@ -66,6 +67,8 @@ export class BookJoiner {
 
   async #load(part: PrintedPart, index: number): Promise<PDFDocument> {
     const pdf = await PDFDocument.load(part.bytes, { updateMetadata: false, parseSpeed: ParseSpeeds.Fastest });
+    // Here, part by part, while the browser lays out the others.
+    markPageArtifacts(pdf);
     if (this.#parts === 1) return pdf;
     this.#fontTags.retag(pdf);
     renameStructIds(pdf, index);

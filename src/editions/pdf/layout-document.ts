@@ -18,6 +18,7 @@ import { rehypeHyphenate } from './plugins/rehype-hyphenate.js';
 import { rehypeOpenDetails } from './plugins/rehype-open-details.js';
 import { rehypePageFootnotes } from './plugins/rehype-page-footnotes.js';
 import { hasPageReferences, rehypePageReferences, setPageNumbers } from './plugins/rehype-page-references.js';
+import { addTocPageSlots } from './toc-page-slots.js';
 import { rehypeRunningHeads } from './plugins/rehype-running-heads.js';
 import { type PrintPart, splitBook } from './split-book.js';
 
@@ -97,7 +98,7 @@ async function prepare(book: Book, options: LayoutDocumentOptions) {
   const head = [h('link', { rel: 'icon', href: 'data:,' }), ...(options.polyfillUrl ? [h('script', { src: options.polyfillUrl })] : [])];
   // Only the font subsets the text needs, embedded: nothing to fetch, the same every
   // time, and outside Paged.js's style processing. The same fonts in every part.
-  // (With the words of page references, which are generated content.)
+  // (With the words of page references, which Galley adds to each layout's document.)
   const words = chapters.some((chapter) => hasPageReferences(chapter.tree)) ? referenceWordsFor(config.language).onPage : '';
   const text = textOf(bookDocument(config, chapters, { css: [] })) + words;
   const codePoints = codePointsOf(text);
@@ -122,6 +123,7 @@ async function prepare(book: Book, options: LayoutDocumentOptions) {
       halfTitle: true,
     });
     markSiblings(document, siblings.classes);
+    addTocPageSlots(document);
     if (split) linksBetweenParts(document.children.find((node): node is Element => node.type === 'element')!);
     setPageNumbers(document, pages, placeholder);
     return toHtml(document);

@@ -42,7 +42,11 @@ export function finishPart(finish: PartFinish): void {
     const href = link.getAttribute('href') ?? '';
     const id = decodeURIComponent(href.replace(/^#|^galley-dest:/, ''));
     const page = finish.pageOf[id];
-    if (page !== undefined) link.dataset.galleyPage = page;
+    if (page !== undefined) {
+      // Text in the place kept for it (toc-page-slots.ts), so that the PDF's tags hold it.
+      const number = link.querySelector(':scope > .toc-page');
+      if (number) number.textContent = page;
+    }
     const sheet = link.closest('.pagedjs_page');
     if (sheet) contents.add(sheet);
   }

@@ -81,8 +81,8 @@ export async function layOutPages(): Promise<InPageLayout> {
 
   // Where each page starts, as (block, characters of its text before the page),
   // counting the manuscript's text only: the e-book marks the print pages there.
-  // (Not hyphens added at breaks, nor the header rows a table repeats on each page.)
-  const counted = (node: Text) => !node.parentElement?.closest('[data-galley-hyphen], [data-galley-repeat]');
+  // (Not hyphens added at breaks, the header rows a table repeats on each page, or cross-references' pages.)
+  const counted = (node: Text) => !node.parentElement?.closest('[data-galley-hyphen], [data-galley-repeat], [data-galley-generated]');
   const textLength = (root: Node, until?: Node) => {
     let length = 0;
     const texts = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);

@@ -8,10 +8,11 @@ export interface PageReferenceOptions {
 
 /**
  * In print, each cross-reference (`data-galley-xref`) is followed by the page of
- * what it names: "Figure 3 on page 42". The words and the number are generated
- * content (print.css), not text: the number is set (`setPageNumbers`) in the
- * document of each layout, from the pages a first layout found, and the layout
- * verifier and the e-book's page list count the manuscript's text only.
+ * what it names: "Figure 3 on page 42". The words and the number are text of the
+ * print document (so the PDF's tags hold them, for readers that hear the page),
+ * marked `data-galley-generated`: the number is set (`setPageNumbers`) in the
+ * document of each layout, from the pages a first layout found, and the e-book's
+ * page list counts the manuscript's text only.
  */
 export function rehypePageReferences(options: PageReferenceOptions) {
   const [words = '', after = ''] = options.template.split('%');
@@ -30,8 +31,8 @@ export function rehypePageReferences(options: PageReferenceOptions) {
       const reference: ElementContent = {
         type: 'element',
         tagName: 'span',
-        properties: { className: ['page-ref'], dataGalleyBefore: before, dataGalleyAfter: after },
-        children: [number],
+        properties: { className: ['page-ref'], dataGalleyGenerated: '' },
+        children: [...(before ? [{ type: 'text' as const, value: before }] : []), number, ...(after ? [{ type: 'text' as const, value: after }] : [])],
       };
       parent.children.splice(index + 1, 0, reference);
       return [SKIP, index + 2];
@@ -47,8 +48,7 @@ export function setPageNumbers(tree: Root, pages: ReadonlyMap<string, string> | 
   visit(tree, 'element', (node: Element) => {
     const id = node.properties.dataGalleyPageRef;
     if (typeof id !== 'string') return;
-    const page = pages?.get(id);
-    node.properties.dataGalleyPage = page ?? '0'.repeat(placeholder);
+    node.children = [{ type: 'text', value: pages?.get(id) ?? '0'.repeat(placeholder) }];
   });
 }
 

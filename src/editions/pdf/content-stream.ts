@@ -1,0 +1,91 @@
+/** One operation of a content stream: its operator, and where it starts (its first operand) and ends. */
+export interface Operation {
+  operator: string;
+  /** Offset of its first operand, or of the operator when it has none. */
+  start: number;
+  /** Offset just after the operator (for an inline image, after its `EI`). */
+  end: number;
+}
+
+/** Character classes of PDF's syntax (ISO 32000-1, 7.2.2), by Latin-1 code: 1 white space, 2 delimiter. */
+const CLASS = new Uint8Array(256);
+for (const c of [0x00, 0x09, 0x0a, 0x0c, 0x0d, 0x20]) CLASS[c] = 1;
+for (const c of '()<>[]{}/%') CLASS[c.charCodeAt(0)] = 2;
+const OPERANDS = new Set(['true', 'false', 'null']);
+/** A token that starts with one of these (digits, sign, point) is a number. */
+const isNumberStart = (c: number) => (c >= 0x30 && c <= 0x39) || c === 0x2b || c === 0x2d || c === 0x2e;
+
+/**
+ * The operations of a PDF content stream (ISO 32000-1, 7.8.2), read from its
+ * bytes as Latin-1 text (one character a byte): strings with their escapes and
+ * nesting, hex strings, names, numbers, arrays and dictionaries as operands,
+ * comments skipped, and inline images (`BI … ID <data> EI`) as one operation.
+ * Only the operators are cut out of the text (a page holds tens of thousands of
+ * operands).
+ */
+export function operations(text: string): Operation[] {
+  const ops: Operation[] = [];
+  const length = text.length;
+  const code = (at: number) => text.charCodeAt(at) & 0xff;
+  let i = 0;
+  let start = -1;
+  while (i < length) {
+    const c = code(i);
+    const kind = CLASS[c];
+    if (kind === 1) {
+      i++;
+      continue;
+    }
+    if (c === 0x25) {
+      // % comment, to the end of the line
+      while (i < length && code(i) !== 0x0a && code(i) !== 0x0d) i++;
+      continue;
+    }
+    if (start === -1) start = i;
+    if (c === 0x28) {
+      // ( literal string ), balanced parentheses, backslash escapes
+      let depth = 0;
+      for (; i < length; i++) {
+        const d = code(i);
+        if (d === 0x5c) i++;
+        else if (d === 0x28) depth++;
+        else if (d === 0x29 && --depth === 0) break;
+      }
+      i++;
+      continue;
+    }
+    if (c === 0x3c) {
+      // << of a dictionary, or a <hex string>
+      if (code(i + 1) === 0x3c) i += 2;
+      else {
+        const end = text.indexOf('>', i);
+        i = end === -1 ? length : end + 1;
+      }
+      continue;
+    }
+    if (kind === 2 && c !== 0x2f) {
+      // >> [ ] { } or a stray )
+      i += c === 0x3e && code(i + 1) === 0x3e ? 2 : 1;
+      continue;
+    }
+    const from = i;
+    i++;
+    while (i < length && CLASS[code(i)] === 0) i++;
+    // Names and numbers are operands; so are true, false and null.
+    if (c === 0x2f || isNumberStart(c)) continue;
+    const token = text.slice(from, i);
+    if (OPERANDS.has(token)) continue;
+    if (token === 'BI') {
+      // An inline image: its dictionary up to ID, then binary data up to EI between white space.
+      const data = text.indexOf('ID', i);
+      let end = data === -1 ? length : data + 3;
+      while (end < length && !(CLASS[code(end - 1)] === 1 && text.startsWith('EI', end) && (end + 2 >= length || CLASS[code(end + 2)] === 1))) end++;
+      i = Math.min(length, end + 2);
+      ops.push({ operator: 'EI', start, end: i });
+    } else {
+      ops.push({ operator: token, start, end: i });
+    }
+    start = -1;
+  }
+  return ops;
+}

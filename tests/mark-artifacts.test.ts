@@ -1,0 +1,57 @@
+import { describe, expect, it } from 'vitest';
+import { operations } from '../src/editions/pdf/content-stream.js';
+import { markArtifacts } from '../src/editions/pdf/mark-artifacts.js';
+
+const operators = (text: string) => operations(text).map((op) => op.operator);
+
+describe('reading a content stream', () => {
+  it('finds the operators, whatever their operands hold', () => {
+    const stream = [
+      '% a comment with Tj and BT in it',
+      'q 1 0 0 1 -2.5 .5e cm',
+      '/Span <</MCID 3 /ActualText (a \\) Tj \\( BT (nested) EMC)>> BDC',
+      'BT /F1 12 Tf [(Tj) -250 <0041> ( ET )] TJ ET',
+      'EMC',
+      '<< /Key [1 2 {3}] >> /Name gs',
+      'true false null d0',
+      'BI /W 2 /H 1 /BPC 8 /CS /G ID \u0000EMC\u00ffQ EI',
+      'Q',
+    ].join('\n');
+    expect(operators(stream)).toEqual(['q', 'cm', 'BDC', 'BT', 'Tf', 'TJ', 'ET', 'EMC', 'gs', 'd0', 'EI', 'Q']);
+    const tj = operations(stream).find((op) => op.operator === 'TJ')!;
+    expect(stream.slice(tj.start, tj.end)).toBe('[(Tj) -250 <0041> ( ET )] TJ');
+  });
+});
+
+describe('marking what is painted outside the tags as artifacts', () => {
+  it('leaves a stream whose painting is all tagged alone', () => {
+    expect(markArtifacts('/P <</MCID 0>> BDC BT /F1 9 Tf (a) Tj ET EMC')).toBeUndefined();
+    expect(markArtifacts('q 0 0 10 10 re W n Q')).toBeUndefined();
+  });
+
+  it('marks text inside its text object, from its first operand to the last text shown', () => {
+    expect(markArtifacts('BT /F1 9 Tf 1 0 0 1 5 5 Tm <01> Tj 3 0 Td <02> Tj ET')).toBe(
+      'BT /F1 9 Tf 1 0 0 1 5 5 Tm /Artifact BMC\n<01> Tj 3 0 Td <02> Tj \nEMC\nET',
+    );
+  });
+
+  it('marks a path from its first operator to its painting, and an image with its operands', () => {
+    expect(markArtifacts('.5 g 0 0 m 10 0 l S 1 1 5 5 re f q /Im1 Do Q')).toBe(
+      '.5 g /Artifact BMC\n0 0 m 10 0 l S 1 1 5 5 re f \nEMC\nq /Artifact BMC\n/Im1 Do \nEMC\nQ',
+    );
+  });
+
+  it('marks right-to-left text inside Chromium’s /ReversedChars, which neither tags nor hides it', () => {
+    expect(markArtifacts('BT /ReversedChars BMC <0102> Tj EMC ET /P <</MCID 0>> BDC BT /ReversedChars BMC <03> Tj EMC ET EMC')).toBe(
+      'BT /ReversedChars BMC /Artifact BMC\n<0102> Tj \nEMC\nEMC ET /P <</MCID 0>> BDC BT /ReversedChars BMC <03> Tj EMC ET EMC',
+    );
+  });
+
+  it('never lets a sequence of its own cross a tag, a graphics state or a text object', () => {
+    const marked = markArtifacts('q (a) Tj /P <</MCID 0>> BDC (b) Tj EMC (c) Tj Q BT (d) Tj ET');
+    expect(marked).toBe('q /Artifact BMC\n(a) Tj \nEMC\n/P <</MCID 0>> BDC (b) Tj EMC /Artifact BMC\n(c) Tj \nEMC\nQ BT /Artifact BMC\n(d) Tj \nEMC\nET');
+    // Balanced: every sequence it opens, it closes.
+    const count = (op: string) => operators(marked!).filter((o) => o === op).length;
+    expect(count('BMC') + count('BDC')).toBe(count('EMC'));
+  });
+});
