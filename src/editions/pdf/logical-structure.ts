@@ -43,12 +43,19 @@ export function repairStructure(pdf: PDFDocument): void {
     seen.add(dict);
     const element: Element = { dict, ref: value instanceof PDFRef ? value : undefined, parent };
     elements.push(element);
-    if (parent) children.set(parent.dict, [...(children.get(parent.dict) ?? []), element]);
+    if (parent) {
+      const siblings = children.get(parent.dict);
+      if (siblings) siblings.push(element);
+      else children.set(parent.dict, [element]);
+    }
     for (const kid of kidsOf(dict)) visit(kid, element);
   };
   for (const kid of kidsOf(root)) visit(kid, undefined);
   const kids = (element: Element) => children.get(element.dict) ?? [];
-  const onlyElements = (element: Element) => kidsOf(element.dict).every((kid) => children.get(element.dict)?.some((child) => child.ref === kid) === true);
+  const onlyElements = (element: Element) => {
+    const refs = new Set(kids(element).map((child) => child.ref));
+    return kidsOf(element.dict).every((kid) => kid instanceof PDFRef && refs.has(kid));
+  };
 
   for (const element of elements) {
     if (is(element, 'Figure') && !element.dict.has(PDFName.of('Alt')) && onlyElements(element)) {
@@ -88,17 +95,22 @@ function joinTablePieces(pdf: PDFDocument, elements: readonly Element[], kids: (
     const parents = key instanceof PDFNumber ? resolve(context, parentTree.get(key.asNumber())) : undefined;
     if (parents instanceof PDFArray && mcid instanceof PDFNumber && mcid.asNumber() < parents.size()) parents.set(mcid.asNumber(), parent);
   };
-  const movable = (table: Element) =>
-    table.ref !== undefined &&
-    kidsOf(table.dict).every(
-      (kid) =>
-        (kid instanceof PDFNumber && table.dict.get(PDFName.of('Pg')) instanceof PDFRef) ||
-        (kid instanceof PDFRef && kids(table).some((child) => child.ref === kid)) ||
-        isMarkedContentReference(context, kid),
+  const movable = (table: Element) => {
+    const refs = new Set(kids(table).map((child) => child.ref));
+    return (
+      table.ref !== undefined &&
+      kidsOf(table.dict).every(
+        (kid) =>
+          (kid instanceof PDFNumber && table.dict.get(PDFName.of('Pg')) instanceof PDFRef) ||
+          (kid instanceof PDFRef && refs.has(kid)) ||
+          isMarkedContentReference(context, kid),
+      )
     );
+  };
   /** Move what `piece` holds into `table` (after its rows, or before them), and take the empty piece out. */
   const join = (piece: Element, table: Element & { ref: PDFRef }, before: boolean) => {
     const moved: PDFObject[] = [];
+    const byRef = new Map(kids(piece).map((child) => [child.ref, child]));
     for (const kid of kidsOf(piece.dict)) {
       if (kid instanceof PDFNumber) {
         // Marked content of the piece's own page: referred to with its page from the table it joins.
@@ -106,7 +118,7 @@ function joinTablePieces(pdf: PDFDocument, elements: readonly Element[], kids: (
         reparent(piece.dict.get(PDFName.of('Pg')), kid, table.ref);
       } else if (kid instanceof PDFRef && !isMarkedContentReference(context, kid)) {
         moved.push(kid);
-        const child = kids(piece).find((element) => element.ref === kid)!;
+        const child = byRef.get(kid)!;
         child.dict.set(PDFName.of('P'), table.ref);
         kids(table)[before ? 'unshift' : 'push'](child);
       } else {
