@@ -9,12 +9,11 @@ import {
   PDFPage,
   type PDFPageLeaf,
   PDFRef,
-  PDFString,
   PDFHexString,
 } from 'pdf-lib';
 import type { Anchor, PrintedPart } from './join-parts.js';
 import { PART_LINK } from './part-links.js';
-import { countOutline, dictAt, nameTree, nameTreeEntries, numberTree, numberTreeEntries, outlineChildren, resolve } from './pdf-trees.js';
+import { countOutline, dictAt, nameTree, nameTreeEntries, numberTree, numberTreeEntries, outlineChildren, resolve, stringText } from './pdf-trees.js';
 
 /**
  * A book being joined from its parts' PDFs (see `BookJoiner`): the first part
@@ -158,7 +157,7 @@ export class JoinedBook {
         const link = resolve(context, annot);
         const action = link instanceof PDFDict ? dictAt(context, link, 'A') : undefined;
         const uri = action?.get(PDFName.of('URI'));
-        const target = uri instanceof PDFString || uri instanceof PDFHexString ? uri.decodeText() : '';
+        const target = stringText(uri) ?? '';
         if (!(link instanceof PDFDict) || !target.startsWith(PART_LINK)) continue;
         const id = decodeURIComponent(target.slice(PART_LINK.length));
         link.delete(PDFName.of('A'));

@@ -98,9 +98,8 @@ async function prepare(book: Book, options: LayoutDocumentOptions) {
   const head = [h('link', { rel: 'icon', href: 'data:,' }), ...(options.polyfillUrl ? [h('script', { src: options.polyfillUrl })] : [])];
   // Only the font subsets the text needs, embedded: nothing to fetch, the same every
   // time, and outside Paged.js's style processing. The same fonts in every part.
-  // (With the words of page references, which Galley adds to each layout's document.)
-  const words = chapters.some((chapter) => hasPageReferences(chapter.tree)) ? referenceWordsFor(config.language).onPage : '';
-  const text = textOf(bookDocument(config, chapters, { css: [] })) + words;
+  // (The words of page references are in the chapters' text: rehypePageReferences added them.)
+  const text = textOf(bookDocument(config, chapters, { css: [] }));
   const codePoints = codePointsOf(text);
   const { body, headings } = bookFamilies(config);
   const families = [...new Set([body, headings])];
@@ -128,5 +127,5 @@ async function prepare(book: Book, options: LayoutDocumentOptions) {
     setPageNumbers(document, pages, placeholder);
     return toHtml(document);
   };
-  return { chapters, html, pageReferences: words !== '' };
+  return { chapters, html, pageReferences: chapters.some((chapter) => hasPageReferences(chapter.tree)) };
 }

@@ -1,8 +1,8 @@
-import { PDFDict, PDFHexString, PDFName, type PDFDocument, type PDFObject, PDFString } from 'pdf-lib';
-import { dictAt, resolve } from './pdf-trees.js';
+import { PDFDict, PDFHexString, PDFName, type PDFDocument, type PDFObject } from 'pdf-lib';
+import { dictAt, resolve, stringText } from './pdf-trees.js';
 
-const textOf = (value: PDFObject | undefined): string | undefined =>
-  value instanceof PDFString || value instanceof PDFHexString ? value.decodeText() : value instanceof PDFName ? value.decodeText() : undefined;
+/** A destination's name, or a URI: a string or a name. */
+const textOf = (value: PDFObject | undefined): string | undefined => stringText(value) ?? (value instanceof PDFName ? value.decodeText() : undefined);
 
 /**
  * Give every link annotation the alternate description PDF/UA asks for

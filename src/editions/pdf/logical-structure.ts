@@ -1,23 +1,8 @@
 import { PDFArray, PDFDict, PDFName, PDFNumber, type PDFDocument, type PDFObject, PDFRef } from 'pdf-lib';
-import { dictAt, nameTree, nameTreeEntries, numberTreeEntries, resolve } from './pdf-trees.js';
+import { dictAt, kidsOf, nameTree, nameTreeEntries, numberTreeEntries, resolve, type StructElement, structElements } from './pdf-trees.js';
 
-/** A structure element of the tree, with how it is held. */
-interface Element {
-  dict: PDFDict;
-  /** Its reference (structure elements are indirect objects), if it has one. */
-  ref: PDFRef | undefined;
-  parent: Element | undefined;
-}
-
-const typeOf = (element: Element) => element.dict.get(PDFName.of('S'));
-const is = (element: Element, type: string) => typeOf(element) === PDFName.of(type);
-
-/** The entries of `/K`: one object or an array of them. */
-function kidsOf(dict: PDFDict): PDFObject[] {
-  const kids = dict.get(PDFName.of('K'));
-  if (kids === undefined) return [];
-  return kids instanceof PDFArray ? kids.asArray() : [kids];
-}
+const typeOf = (element: StructElement) => element.dict.get(PDFName.of('S'));
+const is = (element: StructElement, type: string) => typeOf(element) === PDFName.of(type);
 
 /**
  * Make the structure tree follow the book rather than its pages, where
@@ -34,25 +19,16 @@ export function repairStructure(pdf: PDFDocument): void {
   const { context } = pdf;
   const root = dictAt(context, pdf.catalog, 'StructTreeRoot');
   if (!root) return;
-  const elements: Element[] = [];
-  const children = new Map<PDFDict, Element[]>();
-  const seen = new Set<PDFDict>();
-  const visit = (value: PDFObject, parent: Element | undefined) => {
-    const dict = resolve(context, value);
-    if (!(dict instanceof PDFDict) || seen.has(dict) || !dict.has(PDFName.of('S'))) return;
-    seen.add(dict);
-    const element: Element = { dict, ref: value instanceof PDFRef ? value : undefined, parent };
-    elements.push(element);
-    if (parent) {
-      const siblings = children.get(parent.dict);
-      if (siblings) siblings.push(element);
-      else children.set(parent.dict, [element]);
-    }
-    for (const kid of kidsOf(dict)) visit(kid, element);
-  };
-  for (const kid of kidsOf(root)) visit(kid, undefined);
-  const kids = (element: Element) => children.get(element.dict) ?? [];
-  const onlyElements = (element: Element) => {
+  const elements = structElements(context, root);
+  const children = new Map<PDFDict, StructElement[]>();
+  for (const element of elements) {
+    if (!element.parent) continue;
+    const siblings = children.get(element.parent.dict);
+    if (siblings) siblings.push(element);
+    else children.set(element.parent.dict, [element]);
+  }
+  const kids = (element: StructElement) => children.get(element.dict) ?? [];
+  const onlyElements = (element: StructElement) => {
     const refs = new Set(kids(element).map((child) => child.ref));
     return kidsOf(element.dict).every((kid) => kid instanceof PDFRef && refs.has(kid));
   };
@@ -63,7 +39,7 @@ export function repairStructure(pdf: PDFDocument): void {
     }
   }
 
-  const removed = joinTablePieces(pdf, elements, kids);
+  const removed = joinTablePieces(pdf, root, elements, kids);
   if (removed.size === 0) return;
   const ids = dictAt(context, root, 'IDTree');
   if (ids) {
@@ -73,29 +49,30 @@ export function repairStructure(pdf: PDFDocument): void {
 }
 
 /** Join the pieces of split tables to the table they continue; the references of the pieces removed. */
-function joinTablePieces(pdf: PDFDocument, elements: readonly Element[], kids: (element: Element) => Element[]): Set<PDFRef> {
+function joinTablePieces(pdf: PDFDocument, root: PDFDict, elements: readonly StructElement[], kids: (element: StructElement) => StructElement[]): Set<PDFRef> {
   const { context } = pdf;
   const pages = new Map(pdf.getPages().map((page, index) => [page.ref, index]));
-  const hasHeader = (element: Element): boolean => kids(element).some((kid) => is(kid, 'TH') || hasHeader(kid));
-  const rows = (table: Element) => kids(table).filter((kid) => is(kid, 'TR'));
-  const width = (row: Element | undefined) => (row ? kids(row).filter((cell) => is(cell, 'TD') || is(cell, 'TH')).length : 0);
+  const hasHeader = (element: StructElement): boolean => kids(element).some((kid) => is(kid, 'TH') || hasHeader(kid));
+  const rows = (table: StructElement) => kids(table).filter((kid) => is(kid, 'TR'));
+  const width = (row: StructElement | undefined) => (row ? kids(row).filter((cell) => is(cell, 'TD') || is(cell, 'TH')).length : 0);
   // A piece's first row has at most as many cells as the table's widest row (fewer where cells span
   // rows or columns, or where a row too tall for its page goes on).
-  const fits = (first: Element | undefined, table: Element) => width(first) > 0 && width(first) <= Math.max(...rows(table).map(width));
-  const pageOf = (element: Element | undefined): number | undefined => {
+  const fits = (first: StructElement | undefined, table: StructElement) => width(first) > 0 && width(first) <= Math.max(...rows(table).map(width));
+  const pageOf = (element: StructElement | undefined): number | undefined => {
     const page = element?.dict.get(PDFName.of('Pg'));
     if (page instanceof PDFRef && pages.has(page)) return pages.get(page);
     const first = element ? kids(element)[0] : undefined;
     return first ? pageOf(first) : undefined;
   };
-  const parentTree = new Map(numberTreeEntries(context, dictAt(context, dictAt(context, pdf.catalog, 'StructTreeRoot')!, 'ParentTree')));
+  const parentTree = new Map(numberTreeEntries(context, dictAt(context, root, 'ParentTree')));
   /** Point the parent tree's entry of a piece of marked content at `parent`. */
   const reparent = (page: PDFObject | undefined, mcid: PDFObject | undefined, parent: PDFRef) => {
-    const key = resolve(context, page) instanceof PDFDict ? (resolve(context, page) as PDFDict).get(PDFName.of('StructParents')) : undefined;
+    const holder = resolve(context, page);
+    const key = holder instanceof PDFDict ? holder.get(PDFName.of('StructParents')) : undefined;
     const parents = key instanceof PDFNumber ? resolve(context, parentTree.get(key.asNumber())) : undefined;
     if (parents instanceof PDFArray && mcid instanceof PDFNumber && mcid.asNumber() < parents.size()) parents.set(mcid.asNumber(), parent);
   };
-  const movable = (table: Element) => {
+  const movable = (table: StructElement) => {
     const refs = new Set(kids(table).map((child) => child.ref));
     return (
       table.ref !== undefined &&
@@ -108,7 +85,7 @@ function joinTablePieces(pdf: PDFDocument, elements: readonly Element[], kids: (
     );
   };
   /** Move what `piece` holds into `table` (after its rows, or before them), and take the empty piece out. */
-  const join = (piece: Element, table: Element & { ref: PDFRef }, before: boolean) => {
+  const join = (piece: StructElement, table: StructElement & { ref: PDFRef }, before: boolean) => {
     const moved: PDFObject[] = [];
     const byRef = new Map(kids(piece).map((child) => [child.ref, child]));
     for (const kid of kidsOf(piece.dict)) {
@@ -131,14 +108,14 @@ function joinTablePieces(pdf: PDFDocument, elements: readonly Element[], kids: (
     table.dict.set(PDFName.of('K'), context.obj(before ? [...moved, ...held] : [...held, ...moved]));
     detach(pdf, piece, removed);
   };
-  const hasRef = (element: Element | undefined): element is Element & { ref: PDFRef } => element?.ref !== undefined;
+  const hasRef = (element: StructElement | undefined): element is StructElement & { ref: PDFRef } => element?.ref !== undefined;
   const removed = new Set<PDFRef>();
-  let target: Element | undefined;
+  let target: StructElement | undefined;
   // A table that holds only its caption (left at the foot of a page, its rows on the next).
-  let lone: Element | undefined;
+  let lone: StructElement | undefined;
   for (const table of elements.filter((element) => is(element, 'Table'))) {
     const pieceRows = rows(table);
-    const captioned = (element: Element) => kids(element).some((kid) => is(kid, 'Caption'));
+    const captioned = (element: StructElement) => kids(element).some((kid) => is(kid, 'Caption'));
     if (lone && hasRef(table) && hasHeader(table) && !captioned(table) && movable(table) && pageOf(pieceRows[0]) === (pageOf(lone) ?? Number.NaN) + 1) {
       join(lone, table, true);
     }
@@ -164,7 +141,7 @@ function isMarkedContentReference(context: PDFDocument['context'], kid: PDFObjec
 }
 
 /** Take an element out of its parent's `/K`, and the parent too when nothing is left in it. */
-function detach(pdf: PDFDocument, element: Element, removed: Set<PDFRef>): void {
+function detach(pdf: PDFDocument, element: StructElement, removed: Set<PDFRef>): void {
   if (element.ref) removed.add(element.ref);
   const holder = element.parent?.dict ?? dictAt(pdf.context, pdf.catalog, 'StructTreeRoot');
   if (!holder) return;

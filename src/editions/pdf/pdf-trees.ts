@@ -5,6 +5,11 @@ export function resolve(context: PDFContext, value: PDFObject | undefined): PDFO
   return value instanceof PDFRef ? context.lookup(value) : value;
 }
 
+/** The text of a string object (literal or hex), else `undefined`. */
+export function stringText(value: PDFObject | undefined): string | undefined {
+  return value instanceof PDFString || value instanceof PDFHexString ? value.decodeText() : undefined;
+}
+
 export function dictAt(context: PDFContext, holder: PDFDict, key: string): PDFDict | undefined {
   const value = resolve(context, holder.get(PDFName.of(key)));
   return value instanceof PDFDict ? value : undefined;
@@ -22,7 +27,7 @@ export function numberTreeEntries(context: PDFContext, tree: PDFDict | undefined
 
 /** The entries of a name tree (`/Names`, `/Kids`), in order. */
 export function nameTreeEntries(context: PDFContext, tree: PDFDict | undefined): Array<[string, PDFObject]> {
-  return treeEntries(context, tree, 'Names', (key) => (key instanceof PDFString || key instanceof PDFHexString ? key.decodeText() : undefined));
+  return treeEntries(context, tree, 'Names', stringText);
 }
 
 /** The leaves of a number or name tree, read by `keyOf` (entries with other keys are skipped). */
@@ -87,4 +92,35 @@ export function countOutline(context: PDFContext, item: PDFDict): number {
   if (visible > 0) item.set(PDFName.of('Count'), PDFNumber.of(visible));
   else item.delete(PDFName.of('Count'));
   return visible;
+}
+
+/** A structure element (a dictionary with `/S`), with its reference and its parent element. */
+export interface StructElement {
+  dict: PDFDict;
+  /** Its reference (structure elements are indirect objects), if it has one. */
+  ref: PDFRef | undefined;
+  parent: StructElement | undefined;
+}
+
+/** The entries of a structure element's `/K`: one object or an array of them. */
+export function kidsOf(dict: PDFDict): PDFObject[] {
+  const kids = dict.get(PDFName.of('K'));
+  if (kids === undefined) return [];
+  return kids instanceof PDFArray ? kids.asArray() : [kids];
+}
+
+/** Every structure element under the structure tree root `root`, in document order (each once). */
+export function structElements(context: PDFContext, root: PDFDict): StructElement[] {
+  const elements: StructElement[] = [];
+  const seen = new Set<PDFDict>();
+  const visit = (value: PDFObject, parent: StructElement | undefined) => {
+    const dict = resolve(context, value);
+    if (!(dict instanceof PDFDict) || seen.has(dict) || !dict.has(PDFName.of('S'))) return;
+    seen.add(dict);
+    const element: StructElement = { dict, ref: value instanceof PDFRef ? value : undefined, parent };
+    elements.push(element);
+    for (const kid of kidsOf(dict)) visit(kid, element);
+  };
+  for (const kid of kidsOf(root)) visit(kid, undefined);
+  return elements;
 }

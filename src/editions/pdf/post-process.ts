@@ -81,10 +81,10 @@ function identify(bytes: Uint8Array): Uint8Array {
   const id = createHash('sha256').update(file).digest('hex').slice(0, 32).toUpperCase();
   const uuid = `uuid:${id.slice(0, 8)}-${id.slice(8, 12)}-${id.slice(12, 16)}-${id.slice(16, 20)}-${id.slice(20)}`.toLowerCase();
   const trailer = file.lastIndexOf('trailer');
-  const stand = Buffer.from(`<${PENDING_ID}>`, 'latin1');
-  for (let at = file.indexOf(stand, trailer); trailer >= 0 && at >= 0; at = file.indexOf(stand, at + stand.length)) file.write(`<${id}>`, at, 'latin1');
   const instance = file.indexOf(PENDING_INSTANCE, 0, 'latin1');
   if (trailer < 0 || instance < 0) throw new Error('The PDF has no room for its id (trailer or XMP instance id not found)');
+  const stand = Buffer.from(`<${PENDING_ID}>`, 'latin1');
+  for (let at = file.indexOf(stand, trailer); at >= 0; at = file.indexOf(stand, at + stand.length)) file.write(`<${id}>`, at, 'latin1');
   file.write(uuid, instance, 'latin1');
   return bytes;
 }

@@ -1,5 +1,5 @@
-import { PDFArray, PDFDict, PDFName, type PDFDocument, type PDFObject } from 'pdf-lib';
-import { dictAt, resolve } from './pdf-trees.js';
+import { PDFName, type PDFDocument } from 'pdf-lib';
+import { dictAt, structElements } from './pdf-trees.js';
 
 /** The standard structure types of PDF 1.7 (ISO 32000-1, 14.8.4), which PDF/UA-1 readers know. */
 export const STANDARD_STRUCTURE_TYPES: ReadonlySet<string> = new Set(
@@ -38,21 +38,10 @@ export function mapStructureRoles(pdf: PDFDocument): void {
   const root = dictAt(context, pdf.catalog, 'StructTreeRoot');
   if (!root) return;
   const used = new Set<string>();
-  const seen = new Set<PDFObject>();
-  const visit = (value: PDFObject | undefined) => {
-    const node = resolve(context, value);
-    if (node === undefined || seen.has(node)) return;
-    seen.add(node);
-    if (node instanceof PDFArray) {
-      for (let i = 0; i < node.size(); i++) visit(node.get(i));
-      return;
-    }
-    if (!(node instanceof PDFDict)) return;
-    const type = node.get(PDFName.of('S'));
+  for (const { dict } of structElements(context, root)) {
+    const type = dict.get(PDFName.of('S'));
     if (type instanceof PDFName) used.add(type.decodeText());
-    visit(node.get(PDFName.of('K')));
-  };
-  visit(root.get(PDFName.of('K')));
+  }
   const roleMap = dictAt(context, root, 'RoleMap') ?? context.obj({});
   const mapped = new Set(roleMap.keys().map((key) => key.decodeText()));
   const missing = [...used].filter((type) => !STANDARD_STRUCTURE_TYPES.has(type) && !mapped.has(type)).sort();

@@ -1,4 +1,5 @@
-import { PDFArray, PDFDict, PDFHexString, type PDFName, PDFString, type PDFDocument, type PDFObject } from 'pdf-lib';
+import { PDFArray, PDFDict, type PDFName, PDFString, type PDFDocument, type PDFObject } from 'pdf-lib';
+import { stringText } from './pdf-trees.js';
 
 const chromiumId = /^node(\d+)$/;
 
@@ -25,7 +26,6 @@ export function stabiliseStructIds(pdf: PDFDocument): void {
 
 /** Rename every `node<number>` id in order of its number. */
 function renameIds(pdf: PDFDocument, name: (number: bigint, rank: number, count: number) => string): void {
-  const text = (obj: PDFObject | undefined) => (obj instanceof PDFString || obj instanceof PDFHexString ? obj.decodeText() : undefined);
   const found = new Set<string>();
   const dicts: PDFDict[] = [];
   for (const [, obj] of pdf.context.enumerateIndirectObjects()) if (obj instanceof PDFDict) dicts.push(obj);
@@ -33,7 +33,7 @@ function renameIds(pdf: PDFDocument, name: (number: bigint, rank: number, count:
     if (obj instanceof PDFArray) {
       for (let i = 0; i < obj.size(); i++) {
         const item = obj.get(i);
-        const value = text(item);
+        const value = stringText(item);
         if (value !== undefined && chromiumId.test(value)) each(obj, i, value);
         else if (item instanceof PDFArray || item instanceof PDFDict) visit(item, each);
       }
@@ -41,7 +41,7 @@ function renameIds(pdf: PDFDocument, name: (number: bigint, rank: number, count:
       for (const [key, item] of obj.entries()) {
         const name = key.asString();
         if (!['/ID', '/Names', '/Limits', '/Headers', '/A', '/Kids'].includes(name)) continue;
-        const value = text(item);
+        const value = stringText(item);
         if (value !== undefined && chromiumId.test(value)) each(obj, key, value);
         else if (item instanceof PDFArray || item instanceof PDFDict) visit(item, each);
       }
