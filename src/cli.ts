@@ -2,8 +2,12 @@
 import path from 'node:path';
 import { Command, CommanderError, Option } from 'commander';
 import type { VFileMessage } from 'vfile-message';
-import { defaults } from './build/build-options.js';
-import { build, BuildFailure, formatMessage, formats, GalleyError, importArticles, loadInfoboxTypes, watch, writeManuscript, writeSchemas } from './index.js';
+// Only what `build` needs to start the browser is loaded up front (it boots while the
+// rest loads); the other commands load their modules when run.
+import { build } from './build/build.js';
+import { defaults, formats } from './build/build-options.js';
+import { watch } from './build/watch.js';
+import { BuildFailure, formatMessage, GalleyError } from './shared/messages.js';
 import { isOutside } from './shared/outside-folder.js';
 import { galleyVersion } from './shared/package-files.js';
 import { type BuildProgress, ProgressDisplay } from './shared/progress.js';
@@ -111,6 +115,7 @@ function program(): Command {
     .option('--subject <text>', 'subject, repeatable (default: the `Subjects:` lines)', collect)
     .action(async (articles: string[], opts: ImportFlags, command: Command) => {
       const flags = command.optsWithGlobals<GlobalFlags>();
+      const { importArticles, loadInfoboxTypes, writeManuscript } = await import('./index.js');
       const { types, files } = await loadInfoboxTypes(opts.out);
       report(
         files.flatMap((file) => file.messages),
@@ -139,6 +144,7 @@ function program(): Command {
     .option('-o, --out <dir>', 'folder to write them to (default: <dir>/schemas)')
     .action(async (dir: string, opts: { out?: string }, command: Command) => {
       const flags = command.optsWithGlobals<GlobalFlags>();
+      const { writeSchemas } = await import('./build/write-schemas.js');
       const written = await writeSchemas(dir, opts.out);
       if (!flags.quiet) for (const file of written) process.stdout.write(`wrote ${relative(file)}\n`);
     });

@@ -5,7 +5,7 @@ import { promisify } from 'node:util';
 import { h } from 'hastscript';
 import { VFile } from 'vfile';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { makeBook } from '../src/build/build.js';
+import { makeBook } from '../src/build/make-book.js';
 import { startBrowser } from '../src/editions/pdf/browser.js';
 import { printDocuments } from '../src/editions/pdf/layout-document.js';
 import { splitBook } from '../src/editions/pdf/split-book.js';

@@ -94,12 +94,31 @@ describe('finding a browser', () => {
     );
     expect(await listFiles(out)).toEqual([]);
   });
+  it('reports what a browser that dies at start said, and leaves no profile folder behind', async () => {
+    const dir = await temp();
+    const tmp = path.join(dir, 'tmp');
+    await mkdir(tmp);
+    // A browser binary that cannot start, as one missing a library says so.
+    const fake = path.join(dir, 'chromium');
+    await writeFile(fake, '#!/bin/sh\necho "chromium: error while loading shared libraries: libnss3.so" >&2\nexit 127\n', { mode: 0o755 });
+    const out = path.join(dir, 'out');
+    const result = await exec(process.execPath, [cli, 'build', 'manuscript', '--out', out, '--format', 'pdf'], {
+      cwd: repoRoot,
+      env: { ...process.env, PUPPETEER_EXECUTABLE_PATH: fake, TMPDIR: tmp },
+    }).catch((e: { code: number; stderr: string }) => e);
+    expect((result as { code: number }).code).toBe(1);
+    expect(splitProgress((result as { stderr: string }).stderr).rest).toMatch(
+      /^galley: error: Could not start the browser: the browser exited at start \(exit code 127\)\nchromium: error while loading shared libraries: libnss3\.so\n/,
+    );
+    expect(await listFiles(tmp)).toEqual([]);
+    expect(await listFiles(out)).toEqual([]);
+  });
 });
 
 describe('failures during layout', () => {
   it('reports an exception thrown by Paged.js and closes the browser', async () => {
     const session = await launchBrowser();
-    const pgid = session.browser.process()!.pid!;
+    const pgid = session.pid!;
     try {
       const page = await session.newPage();
       const html = `<!doctype html><html><head><script>Object.defineProperty(window, 'PagedPolyfill', { value: { preview() { throw new Error('chunker exploded'); } }, writable: false });</script></head><body><p>x</p></body></html>`;
@@ -189,7 +208,7 @@ describe('signals', () => {
 
 describe('scripts in the manuscript', () => {
   it('never reach the page Chromium lays out', async () => {
-    const { makeBook } = await import('../src/build/build.js');
+    const { makeBook } = await import('../src/build/make-book.js');
     const { layoutDocument } = await import('../src/editions/pdf/layout-document.js');
     const html = await layoutDocument(await makeBook(fixtures('html', 'unsafe-html', 'input')));
     expect(html).not.toMatch(/<script|onclick|javascript:|<iframe|<object/i);

@@ -1,6 +1,6 @@
 import type { Page } from 'puppeteer-core';
 import { afterAll, beforeAll } from 'vitest';
-import { makeBook } from '../src/build/build.js';
+import { makeBook } from '../src/build/make-book.js';
 import { type BrowserSession, launchBrowser } from '../src/editions/pdf/browser.js';
 import { finishPart } from '../src/editions/pdf/in-page/finish-part.js';
 import { layoutDocument } from '../src/editions/pdf/layout-document.js';

@@ -2,7 +2,7 @@ import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Page } from 'puppeteer-core';
 import { expect, it } from 'vitest';
-import { makeBook } from '../src/build/build.js';
+import { makeBook } from '../src/build/make-book.js';
 import { launchBrowser } from '../src/editions/pdf/browser.js';
 import { layoutDocument } from '../src/editions/pdf/layout-document.js';
 import { paginate } from '../src/editions/pdf/paginate.js';

@@ -7,7 +7,7 @@ import { toHtml } from 'hast-util-to-html';
 import { describe, expect, it } from 'vitest';
 import { LONGEST_PAGE_NOTE, rehypePageFootnotes } from '../src/editions/pdf/plugins/rehype-page-footnotes.js';
 import { verifyPages } from '../src/editions/pdf/paginate.js';
-import { makeBook } from '../src/build/build.js';
+import { makeBook } from '../src/build/make-book.js';
 import { htmlEdition } from '../src/editions/html/html-edition.js';
 import { repoRoot, tempDirs } from './helpers.js';
 import { layoutPage } from './layout-page.js';

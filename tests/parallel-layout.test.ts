@@ -5,7 +5,7 @@ import path from 'node:path';
 import { PDFDict, PDFDocument, PDFName, PDFArray, type PDFRef } from 'pdf-lib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { accessibilityFindings } from './pdf-accessibility.js';
-import { makeBook } from '../src/build/build.js';
+import { makeBook } from '../src/build/make-book.js';
 import { type BrowserHandle, startBrowser } from '../src/editions/pdf/browser.js';
 import { printDocuments } from '../src/editions/pdf/layout-document.js';
 import type { PageStart } from '../src/model/print-layout.js';

@@ -1,6 +1,6 @@
 import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { makeBook } from '../src/build/build.js';
+import { makeBook } from '../src/build/make-book.js';
 import type { BrowserHandle } from '../src/editions/pdf/browser.js';
 import { pdfEdition } from '../src/editions/pdf/pdf-edition.js';
 import { StageTimer } from '../src/shared/timings.js';

@@ -50,3 +50,8 @@ export function parseBuildOptions(input: BuildOptionsInput): BuildOptions {
   const problems = result.issues.map((issue) => `\`${v.getDotPath(issue) ?? 'options'}\`: ${issue.message}`);
   throw new TypeError(`Invalid build options: ${problems.join('; ')}`);
 }
+
+/** Whether the formats need the book laid out in the browser. */
+export function printed(formats: readonly Format[]): boolean {
+  return formats.includes('pdf') || formats.includes('pdfx');
+}

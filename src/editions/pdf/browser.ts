@@ -1,32 +1,20 @@
-import puppeteer, { type Browser, type Page } from 'puppeteer-core';
+import type { Browser, Page } from 'puppeteer-core';
 import { existsSync } from 'node:fs';
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
+import { rm } from 'node:fs/promises';
 import { BuildFailure, describeError } from '../../shared/messages.js';
 import type { StageTimer } from '../../shared/timings.js';
+import { type BrowserProcess, spawnBrowser } from './browser-process.js';
 import { BrowserNotFoundError, findBrowser } from './find-browser.js';
+import { PipeTransport } from './pipe-transport.js';
 import { systemFonts } from './system-fonts.js';
 import { settleWithin } from './deadline.js';
 
-/** Flags for headless Chromium in CI containers (root, no GPU, small /dev/shm, no network chatter). */
-export const chromiumArgs = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-dev-shm-usage',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--disable-extensions',
-  '--disable-default-apps',
-  '--font-render-hinting=none',
-  '--force-color-profile=srgb',
-  '--disable-features=Translate,MediaRouter,OptimizationHints',
-];
+export { chromiumArgs } from './browser-process.js';
 
 export interface BrowserSession {
   browser: Browser;
+  /** The browser's process id (also its process group's). */
+  pid: number | undefined;
   /** A fresh page. */
   newPage(): Promise<Page>;
   /** The page layouts run in, kept between builds (its renderer and code caches stay warm). */
@@ -69,54 +57,28 @@ export async function launchBrowser(options: LaunchOptions = {}): Promise<Browse
   }
   const executablePath = options.executablePath ?? findBrowser();
   const fonts = await systemFonts();
-  // Our own profile folder: closing kills the browser at once and removes it.
-  const userDataDir = await mkdtemp(path.join(tmpdir(), 'galley-chromium-'));
+  // Started before Puppeteer is loaded: the browser boots while the rest of Galley loads.
+  const started = await spawnBrowser(executablePath, browserEnvironment(fonts.configFile));
   let browser: Browser;
-  const launching = puppeteer.launch({
-    executablePath,
-    // chrome-headless-shell is the old headless mode in a binary of its own.
-    headless: /headless[-_]shell/.test(path.basename(executablePath)) ? 'shell' : true,
-    userDataDir,
-    args: chromiumArgs,
-    env: browserEnvironment(fonts.configFile),
-    // Galley handles SIGINT/SIGTERM itself and closes the browser in `finally`.
-    handleSIGINT: false,
-    handleSIGTERM: false,
-    handleSIGHUP: false,
-    protocolTimeout: options.protocolTimeout ?? 0,
-    // Over a pipe, not a WebSocket: no framing and masking of every byte in JavaScript (0.7–1 s of
-    // Node time at 100 chapters, whose parts are sent to the browser as documents of megabytes).
-    pipe: true,
-  });
+  const connecting = connect(started, options);
   try {
     // Bounded: a browser killed while Puppeteer connects to it can leave the connection waiting.
-    browser = await withinLaunchTime(launching);
+    browser = await withinLaunchTime(connecting);
   } catch (cause) {
-    // A launch that ends after all is closed at once.
-    launching.then(
-      (late) => late.process()?.kill('SIGKILL'),
-      () => undefined,
-    );
-    await rm(userDataDir, { recursive: true, force: true });
-    throw cause;
+    started.kill();
+    await rm(started.userDataDir, { recursive: true, force: true });
+    const said = started.stderr();
+    throw said === '' ? cause : new Error(`${describeError(cause)}\n${said}`, { cause });
   }
-  const proc = browser.process();
-  // Chromium runs in its own process group (Puppeteer starts it detached): killing
-  // the group also ends renderers and helpers that a crash may have orphaned.
-  const killGroup = () => {
-    if (proc?.pid === undefined) return;
-    try {
-      process.kill(-proc.pid, 'SIGKILL');
-    } catch {
-      proc.kill('SIGKILL');
-    }
-  };
+  const proc = started.process;
+  const killGroup = started.kill;
+  const userDataDir = started.userDataDir;
   let closed: Promise<void> | undefined;
   // Nothing in the profile is worth a graceful shutdown (hundreds of milliseconds):
   // the process group is killed, then its profile folder removed.
   const close = () =>
     (closed ??= (async () => {
-      const exited = proc && proc.exitCode === null && proc.signalCode === null ? new Promise((resolve) => proc.once('exit', resolve)) : undefined;
+      const exited = proc.exitCode === null && proc.signalCode === null ? new Promise((resolve) => proc.once('exit', resolve)) : undefined;
       browser.disconnect().catch(() => undefined);
       killGroup();
       if (exited) await settleWithin(exited, 5_000);
@@ -148,7 +110,23 @@ export async function launchBrowser(options: LaunchOptions = {}): Promise<Browse
     const open = await page?.catch(() => undefined);
     if (open) await settleWithin(open.close(), 5_000);
   };
-  return { browser, newPage, layoutPage, discardLayoutPage, close };
+  return { browser, pid: proc.pid, newPage, layoutPage, discardLayoutPage, close };
+}
+
+/** Puppeteer, loaded while the browser boots, connected to it over its pipe. */
+async function connect(started: BrowserProcess, options: LaunchOptions): Promise<Browser> {
+  const { exited } = started;
+  const { default: puppeteer } = await Promise.race([import('puppeteer-core'), exited]);
+  const browser = await Promise.race([
+    puppeteer.connect({
+      transport: new PipeTransport(started.toBrowser, started.fromBrowser),
+      protocolTimeout: options.protocolTimeout ?? 0,
+    }),
+    exited,
+  ]);
+  // As Puppeteer's own launch does: the browser's first tab is there before it is used.
+  await Promise.race([browser.waitForTarget((target) => target.type() === 'page', { timeout: 0 }), exited]);
+  return browser;
 }
 
 /** How long starting the browser may take: seconds when it works, for ever when it hangs. */
