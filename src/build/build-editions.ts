@@ -16,9 +16,16 @@ const PDFX_TIMEOUT = 600_000;
 
 /**
  * One build: the `Book` from the manuscript, then every edition asked for, in
- * memory, then written, each atomically.
+ * memory, then written, each atomically. `doneWithBrowser` hears when the browser
+ * is no longer needed (a one-off build closes it while it finishes the rest).
  */
-export async function buildWith(options: BuildOptions, timer: StageTimer, browser: BrowserHandle | undefined, cache: BuildCache): Promise<BuildResult> {
+export async function buildWith(
+  options: BuildOptions,
+  timer: StageTimer,
+  browser: BrowserHandle | undefined,
+  cache: BuildCache,
+  doneWithBrowser?: () => void,
+): Promise<BuildResult> {
   const { signal } = options;
   const book = await makeBook(options.root, timer);
   if (options.strict) throwIfAnyMessage(sourceFiles(book));
@@ -45,6 +52,7 @@ export async function buildWith(options: BuildOptions, timer: StageTimer, browse
       fontCache: cache.fonts,
       onProgress: onProgress ? (layout) => onProgress({ stage: 'layout', layout }) : undefined,
     });
+    doneWithBrowser?.();
     if (options.formats.includes('pdf')) artifacts.push({ format: 'pdf', data: pdf.bytes, pages: pdf.pages });
     cache.print = pdf.layout;
     if (pdfx && ghostscript) {

@@ -25,7 +25,8 @@ export interface BuildResult {
  * atomically. Nothing is written unless every edition was made.
  */
 export async function build(input: BuildOptionsInput): Promise<BuildResult> {
-  const builder = await createBuilder(input);
+  // One build: the browser is closed as soon as the print edition is made, while the rest is finished.
+  const builder = await createBuilder(input, { once: true });
   try {
     return await builder.build();
   } finally {
@@ -55,7 +56,7 @@ export interface BuildCache {
  * loads only what starting it takes, the stages and editions (unified, Puppeteer,
  * pdf-lib, …) are loaded after it, and each edition only when asked for.
  */
-export async function createBuilder(input: BuildOptionsInput): Promise<Builder> {
+export async function createBuilder(input: BuildOptionsInput, use: { once: boolean } = { once: false }): Promise<Builder> {
   const options = parseBuildOptions(input);
   const { signal } = options;
   signal?.throwIfAborted();
@@ -77,7 +78,7 @@ export async function createBuilder(input: BuildOptionsInput): Promise<Builder> 
       const buildTimer = first ?? new StageTimer(onStage);
       first = undefined;
       const { buildWith } = await editions;
-      return buildWith({ ...options, formats: only }, buildTimer, browser, cache);
+      return buildWith({ ...options, formats: only }, buildTimer, browser, cache, use.once ? () => void browser?.close() : undefined);
     },
     async close() {
       if (closed) return;

@@ -59,8 +59,8 @@ export interface BrowserProcess {
   fromBrowser: Readable;
   /** Rejects as soon as the process ends (or could not be started): a browser never ends by itself. */
   exited: Promise<never>;
-  /** The end of what it wrote on stderr (why it failed to start, say). */
-  stderr(): string;
+  /** The end of what it wrote on stderr (why it failed to start, say), once it closed it (or after a short wait). */
+  stderr(): Promise<string>;
   /** Kill its whole process group (renderers and helpers a crash may have orphaned included). */
   kill(): void;
 }
@@ -93,12 +93,7 @@ export async function spawnBrowser(executablePath: string, env: Record<string, s
     stderr = (stderr + text).slice(-STDERR_KEPT);
   });
   const exited = new Promise<never>((_resolve, reject) => {
-    child.once('exit', (code, signal) => {
-      const error = new Error(`the browser exited at start (${signal ?? `exit code ${code}`})`);
-      // What it said last may still be in the pipe (a helper can hold it open: not for long).
-      const said = child.stderr && !child.stderr.readableEnded ? new Promise((resolve) => child.stderr?.once('end', resolve)) : undefined;
-      void (said ? Promise.race([said, new Promise((resolve) => setTimeout(resolve, STDERR_WAIT))]) : Promise.resolve()).then(() => reject(error));
-    });
+    child.once('exit', (code, signal) => reject(new Error(`the browser exited at start (${signal ?? `exit code ${code}`})`)));
     // A binary that cannot be run reports it here, not as a throw.
     child.once('error', reject);
   });
@@ -112,5 +107,16 @@ export async function spawnBrowser(executablePath: string, env: Record<string, s
       child.kill('SIGKILL');
     }
   };
-  return { process: child, userDataDir, toBrowser, fromBrowser, exited, stderr: () => stderr.trim(), kill };
+  const stderrEnd = new Promise<void>((resolve) => {
+    if (!child.stderr || child.stderr.readableEnded) resolve();
+    child.stderr?.once('close', resolve);
+  });
+  const said = async () => {
+    let timer: NodeJS.Timeout | undefined;
+    // A helper process can hold the pipe open: not for long.
+    await Promise.race([stderrEnd, new Promise((resolve) => (timer = setTimeout(resolve, STDERR_WAIT)))]);
+    clearTimeout(timer);
+    return stderr.trim();
+  };
+  return { process: child, userDataDir, toBrowser, fromBrowser, exited, stderr: said, kill };
 }

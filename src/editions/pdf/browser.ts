@@ -66,8 +66,8 @@ export async function launchBrowser(options: LaunchOptions = {}): Promise<Browse
     browser = await withinLaunchTime(connecting);
   } catch (cause) {
     started.kill();
+    const said = await started.stderr();
     await rm(started.userDataDir, { recursive: true, force: true });
-    const said = started.stderr();
     throw said === '' ? cause : new Error(`${describeError(cause)}\n${said}`, { cause });
   }
   const proc = started.process;

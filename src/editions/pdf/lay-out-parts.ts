@@ -37,8 +37,12 @@ export interface PartsOptions {
   chapterName: (id: string) => string;
   /** Called with each part's PDF as soon as it is printed (the first part, the title page and contents, last). */
   onPrinted: (index: number, part: PrintedPart) => void;
-  /** Called with the first part's page, laid out and finished, after it was printed (the cover is taken from it). */
-  afterFirstPrint?: ((page: Page) => Promise<void>) | undefined;
+  /**
+   * Called with the first part's page, laid out and finished, after it was printed
+   * and before it goes to `onPrinted` (the cover is taken from it: its capture is
+   * under way in the browser while Node joins the part).
+   */
+  beforeFirstJoin?: ((page: Page) => Promise<void>) | undefined;
   onProgress?: ((progress: LayoutProgress) => void) | undefined;
   /** Aborted at the first failure: the other parts stop too (the deadline's signal must follow it). */
   stop: AbortController;
@@ -186,8 +190,9 @@ export async function layOutParts(docs: PrintDocuments, options: PartsOptions): 
       book.verifyMs += check.ms;
       for (const problem of check.problems) book.problems.push({ ...problem, page: problem.page === null ? null : problem.page + offset });
       book.pages = Math.max(book.pages, offset + layout.pages);
-      options.onPrinted(index, { bytes: await printPdf(page, deadline), blankBefore: blank, continues: part.continues });
-      if (index === 0) await options.afterFirstPrint?.(page);
+      const printed = await printPdf(page, deadline);
+      if (index === 0) await options.beforeFirstJoin?.(page);
+      options.onPrinted(index, { bytes: printed, blankBefore: blank, continues: part.continues });
       partsDone++;
       report();
     } finally {

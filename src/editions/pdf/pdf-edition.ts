@@ -1,4 +1,3 @@
-import type { Page } from 'puppeteer-core';
 import { type Book, sourceFiles } from '../../model/book.js';
 import { sheetMarginOf } from '../../shared/page-geometry.js';
 import { bodyStartId, folioOf } from '../shared/folios.js';
@@ -6,6 +5,7 @@ import type { PrintLayout } from '../../model/print-layout.js';
 import { BuildFailure, describeError, GalleyError, throwIfFatal, warn } from '../../shared/messages.js';
 import type { StageTimer } from '../../shared/timings.js';
 import type { BrowserHandle } from './browser.js';
+import { captureTitlePage } from './cover.js';
 import { BookJoiner } from './join-parts.js';
 import { type LaidOutBook, type LayoutProgress, layOutParts } from './lay-out-parts.js';
 import { printDocuments } from './layout-document.js';
@@ -113,9 +113,11 @@ export async function pdfEdition(book: Book, options: PdfOptions): Promise<PdfEd
           pages,
           onPrinted: (index, part) => join.add(index, part),
           onProgress: options.onProgress,
-          afterFirstPrint: options.cover
+          beforeFirstJoin: options.cover
             ? async (page) => {
-                cover = options.timer.measure('cover', () => deadline.run(titlePagePng(page, sheetMarginOf(book.config.page) > 0), 'Rendering the cover'));
+                const started = performance.now();
+                const capture = await deadline.run(captureTitlePage(page, sheetMarginOf(book.config.page) > 0), 'Rendering the cover');
+                cover = deadline.run(capture.png, 'Rendering the cover').finally(() => options.timer.record('cover', performance.now() - started));
                 cover.catch(() => undefined); // awaited below; a failure before that is the build's own
               }
             : undefined,
@@ -153,22 +155,6 @@ export async function pdfEdition(book: Book, options: PdfOptions): Promise<PdfEd
   } finally {
     session.browser.off('disconnected', onGone);
   }
-}
-
-/** The laid-out title page as a PNG at twice the CSS resolution (as trimmed: without bleed and marks). */
-async function titlePagePng(page: Page, bleed: boolean): Promise<Uint8Array> {
-  const sheet = '.pagedjs_page:has(#title-page)';
-  const first = await page.$(bleed ? `${sheet} .pagedjs_pagebox` : sheet);
-  if (!first) throw new Error('No page to render as the cover');
-  const box = await first.boundingBox();
-  if (!box) throw new Error('The title page has no box to render as the cover');
-  // Scaled in the capture itself: changing the viewport would lay the whole book out again.
-  return page.screenshot({
-    type: 'png',
-    omitBackground: false,
-    captureBeyondViewport: true,
-    clip: { x: box.x, y: box.y, width: Math.ceil(box.width), height: Math.ceil(box.height), scale: 2 },
-  });
 }
 
 /** The folio of the page of every element with an id. */
