@@ -58,6 +58,10 @@ const tools = [
   { file: '/usr/share/java/epubcheck.jar', apt: 'epubcheck' },
   // The tests read PDF content streams with qpdf's parser too (pikepdf), not only Galley's own.
   { file: '/usr/lib/python3/dist-packages/pikepdf/__init__.py', apt: 'python3-pikepdf' },
+  // PDF/A files are checked with Apache PDFBox Preflight, which needs JAF and JAXB beside it.
+  { file: '/usr/share/java/preflight.jar', apt: 'libpdfbox2-java' },
+  { file: '/usr/share/java/javax.activation.jar', apt: 'libactivation-java' },
+  { file: '/usr/share/java/jaxb-api.jar', apt: 'libjaxb-api-java' },
 ];
 const browserFound = () => {
   try {

@@ -100,7 +100,12 @@ describe('finding a browser', () => {
     await mkdir(tmp);
     // A browser binary that cannot start, as one missing a library says so.
     const fake = path.join(dir, 'chromium');
-    await writeFile(fake, '#!/bin/sh\necho "chromium: error while loading shared libraries: libnss3.so" >&2\nexit 127\n', { mode: 0o755 });
+    // (With the errors Chromium logs on every start in a container, which say nothing of why it failed.)
+    await writeFile(
+      fake,
+      '#!/bin/sh\necho "[1207/005619.588122:ERROR:dbus/bus.cc:405] Failed to connect to the bus" >&2\necho "chromium: error while loading shared libraries: libnss3.so" >&2\nexit 127\n',
+      { mode: 0o755 },
+    );
     const out = path.join(dir, 'out');
     const result = await exec(process.execPath, [cli, 'build', 'manuscript', '--out', out, '--format', 'pdf'], {
       cwd: repoRoot,

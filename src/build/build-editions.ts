@@ -47,6 +47,7 @@ export async function buildWith(
       jobs: options.jobs,
       date,
       cover: wantEpub,
+      standard: options.pdfStandard,
       signal,
       timer,
       fontCache: cache.fonts,

@@ -1,5 +1,6 @@
 import { InvalidArgumentError } from 'commander';
 import { type Format, formats } from '../build/build-options.js';
+import { type PdfStandard, pdfStandardAliases, pdfStandards } from '../shared/pdf-standards.js';
 
 // The command line's arguments: parsers for commander, and the flags as the library's options.
 
@@ -11,11 +12,20 @@ export function parseFormats(value: string, previous: Format[] | undefined): For
   return [...new Set([...(previous ?? []), ...(list as Format[])])];
 }
 
+export function parsePdfStandard(value: string): PdfStandard {
+  const name = value.trim().toLowerCase();
+  const standard = (pdfStandards as readonly string[]).includes(name) ? (name as PdfStandard) : pdfStandardAliases[name];
+  if (standard === undefined)
+    throw new InvalidArgumentError(`expected one of ${[...pdfStandards, ...Object.keys(pdfStandardAliases)].join(', ')}, not "${value}"`);
+  return standard;
+}
+
 export interface BuildFlags {
   out: string;
   format?: Format[];
   timeout?: number;
   jobs: number;
+  pdfStandard?: PdfStandard;
   timings?: boolean;
   strict?: boolean;
   watch?: boolean;
@@ -29,6 +39,7 @@ export function buildOptions(dir: string, opts: BuildFlags) {
     ...(opts.format ? { formats: opts.format } : {}),
     ...(opts.timeout === undefined ? {} : { timeout: opts.timeout * 1000 }),
     jobs: opts.jobs,
+    ...(opts.pdfStandard === undefined ? {} : { pdfStandard: opts.pdfStandard }),
   };
 }
 

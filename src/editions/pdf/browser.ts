@@ -64,9 +64,12 @@ export async function launchBrowser(options: LaunchOptions = {}): Promise<Browse
   try {
     // Bounded: a browser killed while Puppeteer connects to it can leave the connection waiting.
     browser = await withinLaunchTime(connecting);
-  } catch (cause) {
+  } catch (failure) {
+    // A browser that died says so better than the connection it took down ("Target closed").
+    const died = await Promise.race([started.exited.catch((error: unknown) => error), new Promise((resolve) => setTimeout(resolve, EXIT_WAIT))]);
+    const cause = died instanceof Error ? died : failure;
     started.kill();
-    const said = await started.stderr();
+    const said = chromiumFailure(await started.stderr());
     await rm(started.userDataDir, { recursive: true, force: true });
     throw said === '' ? cause : new Error(`${describeError(cause)}\n${said}`, { cause });
   }
@@ -133,6 +136,21 @@ async function connect(started: BrowserProcess, options: LaunchOptions): Promise
   // As Puppeteer's own launch does: the browser's first tab is there before it is used.
   await Promise.race([browser.waitForTarget((target) => target.type() === 'page', { timeout: 0 }), exited]);
   return browser;
+}
+
+/** How long a browser whose connection failed may take to be seen exiting, in milliseconds. */
+const EXIT_WAIT = 250;
+
+/**
+ * What of Chromium's stderr explains a failed start: the loader's and its own
+ * fatal messages, not the errors and warnings it logs on every start in a
+ * container (no D-Bus, no GPU).
+ */
+export function chromiumFailure(stderr: string): string {
+  return stderr
+    .split('\n')
+    .filter((line) => line.trim() !== '' && !/^\[[\d/.:]+(?:ERROR|WARNING|INFO|VERBOSE\d*):/.test(line))
+    .join('\n');
 }
 
 /** How long starting the browser may take: seconds when it works, for ever when it hangs. */

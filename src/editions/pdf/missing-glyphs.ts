@@ -2,7 +2,7 @@ import type { Text } from 'hast';
 import type { VFile } from 'vfile';
 import { visitParents } from 'unist-util-visit-parents';
 import type { Book } from '../../model/book.js';
-import { type Place, warn } from '../../shared/messages.js';
+import { type Place, report } from '../../shared/messages.js';
 import { type Coverage, covers } from './system-fonts.js';
 
 /** Characters that need no glyph: controls, format characters, invisible ones. */
@@ -13,9 +13,10 @@ const codePoint = (point: number) => `U+${point.toString(16).toUpperCase().padSt
 /**
  * Warn, at its first place in each file, about every character of the book that
  * no shipped font has (one message per place, naming them all): the print edition can only draw a box for it (Galley's
- * browser sees no other fonts, so no machine draws it any differently).
+ * browser sees no other fonts, so no machine draws it any differently). For PDF/A,
+ * which forbids that box (the .notdef glyph), an error.
  */
-export function reportMissingGlyphs(book: Book, coverage: Coverage): void {
+export function reportMissingGlyphs(book: Book, coverage: Coverage, severity: 'warning' | 'error' = 'warning'): void {
   const check = (file: VFile, texts: Iterable<{ value: string; place: Place | undefined }>) => {
     const missing = new Map<number, Place | undefined>();
     for (const { value, place } of texts) {
@@ -38,7 +39,7 @@ export function reportMissingGlyphs(book: Book, coverage: Coverage): void {
         points.length === 1
           ? `No shipped font has the character ${named}; it prints as a box`
           : `No shipped font has the characters ${named}; they print as boxes`;
-      warn(file, 'missing-glyph', reason, place);
+      report(file, severity, 'missing-glyph', severity === 'error' ? `${reason}, which PDF/A forbids` : reason, place);
     }
   };
   const { config } = book;

@@ -3,6 +3,7 @@ import { sheetMarginOf } from '../../shared/page-geometry.js';
 import { bodyStartId, folioOf } from '../shared/folios.js';
 import type { PrintLayout } from '../../model/print-layout.js';
 import { BuildFailure, describeError, GalleyError, throwIfFatal, warn } from '../../shared/messages.js';
+import type { PdfStandard } from '../../shared/pdf-standards.js';
 import type { StageTimer } from '../../shared/timings.js';
 import type { BrowserHandle } from './browser.js';
 import { captureTitlePage } from './cover.js';
@@ -29,6 +30,8 @@ export interface PdfOptions {
   date: Date | undefined;
   /** Also render the title page as a cover image (for the e-book). */
   cover: boolean;
+  /** A standard the PDF is made to (PDF/A); `undefined`: none beyond Galley's own. */
+  standard?: PdfStandard | undefined;
   timer: StageTimer;
   /** Font CSS kept between builds (watch mode). */
   fontCache: Map<string, Promise<string>>;
@@ -64,7 +67,8 @@ export function defaultTimeout(book: Book): number {
  * Warnings land on the book's `book.yaml`.
  */
 export async function pdfEdition(book: Book, options: PdfOptions): Promise<PdfEdition> {
-  reportMissingGlyphs(book, (await systemFonts()).coverage);
+  // PDF/A forbids the .notdef glyph a missing character is drawn with: there, a missing glyph is an error.
+  reportMissingGlyphs(book, (await systemFonts()).coverage, options.standard === undefined ? 'warning' : 'error');
   const docs = await options.timer.measure('print-document', () =>
     printDocuments(book, { polyfillUrl: POLYFILL_URL, fontCache: options.fontCache, partSize: options.partSize }),
   );
@@ -137,7 +141,7 @@ export async function pdfEdition(book: Book, options: PdfOptions): Promise<PdfEd
     const joined = await options.timer.measure('join', () => joiner.finish(laidOut.anchors, describeDestination));
     const firstBodyPage = bodyStart === undefined ? undefined : laidOut.anchors.get(bodyStart)?.page;
     const bytes = await options.timer.measure('post-process', () =>
-      postProcess(joined, { config: book.config, date: options.date, bodyStart: firstBodyPage, describeDestination }),
+      postProcess(joined, { config: book.config, date: options.date, bodyStart: firstBodyPage, describeDestination, standard: options.standard }),
     );
     for (const url of laidOut.blocked) {
       warn(book.configFile, 'blocked-request', `Refused to load \`${url}\` while rendering: builds only read files inside the manuscript folder`);

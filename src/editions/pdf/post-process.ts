@@ -1,11 +1,14 @@
 import { createHash } from 'node:crypto';
 import { type PDFDocument, PDFHexString, PDFName } from 'pdf-lib';
 import type { BookConfig } from '../../model/book.js';
+import { type PdfStandard, pdfaIdentification } from '../../shared/pdf-standards.js';
 import { generator } from '../../shared/package-files.js';
 import { bleedOf, sheetMarginOf } from '../../shared/page-geometry.js';
 import { type TrimSize, trimSize } from '../../shared/trim-sizes.js';
 import { describeLinks } from './link-descriptions.js';
+import { conformToPdfA } from './pdfa.js';
 import { repairStructure } from './logical-structure.js';
+import { shortenDestinationNames } from './short-names.js';
 import { mapStructureRoles } from './role-map.js';
 import { stabiliseStructIds } from './stable-struct-ids.js';
 import { xmlSafe } from '../shared/xml-serialise.js';
@@ -19,6 +22,8 @@ export interface PostProcessOptions {
   bodyStart?: number | undefined;
   /** How a link to an id within the book is described (its `/Contents`); without it, by the id. */
   describeDestination?: ((id: string) => string) | undefined;
+  /** A standard to make the file to (PDF/A: output intent, annotation flags, XMP identification). */
+  standard?: PdfStandard | undefined;
 }
 
 /**
@@ -34,6 +39,7 @@ export async function postProcess(pdf: PDFDocument, options: PostProcessOptions)
   repairStructure(pdf);
   mapStructureRoles(pdf);
   describeLinks(pdf, options.describeDestination ?? ((id) => id));
+  shortenDestinationNames(pdf);
   const meta: DocumentMetadata = {
     title: xmlSafe(config.subtitle ? `${config.title}: ${config.subtitle}` : config.title),
     author: xmlSafe(config.creator.join(', ')),
@@ -48,7 +54,9 @@ export async function postProcess(pdf: PDFDocument, options: PostProcessOptions)
     date: options.date,
     // Set once the file is made: a digest of all of it (`identify`).
     instanceId: PENDING_INSTANCE,
+    pdfa: options.standard === undefined ? undefined : pdfaIdentification[options.standard],
   };
+  if (options.standard !== undefined) await conformToPdfA(pdf);
   setInfo(pdf, meta);
   // Uncompressed, as PDF/A asks, so that tools that do not parse PDF find it.
   const xmp = pdf.context.stream(new TextEncoder().encode(xmpPacket(meta)), { Type: 'Metadata', Subtype: 'XML' });

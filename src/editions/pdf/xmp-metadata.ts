@@ -27,6 +27,8 @@ export interface DocumentMetadata {
   date: Date | undefined;
   /** This file's own id (`xmpMM:InstanceID`), from its content. */
   instanceId: string;
+  /** The PDF/A part and conformance level the file claims (`pdfaid:part`, `pdfaid:conformance`), if it claims one. */
+  pdfa?: { part: number; conformance: 'A' | 'B' | 'U' } | undefined;
 }
 
 /** The `Keywords` entry: the subjects, which may contain spaces themselves, joined with semicolons. */
@@ -39,6 +41,7 @@ const NS = {
   xmp: 'http://ns.adobe.com/xap/1.0/',
   pdf: 'http://ns.adobe.com/pdf/1.3/',
   xmpMM: 'http://ns.adobe.com/xap/1.0/mm/',
+  pdfaid: 'http://www.aiim.org/pdfa/ns/id/',
 } as const;
 
 const instruction = (value: string): Instruction => ({ type: 'instruction', name: 'xpacket', value });
@@ -78,10 +81,18 @@ export function xmpPacket(meta: DocumentMetadata): string {
     ...(meta.keywords.length === 0 ? [] : [x('pdf:Keywords', keywordsOf(meta.keywords))]),
     x('xmpMM:DocumentID', meta.identifier),
     x('xmpMM:InstanceID', meta.instanceId),
+    ...(meta.pdfa === undefined ? [] : [x('pdfaid:part', String(meta.pdfa.part)), x('pdfaid:conformance', meta.pdfa.conformance)]),
   ];
   const description = x(
     'rdf:Description',
-    { 'rdf:about': '', 'xmlns:dc': NS.dc, 'xmlns:xmp': NS.xmp, 'xmlns:pdf': NS.pdf, 'xmlns:xmpMM': NS.xmpMM },
+    {
+      'rdf:about': '',
+      'xmlns:dc': NS.dc,
+      'xmlns:xmp': NS.xmp,
+      'xmlns:pdf': NS.pdf,
+      'xmlns:xmpMM': NS.xmpMM,
+      ...(meta.pdfa === undefined ? {} : { 'xmlns:pdfaid': NS.pdfaid }),
+    },
     properties,
   );
   const tree: Root = x(null, [

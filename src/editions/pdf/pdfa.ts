@@ -1,0 +1,47 @@
+import { readFile } from 'node:fs/promises';
+import { PDFDict, type PDFDocument, PDFName, PDFNumber, PDFString } from 'pdf-lib';
+import { assetPath } from '../../shared/package-files.js';
+import { resolve } from './pdf-trees.js';
+
+/** The ICC's sRGB profile, shipped with Galley (`profiles/`). */
+const SRGB_PROFILE = 'profiles/sRGB2014.icc';
+const SRGB_CONDITION = 'sRGB IEC61966-2.1';
+
+/** Annotation flags (ISO 32000-1, 12.5.3). */
+const INVISIBLE = 1;
+const HIDDEN = 2;
+const PRINT = 4;
+const NO_VIEW = 32;
+const TOGGLE_NO_VIEW = 256;
+
+/**
+ * What PDF/A-2 (ISO 19005-2) asks of a PDF beyond what every Galley PDF has (fonts
+ * embedded, XMP mirroring the information dictionary, a file id, names within
+ * their limit, no .notdef glyph: missing glyphs stop a PDF/A build): the output
+ * intent the device colours are meant in (the ICC's sRGB profile: Chromium
+ * paints in DeviceRGB), and every annotation printable and visible. The XMP
+ * identification (`pdfaid`) is written with the rest of the XMP.
+ */
+export async function conformToPdfA(pdf: PDFDocument): Promise<void> {
+  const { context } = pdf;
+  const profile = context.flateStream(await readFile(assetPath(SRGB_PROFILE)), { N: 3 });
+  const intent = context.obj({
+    Type: 'OutputIntent',
+    S: 'GTS_PDFA1',
+    OutputConditionIdentifier: PDFString.of(SRGB_CONDITION),
+    RegistryName: PDFString.of('http://www.color.org'),
+    Info: PDFString.of(SRGB_CONDITION),
+    DestOutputProfile: context.register(profile),
+  });
+  pdf.catalog.set(PDFName.of('OutputIntents'), context.obj([context.register(intent)]));
+  for (const page of pdf.getPages()) {
+    const annots = page.node.Annots();
+    for (let i = 0; annots && i < annots.size(); i++) {
+      const annot = resolve(context, annots.get(i));
+      if (!(annot instanceof PDFDict)) continue;
+      const flags = annot.get(PDFName.of('F'));
+      const set = flags instanceof PDFNumber ? flags.asNumber() : 0;
+      annot.set(PDFName.of('F'), PDFNumber.of((set | PRINT) & ~(INVISIBLE | HIDDEN | NO_VIEW | TOGGLE_NO_VIEW)));
+    }
+  }
+}
