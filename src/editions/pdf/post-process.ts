@@ -6,6 +6,7 @@ import { generator } from '../../shared/package-files.js';
 import { bleedOf, sheetMarginOf } from '../../shared/page-geometry.js';
 import { type TrimSize, trimSize } from '../../shared/trim-sizes.js';
 import { describeLinks } from './link-descriptions.js';
+import { flattenWrappers } from './flatten-wrappers.js';
 import { conformToPdfA } from './pdfa.js';
 import { repairStructure } from './logical-structure.js';
 import { shortenDestinationNames } from './short-names.js';
@@ -38,6 +39,7 @@ export async function postProcess(pdf: PDFDocument, options: PostProcessOptions)
   stabiliseStructIds(pdf);
   repairStructure(pdf);
   mapStructureRoles(pdf);
+  flattenWrappers(pdf);
   describeLinks(pdf, options.describeDestination ?? ((id) => id));
   shortenDestinationNames(pdf);
   const meta: DocumentMetadata = {

@@ -1,0 +1,72 @@
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { PDFDict, PDFDocument, PDFName, PDFNumber, type PDFObject, PDFRef, PDFString } from 'pdf-lib';
+import { describe, expect, it } from 'vitest';
+import { build } from '../src/index.js';
+import { flattenWrappers } from '../src/editions/pdf/flatten-wrappers.js';
+import { kidsOf, structElements } from '../src/editions/pdf/pdf-trees.js';
+import { repoRoot, tempDirs } from './helpers.js';
+
+const temp = tempDirs();
+
+/** The tree as nested `[type, kids]`, marked content as its MCID. */
+function shape(pdf: PDFDocument, value: PDFObject): unknown {
+  const dict = value instanceof PDFRef ? pdf.context.lookup(value) : value;
+  if (dict instanceof PDFNumber) return dict.asNumber();
+  if (!(dict instanceof PDFDict)) return '?';
+  const type = (dict.get(PDFName.of('S')) as PDFName).decodeText();
+  return [type, kidsOf(dict).map((kid) => shape(pdf, kid))];
+}
+
+describe('page wrappers in the structure tree', () => {
+  it('go; their children take their place, in order, with their parent; wrappers that hold or say something stay', async () => {
+    const pdf = await PDFDocument.create();
+    const { context } = pdf;
+    const element = (type: string, kids: PDFObject[], extra: Record<string, PDFObject> = {}) => {
+      const ref = context.register(context.obj({ Type: 'StructElem', S: type, ...extra }));
+      const dict = context.lookup(ref, PDFDict);
+      dict.set(PDFName.of('K'), context.obj(kids));
+      for (const kid of kids) if (kid instanceof PDFRef) context.lookup(kid, PDFDict).set(PDFName.of('P'), ref);
+      return ref;
+    };
+    const p1 = element('P', [PDFNumber.of(0)]);
+    const p2 = element('P', [PDFNumber.of(1)]);
+    const inner = element('NonStruct', [p1, p2]);
+    const outer = element('NonStruct', [inner]);
+    const content = element('NonStruct', [PDFNumber.of(2)]);
+    const named = element('NonStruct', [element('P', [PDFNumber.of(3)])], { ID: PDFString.of('x') });
+    const document = element('Document', [outer, content, named]);
+    const root = context.register(context.obj({ Type: 'StructTreeRoot', K: document }));
+    context.lookup(document, PDFDict).set(PDFName.of('P'), root);
+    pdf.catalog.set(PDFName.of('StructTreeRoot'), root);
+
+    flattenWrappers(pdf);
+    expect(shape(pdf, document)).toEqual([
+      'Document',
+      [
+        ['P', [0]],
+        ['P', [1]],
+        ['NonStruct', [2]],
+        ['NonStruct', [['P', [3]]]],
+      ],
+    ]);
+    expect(context.lookup(p1, PDFDict).get(PDFName.of('P'))).toBe(document);
+    expect(context.lookup(outer)).toBeUndefined();
+  });
+
+  it('are gone from the manuscript’s PDF, which keeps every element that holds content, in the same order', async () => {
+    const result = await build({ root: path.join(repoRoot, 'manuscript'), outDir: await temp(), formats: ['pdf'] });
+    const pdf = await PDFDocument.load(await readFile(result.outputs[0]!.path), { updateMetadata: false });
+    const root = pdf.catalog.lookup(PDFName.of('StructTreeRoot'), PDFDict);
+    const elements = structElements(pdf.context, root);
+    const wrappers = elements.filter((e) => e.dict.get(PDFName.of('S')) === PDFName.of('NonStruct') && kidsOf(e.dict).every((kid) => kid instanceof PDFRef));
+    expect(wrappers).toEqual([]);
+    const document = elements[0]!;
+    expect(document.dict.get(PDFName.of('S'))).toBe(PDFName.of('Document'));
+    // The document element holds the book's own elements: the title page's heading first, no page boxes.
+    const top = kidsOf(document.dict).map((kid) => (pdf.context.lookup(kid as PDFRef, PDFDict).get(PDFName.of('S')) as PDFName).decodeText());
+    expect(top.slice(0, 5)).toEqual(['H1', 'P', 'P', 'P', 'H1']);
+    expect(top).not.toContain('NonStruct');
+    for (const element of elements.slice(1)) expect(element.dict.get(PDFName.of('P'))).toBe(element.parent?.ref);
+  });
+});
