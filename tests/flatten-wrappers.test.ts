@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { PDFDict, PDFDocument, PDFName, PDFNumber, type PDFObject, PDFRef, PDFString } from 'pdf-lib';
+import { PDFArray, PDFDict, PDFDocument, PDFName, PDFNumber, type PDFObject, PDFRef, PDFString } from 'pdf-lib';
 import { describe, expect, it } from 'vitest';
 import { build } from '../src/index.js';
 import { flattenWrappers } from '../src/editions/pdf/flatten-wrappers.js';
@@ -68,5 +68,52 @@ describe('page wrappers in the structure tree', () => {
     expect(top.slice(0, 5)).toEqual(['H1', 'P', 'P', 'P', 'H1']);
     expect(top).not.toContain('NonStruct');
     for (const element of elements.slice(1)) expect(element.dict.get(PDFName.of('P'))).toBe(element.parent?.ref);
+  });
+
+  it('joins the pieces of a paragraph Paged.js split across pages into one P, the parent tree following, no mark left in a language', async () => {
+    const result = await build({ root: path.join(repoRoot, 'manuscript'), outDir: await temp(), formats: ['pdf'] });
+    const pdf = await PDFDocument.load(await readFile(result.outputs[0]!.path), { updateMetadata: false });
+    const { context } = pdf;
+    const root = pdf.catalog.lookup(PDFName.of('StructTreeRoot'), PDFDict);
+    const pages = new Map(pdf.getPages().map((page, index) => [page.ref, index + 1]));
+    const parentTree = new Map<number, PDFObject>();
+    const nums = root.lookup(PDFName.of('ParentTree'), PDFDict).lookup(PDFName.of('Nums'), PDFArray);
+    for (let i = 0; i < nums.size(); i += 2) parentTree.set((nums.get(i) as PDFNumber).asNumber(), nums.get(i + 1));
+    const ownerOf = (page: PDFRef, mcid: number) => {
+      const key = (context.lookup(page, PDFDict).get(PDFName.of('StructParents')) as PDFNumber).asNumber();
+      return (context.lookup(parentTree.get(key)) as PDFArray).get(mcid);
+    };
+    const spans: number[][] = [];
+    const elements = structElements(context, root);
+    /** The pages of an element's own marked content, each checked against the parent tree. */
+    const ownPages = (element: (typeof elements)[number]) => {
+      const on = new Set<number>();
+      for (const kid of kidsOf(element.dict)) {
+        const reference = kid instanceof PDFRef ? context.lookup(kid) : kid;
+        const mcr = reference instanceof PDFDict && reference.get(PDFName.of('Type')) === PDFName.of('MCR') ? reference : undefined;
+        if (!(kid instanceof PDFNumber) && !mcr) continue;
+        const page = (mcr?.get(PDFName.of('Pg')) ?? element.dict.get(PDFName.of('Pg'))) as PDFRef;
+        const mcid = kid instanceof PDFNumber ? kid.asNumber() : (mcr!.get(PDFName.of('MCID')) as PDFNumber).asNumber();
+        // The parent tree says the content is this element's.
+        expect(ownerOf(page, mcid)).toBe(element.ref);
+        on.add(pages.get(page)!);
+      }
+      return on;
+    };
+    const pagesOf = new Map(elements.map((element) => [element.dict, ownPages(element)]));
+    for (const element of elements.toReversed()) if (element.parent) for (const page of pagesOf.get(element.dict)!) pagesOf.get(element.parent.dict)!.add(page);
+    for (const element of elements) {
+      const lang = element.dict.get(PDFName.of('Lang'));
+      expect(lang === undefined ? '' : (lang as PDFString).decodeText()).not.toMatch(/gsplit/);
+      const on = pagesOf.get(element.dict)!;
+      if (element.dict.get(PDFName.of('S')) === PDFName.of('P') && on.size > 1) spans.push([...on].sort());
+    }
+    // The article's four paragraphs that run over a page break, each one P on its two pages.
+    expect(spans).toEqual([
+      [5, 6],
+      [6, 7],
+      [7, 8],
+      [8, 9],
+    ]);
   });
 });

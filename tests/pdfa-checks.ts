@@ -22,10 +22,11 @@ const classPath = JARS.map((jar) => `/usr/share/java/${jar}.jar`).join(':');
  * - 2.1.6, ICC profiles newer than version 2: PDF/A-2 allows version 4 (the sRGB
  *   profile Chromium tags images with is 4.3);
  * - 3.1.11, a subset font without CIDSet: optional in PDF/A-2;
- * - 4.1, transparency: allowed in PDF/A-2, with the standard blend modes;
+ * - 2.2 and 4.1, transparency (groups, soft masks of images with alpha, opacity):
+ *   allowed in PDF/A-2, with the standard blend modes and, here, an RGB output intent;
  * - 7.11.2, `pdfaid:part` must be 1: the file says 2.
  */
-export const RELAXED_IN_PDFA2 = ['1.0.6', '2.1.6', '3.1.11', '4.1.', '7.11.2'] as const;
+export const RELAXED_IN_PDFA2 = ['1.0.6', '2.1.6', '2.2.', '3.1.11', '4.1.', '7.11.2'] as const;
 
 export interface PreflightError {
   code: string;

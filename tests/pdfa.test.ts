@@ -4,22 +4,23 @@ import path from 'node:path';
 import { promisify } from 'node:util';
 import { PDFDict, PDFDocument, PDFName, PDFNumber } from 'pdf-lib';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { build } from '../src/index.js';
+import { BuildFailure, build } from '../src/index.js';
 import { MAX_NAME_BYTES, shortenDestinationNames } from '../src/editions/pdf/short-names.js';
-import { expectGalleyError, formatAll, listFiles, repoRoot, splitProgress, tempDirs, writeFiles } from './helpers.js';
+import { expectGalleyError, fixtures, formatAll, listFiles, repoRoot, splitProgress, tempDirs, writeFiles } from './helpers.js';
 import { notRelaxed, pdfa2Findings, preflight } from './pdfa-checks.js';
 
 const run = promisify(execFile);
 const temp = tempDirs();
 const cli = path.join(repoRoot, 'dist', 'bin', 'galley.js');
 
-/** Books that exercise what PDF/A cares about: pages past Chromium's 32,767 coordinates, images with alpha, long ids in Arabic, parts joined. */
+/** Books that exercise what PDF/A cares about: pages past Chromium's 32,767 coordinates, transparency (an image with alpha, opacity), long ids in Arabic, parts joined. */
 const books = {
   manuscript: path.join(repoRoot, 'manuscript'),
   sample: path.join(repoRoot, 'examples', 'sample-book'),
   constructs: path.join(repoRoot, 'tests', 'corpus', '12-markdown-constructs'),
   arabic: path.join(repoRoot, 'tests', 'corpus', '08-arabic'),
   sixty: path.join(repoRoot, 'tests', 'corpus', '21-sixty-chapters'),
+  transparent: fixtures('pdfa', 'transparent'),
 };
 
 const built = new Map<keyof typeof books, string>();
@@ -66,6 +67,33 @@ describe('--pdf-standard pdfa-2b', () => {
     // Without the standard, the same book builds with a warning, and its PDF shows .notdef: the check sees it.
     const plain = await build({ root, outDir: out, formats: ['pdf'] });
     expect(await pdfa2Findings(await readFile(plain.outputs[0]!.path))).toContain('notdef: page 5 shows the .notdef glyph (/BAAAAA+SourceSerif4-Regular)');
+  });
+
+  it('stops at a .notdef glyph the text check cannot see: capitals of a Greek running head, a style sheet’s `content`', async () => {
+    const greek = await temp();
+    await writeFiles(greek, {
+      'book.yaml': 'title: Περὶ ψυχῆς\nlanguage: grc\ncreator: C\nidentifier: urn:uuid:11111111-2222-4333-8444-555555555502\nchapters: [one.md]\n',
+      'one.md': `# Ἕν\n\n${'Λόγος ἐστίν. '.repeat(400)}\n`,
+    });
+    const styled = await temp();
+    await writeFiles(styled, {
+      'book.yaml': 'title: Runes\nlanguage: en\ncreator: C\nidentifier: urn:uuid:11111111-2222-4333-8444-555555555503\nchapters: [one.md]\nstyles: [h.css]\n',
+      'h.css': 'p::after { content: " \\16A0"; }\n',
+      'one.md': '# One\n\nA paragraph.\n',
+    });
+    for (const [root, where] of [
+      [greek, /page 6 \(SourceSans3ExtraLight-Regular\)/],
+      [styled, /page 5 \(/],
+    ] as const) {
+      const out = path.join(root, 'out');
+      const failure = await build({ root, outDir: out, formats: ['pdf'], pdfStandard: 'pdfa-2b' }).catch((error: unknown) => error);
+      expect(failure).toBeInstanceOf(BuildFailure);
+      expect((failure as Error).message).toMatch(
+        /^PDF\/A forbids the \.notdef glyph, and the book draws it where a character has no glyph in the font: on page/,
+      );
+      expect((failure as Error).message).toMatch(where);
+      expect(await listFiles(out)).toEqual([]);
+    }
   });
 
   it('takes the standard from the command line, and refuses one it does not know', async () => {

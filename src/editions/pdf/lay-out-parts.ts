@@ -2,6 +2,7 @@ import type { Page } from 'puppeteer-core';
 import type { PageStart } from '../../model/print-layout.js';
 import type { BrowserSession } from './browser.js';
 import { finishPart, type PartFinish } from './in-page/finish-part.js';
+import { markSplitPieces } from './in-page/mark-split-pieces.js';
 import type { PrintedImage } from './in-page/image-resolution.js';
 import type { LayoutProblem } from './in-page/verify-text.js';
 import type { Anchor, PrintedPart } from './join-parts.js';
@@ -186,6 +187,7 @@ export async function layOutParts(docs: PrintDocuments, options: PartsOptions): 
         finish = { offset: 0, total, strings: {}, pageOf: Object.fromEntries([...book.anchors].map(([id, at]) => [id, folioOf(at.page, bodyStart)])) };
       }
       await deadline.run(page.evaluate(finishPart, finish), 'Finishing the pages');
+      await deadline.run(page.evaluate(markSplitPieces), 'Finishing the pages');
       const check = await verifyPages(page, { timeout: 0, deadline });
       book.verifyMs += check.ms;
       for (const problem of check.problems) book.problems.push({ ...problem, page: problem.page === null ? null : problem.page + offset });

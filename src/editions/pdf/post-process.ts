@@ -2,14 +2,17 @@ import { createHash } from 'node:crypto';
 import { type PDFDocument, PDFHexString, PDFName } from 'pdf-lib';
 import type { BookConfig } from '../../model/book.js';
 import { type PdfStandard, pdfaIdentification } from '../../shared/pdf-standards.js';
+import { BuildFailure } from '../../shared/messages.js';
 import { generator } from '../../shared/package-files.js';
 import { bleedOf, sheetMarginOf } from '../../shared/page-geometry.js';
 import { type TrimSize, trimSize } from '../../shared/trim-sizes.js';
 import { describeLinks } from './link-descriptions.js';
 import { flattenWrappers } from './flatten-wrappers.js';
+import { notdefUses, type NotdefUse } from './notdef.js';
 import { conformToPdfA } from './pdfa.js';
 import { repairStructure } from './logical-structure.js';
 import { shortenDestinationNames } from './short-names.js';
+import { joinSplitPieces } from './split-pieces.js';
 import { mapStructureRoles } from './role-map.js';
 import { stabiliseStructIds } from './stable-struct-ids.js';
 import { xmlSafe } from '../shared/xml-serialise.js';
@@ -39,6 +42,7 @@ export async function postProcess(pdf: PDFDocument, options: PostProcessOptions)
   stabiliseStructIds(pdf);
   repairStructure(pdf);
   mapStructureRoles(pdf);
+  joinSplitPieces(pdf);
   flattenWrappers(pdf);
   describeLinks(pdf, options.describeDestination ?? ((id) => id));
   shortenDestinationNames(pdf);
@@ -58,7 +62,10 @@ export async function postProcess(pdf: PDFDocument, options: PostProcessOptions)
     instanceId: PENDING_INSTANCE,
     pdfa: options.standard === undefined ? undefined : pdfaIdentification[options.standard],
   };
-  if (options.standard !== undefined) await conformToPdfA(pdf);
+  if (options.standard !== undefined) {
+    refuseNotdef(notdefUses(pdf));
+    await conformToPdfA(pdf);
+  }
   setInfo(pdf, meta);
   // Uncompressed, as PDF/A asks, so that tools that do not parse PDF find it.
   const xmp = pdf.context.stream(new TextEncoder().encode(xmpPacket(meta)), { Type: 'Metadata', Subtype: 'XML' });
@@ -143,4 +150,14 @@ function setPrintBoxes(pdf: PDFDocument, trim: TrimSize, bleedMm: number, sheetM
     const [bx, by] = [Math.max(x, x + dx - bleed), Math.max(y, y + dy - bleed)];
     page.setBleedBox(bx, by, Math.min(width, trimWidth + 2 * bleed), Math.min(height, trimHeight + 2 * bleed));
   }
+}
+
+/** Stop a PDF/A build whose pages draw the .notdef glyph (what the text's check of missing glyphs cannot see: capitals of a running head, a style sheet's `content`, text in an SVG). */
+function refuseNotdef(uses: readonly NotdefUse[]): void {
+  if (uses.length === 0) return;
+  const pages = uses.slice(0, 5).map((use) => `page ${use.page} (${use.font})`);
+  const more = uses.length > 5 ? ` and ${uses.length - 5} more` : '';
+  throw new BuildFailure(
+    `PDF/A forbids the .notdef glyph, and the book draws it where a character has no glyph in the font: on ${pages.join(', ')}${more} of the PDF. Take the character out or build without --pdf-standard (a missing-glyph warning names its place when it is in the text)`,
+  );
 }

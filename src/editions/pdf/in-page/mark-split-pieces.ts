@@ -1,0 +1,34 @@
+/**
+ * Runs inside the layout page (`page.evaluate`) after `layOutPages`, so it must
+ * be self-contained: no imports at run time, nothing from the enclosing module.
+ */
+
+/**
+ * Mark the pieces of every block Paged.js split across pages (a paragraph, a
+ * list, a section: one element per page, sharing `data-ref`) so that the PDF's
+ * post-processing can join their structure elements again. Chromium passes
+ * nothing of an element to its tag but its language, so the mark is a private-use
+ * subtag of the language it already has (`en` → `en-x-gsplit-<part>-<n>`): the
+ * same language for layout, fonts and `:lang()`, and taken out again after
+ * printing. Tables are joined by their own rules, so are left alone.
+ */
+export function markSplitPieces(): void {
+  const part = String((window as unknown as { __galleyIdPrefix?: string }).__galleyIdPrefix ?? '')
+    .replace(/[^0-9a-z]/gi, '')
+    .slice(-7);
+  const numbers = new Map<string, number>();
+  for (const element of document.querySelectorAll<HTMLElement>('.pagedjs_page [data-split-to], .pagedjs_page [data-split-from]')) {
+    const ref = element.getAttribute('data-ref');
+    if (!ref || element.closest('table')) continue;
+    // (The language without the mark an enclosing piece got already.)
+    const inherited = element.closest('[lang]')?.getAttribute('lang') ?? '';
+    const base = inherited.replace(/-gsplit-[0-9a-z]{1,8}-[0-9a-z]{1,8}$/i, '').replace(/-x$/i, '');
+    if (!/^[a-z]{2,8}(-[0-9a-z]{1,8})*$/i.test(base)) continue;
+    let number = numbers.get(ref);
+    if (number === undefined) {
+      number = numbers.size + 1;
+      numbers.set(ref, number);
+    }
+    element.setAttribute('lang', `${base}${/-x-/i.test(base) ? '' : '-x'}-gsplit-${part || '0'}-${number.toString(36)}`);
+  }
+}

@@ -1,0 +1,62 @@
+import { decodePDFRawStream, PDFArray, PDFDict, type PDFDocument, PDFName, PDFRawStream, PDFRef } from 'pdf-lib';
+import { operations } from './content-stream.js';
+import { dictAt, resolve } from './pdf-trees.js';
+
+/** A place a PDF draws the `.notdef` glyph: the page (from 1) and the font. */
+export interface NotdefUse {
+  page: number;
+  font: string;
+}
+
+const SHOW = new Set(['Tj', 'TJ', "'", '"']);
+
+/**
+ * Where the pages draw the `.notdef` glyph (the box a character no font has
+ * prints as), in the page's content and in the forms it paints (an SVG image, say):
+ * text shown in a composite font (Chromium's: two-byte codes, CID = glyph) with
+ * code 0. Whatever put the character there (chapter text, a running head's
+ * capitals, a style sheet's `content`, an SVG's text), it is found here.
+ */
+export function notdefUses(pdf: PDFDocument): NotdefUse[] {
+  const { context } = pdf;
+  const found: NotdefUse[] = [];
+  const seen = new Set<PDFRawStream>();
+  const scan = (streams: PDFRawStream[], resources: PDFDict | undefined, page: number) => {
+    const text = streams.map((stream) => Buffer.from(decodePDFRawStream(stream).decode()).toString('latin1')).join('\n');
+    const fonts = resources ? dictAt(context, resources, 'Font') : undefined;
+    const xobjects = resources ? dictAt(context, resources, 'XObject') : undefined;
+    let font: PDFDict | undefined;
+    for (const { operator, start, end } of operations(text)) {
+      const operands = text.slice(start, end);
+      if (operator === 'Tf') {
+        const name = /\/([^\s/<>[\]()]+)/.exec(operands)?.[1];
+        const value = name && fonts ? resolve(context, fonts.get(PDFName.of(name))) : undefined;
+        font = value instanceof PDFDict ? value : undefined;
+      } else if (SHOW.has(operator) && font?.get(PDFName.of('Subtype')) === PDFName.of('Type0')) {
+        for (const [, hex] of operands.matchAll(/<([0-9A-Fa-f\s]*)>/g)) {
+          const digits = hex!.replace(/\s+/g, '');
+          if (/^(?:[0-9A-Fa-f]{4})*?0000/.test(digits)) {
+            const base = font.get(PDFName.of('BaseFont'));
+            const name = base instanceof PDFName ? base.decodeText().replace(/^[A-Z]{6}\+/, '') : 'a font';
+            if (!found.some((use) => use.page === page && use.font === name)) found.push({ page, font: name });
+            break;
+          }
+        }
+      } else if (operator === 'Do' && xobjects) {
+        const name = /\/([^\s/<>[\]()]+)/.exec(operands)?.[1];
+        const form = name ? resolve(context, xobjects.get(PDFName.of(name))) : undefined;
+        if (form instanceof PDFRawStream && form.dict.get(PDFName.of('Subtype')) === PDFName.of('Form') && !seen.has(form)) {
+          seen.add(form);
+          scan([form], dictAt(context, form.dict, 'Resources') ?? resources, page);
+        }
+      }
+    }
+  };
+  pdf.getPages().forEach((page, index) => {
+    const contents = page.node.get(PDFName.of('Contents'));
+    const refs = contents instanceof PDFRef ? [contents] : contents instanceof PDFArray ? contents.asArray() : [];
+    const streams = refs.map((ref) => resolve(context, ref)).filter((stream): stream is PDFRawStream => stream instanceof PDFRawStream);
+    scan(streams, page.node.Resources(), index + 1);
+  });
+  return found;
+}
