@@ -96,6 +96,20 @@ describe('--pdf-standard pdfa-2b', () => {
     }
   });
 
+  it('stops at a string longer than PDF/A allows (32,767 bytes), naming what holds it', async () => {
+    const root = await temp();
+    await writeFiles(root, {
+      'book.yaml': `title: Long\nlanguage: en\ncreator: C\nidentifier: urn:uuid:11111111-2222-4333-8444-555555555505\ndescription: ${'word '.repeat(8000)}\nchapters: [one.md]\n`,
+      'one.md': '# One\n\nA paragraph.\n',
+    });
+    const failure = await build({ root, outDir: path.join(root, 'out'), formats: ['pdf'], pdfStandard: 'pdfa-2b' }).catch((error: unknown) => error);
+    expect(failure).toBeInstanceOf(BuildFailure);
+    expect((failure as Error).message).toMatch(
+      /^PDF\/A limits a string to 32767 bytes, and the PDF has longer ones: the description \(book\.yaml `description`\): \d+ bytes/,
+    );
+    expect(await listFiles(path.join(root, 'out'))).toEqual([]);
+  });
+
   it('takes the standard from the command line, and refuses one it does not know', async () => {
     const out = await temp();
     await run(process.execPath, [cli, 'build', 'manuscript', '--out', out, '--format', 'pdf', '--pdf-standard', 'pdfa'], { cwd: repoRoot });

@@ -17,12 +17,22 @@ export function parseIsoDate(text: string): IsoDate | undefined {
   if (month < 1 || month > 12) return undefined;
   if (match[3] === undefined) return { year, month };
   const day = Number(match[3]);
-  const days = new Date(Date.UTC(year, month, 0)).getUTCDate();
+  const days = utcDay(year, month + 1, 0).getUTCDate();
   if (day < 1 || day > days) return undefined;
   return { year, month, day };
 }
 
 export const isIsoDate = (text: string): boolean => parseIsoDate(text) !== undefined;
+
+/**
+ * Midnight UTC of a calendar day (`month` from 1; day 0 is the last of the month
+ * before). Unlike `Date.UTC`, which reads the years 0 to 99 as 1900 to 1999.
+ */
+export function utcDay(year: number, month: number, day: number): Date {
+  const date = new Date(Date.UTC(2000, month - 1, day));
+  date.setUTCFullYear(year, month - 1, day);
+  return date;
+}
 
 /** Compare two ISO dates by their earliest instant. */
 export function compareIsoDates(a: string, b: string): number {
@@ -48,7 +58,7 @@ function formatter(language: string, parts: Intl.DateTimeFormatOptions): Intl.Da
 export function formatIsoDate(text: string, language: string): string {
   const date = parseIsoDate(text);
   if (!date) return text;
-  const when = new Date(Date.UTC(date.year, (date.month ?? 1) - 1, date.day ?? 1));
+  const when = utcDay(date.year, date.month ?? 1, date.day ?? 1);
   if (date.month === undefined) return String(date.year);
   if (date.day === undefined) return formatter(language, { month: 'long', year: 'numeric' }).format(when);
   return formatter(language, { day: 'numeric', month: 'long', year: 'numeric' }).format(when);
@@ -70,7 +80,7 @@ export function formatIsoDateRange(start: string, end: string, language: string)
   const b = parseIsoDate(end);
   if (a?.day !== undefined && b?.day !== undefined) {
     const fmt = formatter(language, { day: 'numeric', month: 'long', year: 'numeric' });
-    const parts = fmt.formatRangeToParts(new Date(Date.UTC(a.year, a.month! - 1, a.day)), new Date(Date.UTC(b.year, b.month! - 1, b.day)));
+    const parts = fmt.formatRangeToParts(utcDay(a.year, a.month!, a.day), utcDay(b.year, b.month!, b.day));
     const firstEnd = parts.findIndex((p) => p.source === 'endRange');
     if (firstEnd === -1) return { start: parts.map((p) => p.value).join(''), separator: '', end: '' };
     let lastStart = -1;

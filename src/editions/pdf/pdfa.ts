@@ -1,5 +1,5 @@
 import { readFile } from 'node:fs/promises';
-import { PDFDict, type PDFDocument, PDFName, PDFNumber, PDFString } from 'pdf-lib';
+import { PDFArray, PDFDict, type PDFDocument, PDFHexString, PDFName, PDFNumber, type PDFObject, PDFRawStream, PDFString } from 'pdf-lib';
 import { assetPath } from '../../shared/package-files.js';
 import { resolve } from './pdf-trees.js';
 
@@ -44,4 +44,29 @@ export async function conformToPdfA(pdf: PDFDocument): Promise<void> {
       annot.set(PDFName.of('F'), PDFNumber.of((set | PRINT) & ~(INVISIBLE | HIDDEN | NO_VIEW | TOGGLE_NO_VIEW)));
     }
   }
+}
+
+/** The longest string PDF/A-2 allows, in bytes (ISO 19005-2, 6.1.13). */
+export const MAX_STRING_BYTES = 32_767;
+
+/** Where the file holds a string longer than PDF/A allows: the keys of the entries, with their lengths in bytes. */
+export function longStrings(pdf: PDFDocument): Array<{ key: string; bytes: number }> {
+  const found: Array<{ key: string; bytes: number }> = [];
+  const visit = (value: PDFObject, key: string) => {
+    if (value instanceof PDFString || value instanceof PDFHexString) {
+      const bytes = value instanceof PDFHexString ? Math.ceil(value.asString().replace(/\s+/g, '').length / 2) : value.asBytes().length;
+      if (bytes > MAX_STRING_BYTES) found.push({ key, bytes });
+    } else if (value instanceof PDFDict) {
+      for (const [name, entry] of value.entries()) visit(entry, name.decodeText());
+    } else if (value instanceof PDFArray) {
+      for (const entry of value.asArray()) visit(entry, key);
+    } else if (value instanceof PDFRawStream) {
+      visit(value.dict, key);
+    }
+  };
+  for (const [, object] of pdf.context.enumerateIndirectObjects()) visit(object, '');
+  // The information dictionary, which the trailer may hold directly.
+  const info = pdf.context.trailerInfo.Info;
+  if (info instanceof PDFDict) visit(info, 'Info');
+  return found;
 }

@@ -9,7 +9,7 @@ import { type TrimSize, trimSize } from '../../shared/trim-sizes.js';
 import { describeLinks } from './link-descriptions.js';
 import { flattenWrappers } from './flatten-wrappers.js';
 import { notdefUses, type NotdefUse } from './notdef.js';
-import { conformToPdfA } from './pdfa.js';
+import { conformToPdfA, longStrings, MAX_STRING_BYTES } from './pdfa.js';
 import { repairStructure } from './logical-structure.js';
 import { shortenDestinationNames } from './short-names.js';
 import { joinSplitPieces } from './split-pieces.js';
@@ -62,10 +62,6 @@ export async function postProcess(pdf: PDFDocument, options: PostProcessOptions)
     instanceId: PENDING_INSTANCE,
     pdfa: options.standard === undefined ? undefined : pdfaIdentification[options.standard],
   };
-  if (options.standard !== undefined) {
-    refuseNotdef(notdefUses(pdf));
-    await conformToPdfA(pdf);
-  }
   setInfo(pdf, meta);
   // Uncompressed, as PDF/A asks, so that tools that do not parse PDF find it.
   const xmp = pdf.context.stream(new TextEncoder().encode(xmpPacket(meta)), { Type: 'Metadata', Subtype: 'XML' });
@@ -79,6 +75,11 @@ export async function postProcess(pdf: PDFDocument, options: PostProcessOptions)
   if (options.bodyStart !== undefined && options.bodyStart > 1) {
     const labels = pdf.context.obj({ Nums: [0, { S: 'r' }, options.bodyStart - 1, { S: 'D' }] });
     pdf.catalog.set(PDFName.of('PageLabels'), labels);
+  }
+  if (options.standard !== undefined) {
+    refuseNotdef(notdefUses(pdf));
+    refuseLongStrings(longStrings(pdf));
+    await conformToPdfA(pdf);
   }
   return identify(await pdf.save({ useObjectStreams: false, addDefaultPage: false, updateFieldAppearances: false, objectsPerTick: Number.POSITIVE_INFINITY }));
 }
@@ -159,5 +160,27 @@ function refuseNotdef(uses: readonly NotdefUse[]): void {
   const more = uses.length > 5 ? ` and ${uses.length - 5} more` : '';
   throw new BuildFailure(
     `PDF/A forbids the .notdef glyph, and the book draws it where a character has no glyph in the font: on ${pages.join(', ')}${more} of the PDF. Take the character out or build without --pdf-standard (a missing-glyph warning names its place when it is in the text)`,
+  );
+}
+
+/** What each entry a long string can be in holds, for the message. */
+const STRING_SOURCES: Record<string, string> = {
+  Subject: 'the description (book.yaml `description`)',
+  Keywords: 'the subjects (book.yaml `subjects`)',
+  Title: 'the title',
+  Author: 'the creators',
+  Rights: 'the rights statement',
+  URI: 'a link’s address',
+  Contents: 'a link’s description (the text of its target)',
+  Alt: 'an image’s description',
+  ActualText: 'a text’s replacement',
+};
+
+/** Stop a PDF/A build with a string longer than PDF/A allows. */
+function refuseLongStrings(found: ReadonlyArray<{ key: string; bytes: number }>): void {
+  if (found.length === 0) return;
+  const named = found.slice(0, 5).map(({ key, bytes }) => `${STRING_SOURCES[key] ?? `a /${key} entry`}: ${bytes} bytes`);
+  throw new BuildFailure(
+    `PDF/A limits a string to ${MAX_STRING_BYTES} bytes, and the PDF has longer ones: ${named.join('; ')}. Shorten them or build without --pdf-standard`,
   );
 }

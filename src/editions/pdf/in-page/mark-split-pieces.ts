@@ -10,16 +10,20 @@
  * nothing of an element to its tag but its language, so the mark is a private-use
  * subtag of the language it already has (`en` → `en-x-gsplit-<part>-<n>`): the
  * same language for layout, fonts and `:lang()`, and taken out again after
- * printing. Tables are joined by their own rules, so are left alone.
+ * printing. Only blocks of text are joined: a section split over pages stays a
+ * piece per page (joined, it would take each page's notes far from their page),
+ * and tables are joined by their own rules.
  */
 export function markSplitPieces(): void {
+  const TEXT_BLOCKS = new Set(['p', 'ul', 'ol', 'li', 'dl', 'dt', 'dd', 'blockquote', 'pre']);
   const part = String((window as unknown as { __galleyIdPrefix?: string }).__galleyIdPrefix ?? '')
     .replace(/[^0-9a-z]/gi, '')
     .slice(-7);
   const numbers = new Map<string, number>();
   for (const element of document.querySelectorAll<HTMLElement>('.pagedjs_page [data-split-to], .pagedjs_page [data-split-from]')) {
     const ref = element.getAttribute('data-ref');
-    if (!ref || element.closest('table')) continue;
+    // Blocks of text only: a section's pieces stay apart, so that each page's notes stay read after its text.
+    if (!ref || !TEXT_BLOCKS.has(element.localName) || element.closest('table')) continue;
     // (The language without the mark an enclosing piece got already.)
     const inherited = element.closest('[lang]')?.getAttribute('lang') ?? '';
     const base = inherited.replace(/-gsplit-[0-9a-z]{1,8}-[0-9a-z]{1,8}$/i, '').replace(/-x$/i, '');
