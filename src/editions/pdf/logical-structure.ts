@@ -1,5 +1,6 @@
-import { PDFArray, PDFDict, PDFName, PDFNumber, type PDFDocument, type PDFObject, PDFRef } from 'pdf-lib';
-import { dictAt, kidsOf, nameTree, nameTreeEntries, numberTreeEntries, resolve, type StructElement, structElements } from './pdf-trees.js';
+import { type PDFDict, PDFName, PDFNumber, type PDFDocument, PDFRef } from 'pdf-lib';
+import { dictAt, kidsOf, nameTree, nameTreeEntries, type StructElement, structElements } from './pdf-trees.js';
+import { detach, isMarkedContentReference, ParentTree, takeContents } from './struct-moves.js';
 
 const typeOf = (element: StructElement) => element.dict.get(PDFName.of('S'));
 const is = (element: StructElement, type: string) => typeOf(element) === PDFName.of(type);
@@ -64,14 +65,7 @@ function joinTablePieces(pdf: PDFDocument, root: PDFDict, elements: readonly Str
     const first = element ? kids(element)[0] : undefined;
     return first ? pageOf(first) : undefined;
   };
-  const parentTree = new Map(numberTreeEntries(context, dictAt(context, root, 'ParentTree')));
-  /** Point the parent tree's entry of a piece of marked content at `parent`. */
-  const reparent = (page: PDFObject | undefined, mcid: PDFObject | undefined, parent: PDFRef) => {
-    const holder = resolve(context, page);
-    const key = holder instanceof PDFDict ? holder.get(PDFName.of('StructParents')) : undefined;
-    const parents = key instanceof PDFNumber ? resolve(context, parentTree.get(key.asNumber())) : undefined;
-    if (parents instanceof PDFArray && mcid instanceof PDFNumber && mcid.asNumber() < parents.size()) parents.set(mcid.asNumber(), parent);
-  };
+  const tree = new ParentTree(context, root);
   const movable = (table: StructElement) => {
     const refs = new Set(kids(table).map((child) => child.ref));
     return (
@@ -86,27 +80,13 @@ function joinTablePieces(pdf: PDFDocument, root: PDFDict, elements: readonly Str
   };
   /** Move what `piece` holds into `table` (after its rows, or before them), and take the empty piece out. */
   const join = (piece: StructElement, table: StructElement & { ref: PDFRef }, before: boolean) => {
-    const moved: PDFObject[] = [];
-    const byRef = new Map(kids(piece).map((child) => [child.ref, child]));
-    for (const kid of kidsOf(piece.dict)) {
-      if (kid instanceof PDFNumber) {
-        // Marked content of the piece's own page: referred to with its page from the table it joins.
-        moved.push(context.obj({ Type: 'MCR', Pg: piece.dict.get(PDFName.of('Pg'))!, MCID: kid }));
-        reparent(piece.dict.get(PDFName.of('Pg')), kid, table.ref);
-      } else if (kid instanceof PDFRef && !isMarkedContentReference(context, kid)) {
-        moved.push(kid);
-        const child = byRef.get(kid)!;
-        child.dict.set(PDFName.of('P'), table.ref);
-        kids(table)[before ? 'unshift' : 'push'](child);
-      } else {
-        moved.push(kid);
-        const reference = resolve(context, kid) as PDFDict;
-        reparent(reference.get(PDFName.of('Pg')) ?? piece.dict.get(PDFName.of('Pg')), reference.get(PDFName.of('MCID')), table.ref);
-      }
-    }
+    // (`movable` pieces have a reference.)
+    if (!piece.ref) return;
+    for (const child of kids(piece)) kids(table)[before ? 'unshift' : 'push'](child);
+    const moved = takeContents(context, piece.dict, table.ref, tree);
     const held = kidsOf(table.dict);
     table.dict.set(PDFName.of('K'), context.obj(before ? [...moved, ...held] : [...held, ...moved]));
-    detach(pdf, piece, removed);
+    for (const ref of detach(context, piece.ref)) removed.add(ref);
   };
   const hasRef = (element: StructElement | undefined): element is StructElement & { ref: PDFRef } => element?.ref !== undefined;
   const removed = new Set<PDFRef>();
@@ -132,20 +112,4 @@ function joinTablePieces(pdf: PDFDocument, root: PDFDict, elements: readonly Str
     else target = hasHeader(table) ? table : undefined;
   }
   return removed;
-}
-
-/** Whether a kid is a marked-content reference (`/Type /MCR`). */
-function isMarkedContentReference(context: PDFDocument['context'], kid: PDFObject): boolean {
-  const dict = resolve(context, kid);
-  return dict instanceof PDFDict && dict.get(PDFName.of('Type')) === PDFName.of('MCR');
-}
-
-/** Take an element out of its parent's `/K`, and the parent too when nothing is left in it. */
-function detach(pdf: PDFDocument, element: StructElement, removed: Set<PDFRef>): void {
-  if (element.ref) removed.add(element.ref);
-  const holder = element.parent?.dict ?? dictAt(pdf.context, pdf.catalog, 'StructTreeRoot');
-  if (!holder) return;
-  const left = kidsOf(holder).filter((kid) => kid !== element.ref);
-  if (left.length > 0 || !element.parent) holder.set(PDFName.of('K'), pdf.context.obj(left));
-  else detach(pdf, element.parent, removed);
 }

@@ -1,0 +1,100 @@
+import { PDFArray, PDFDict, PDFName, PDFNumber, type PDFContext, type PDFObject, PDFRef } from 'pdf-lib';
+import { dictAt, kidsOf, numberTreeEntries, resolve } from './pdf-trees.js';
+
+/** Whether a kid of a structure element is a marked-content reference (`/Type /MCR`). */
+export function isMarkedContentReference(context: PDFContext, kid: PDFObject): boolean {
+  const dict = resolve(context, kid);
+  return dict instanceof PDFDict && dict.get(PDFName.of('Type')) === PDFName.of('MCR');
+}
+
+/** A structure tree's parent tree, to point marked content and annotations at the elements that now hold them. */
+export class ParentTree {
+  readonly #entries: Map<number, PDFObject>;
+  #changed = false;
+
+  constructor(
+    private readonly context: PDFContext,
+    private readonly root: PDFDict,
+  ) {
+    this.#entries = new Map(numberTreeEntries(context, dictAt(context, root, 'ParentTree')));
+  }
+
+  /** Marked content `mcid` of `page` belongs to `owner`. */
+  content(page: PDFObject | undefined, mcid: number, owner: PDFRef): void {
+    const holder = resolve(this.context, page);
+    const key = holder instanceof PDFDict ? holder.get(PDFName.of('StructParents')) : undefined;
+    const owners = key instanceof PDFNumber ? resolve(this.context, this.#entries.get(key.asNumber())) : undefined;
+    if (owners instanceof PDFArray && mcid < owners.size()) owners.set(mcid, owner);
+  }
+
+  /** The annotation `annot` belongs to `owner`. */
+  annotation(annot: PDFObject | undefined, owner: PDFRef): void {
+    const holder = resolve(this.context, annot);
+    const key = holder instanceof PDFDict ? holder.get(PDFName.of('StructParent')) : undefined;
+    if (!(key instanceof PDFNumber)) return;
+    this.#entries.set(key.asNumber(), owner);
+    this.#changed = true;
+  }
+
+  /** Write the entries back, where an annotation's changed (a page's are changed in place). */
+  write(): void {
+    const tree = dictAt(this.context, this.root, 'ParentTree');
+    if (!this.#changed || !tree) return;
+    const nums = this.context.obj([]);
+    for (const [key, value] of [...this.#entries].sort((a, b) => a[0] - b[0])) {
+      nums.push(PDFNumber.of(key));
+      nums.push(value);
+    }
+    tree.delete(PDFName.of('Kids'));
+    tree.set(PDFName.of('Nums'), nums);
+  }
+}
+
+/**
+ * What a structure element `piece` holds, given to `owner`: its marked content
+ * (referred to with its page, as an MCR), marked-content references and
+ * annotations (the parent tree following), and its child elements (their
+ * parent set). The entries for `owner`'s `/K`, in order.
+ */
+export function takeContents(context: PDFContext, piece: PDFDict, owner: PDFRef, tree: ParentTree): PDFObject[] {
+  const moved: PDFObject[] = [];
+  const page = piece.get(PDFName.of('Pg'));
+  for (const kid of kidsOf(piece)) {
+    const value = resolve(context, kid);
+    if (kid instanceof PDFNumber) {
+      // Marked content of the piece's own page: referred to with its page from the element it joins.
+      if (page) moved.push(context.obj({ Type: 'MCR', Pg: page, MCID: kid }));
+      tree.content(page, kid.asNumber(), owner);
+    } else if (value instanceof PDFDict && value.get(PDFName.of('Type')) === PDFName.of('MCR')) {
+      moved.push(kid);
+      const mcid = value.get(PDFName.of('MCID'));
+      if (mcid instanceof PDFNumber) tree.content(value.get(PDFName.of('Pg')) ?? page, mcid.asNumber(), owner);
+    } else if (value instanceof PDFDict && value.get(PDFName.of('Type')) === PDFName.of('OBJR')) {
+      moved.push(kid);
+      tree.annotation(value.get(PDFName.of('Obj')), owner);
+    } else if (value instanceof PDFDict) {
+      moved.push(kid);
+      value.set(PDFName.of('P'), owner);
+    }
+  }
+  return moved;
+}
+
+/**
+ * Take a structure element out of its parent's `/K`, and the parent too when
+ * nothing is left in it (never the tree's root), and out of the file. The
+ * references of the elements taken out.
+ */
+export function detach(context: PDFContext, ref: PDFRef): PDFRef[] {
+  const dict = context.lookup(ref);
+  const parentRef = dict instanceof PDFDict ? dict.get(PDFName.of('P')) : undefined;
+  const parent = resolve(context, parentRef);
+  context.delete(ref);
+  if (!(parent instanceof PDFDict)) return [ref];
+  const left = kidsOf(parent).filter((kid) => kid !== ref);
+  if (left.length > 0 || !(parentRef instanceof PDFRef) || parent.get(PDFName.of('Type')) === PDFName.of('StructTreeRoot')) {
+    parent.set(PDFName.of('K'), context.obj(left));
+    return [ref];
+  }
+  return [ref, ...detach(context, parentRef)];
+}
