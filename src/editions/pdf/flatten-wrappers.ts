@@ -1,5 +1,5 @@
 import { PDFDict, PDFName, type PDFDocument, type PDFObject, PDFRef } from 'pdf-lib';
-import { dictAt, kidsOf, resolve, structElements } from './pdf-trees.js';
+import { dictAt, kidsOf, structElements } from './pdf-trees.js';
 
 /** What makes a `NonStruct` more than a wrapper: something said of it that its children would lose. */
 const OWN_KEYS = ['ID', 'A', 'C', 'Lang', 'Alt', 'ActualText', 'E', 'T'];
@@ -18,8 +18,10 @@ export function flattenWrappers(pdf: PDFDocument): void {
   const rootRef = pdf.catalog.get(PDFName.of('StructTreeRoot'));
   const root = dictAt(context, pdf.catalog, 'StructTreeRoot');
   if (!root || !(rootRef instanceof PDFRef)) return;
-  const isElement = (kid: PDFObject) =>
-    kid instanceof PDFRef && resolve(context, kid) instanceof PDFDict && (context.lookup(kid) as PDFDict).has(PDFName.of('S'));
+  const isElement = (kid: PDFObject) => {
+    const dict = kid instanceof PDFRef ? context.lookup(kid) : undefined;
+    return dict instanceof PDFDict && dict.has(PDFName.of('S'));
+  };
   // Innermost first: a wrapper's wrappers are gone by the time it goes itself.
   for (const element of structElements(context, root).toReversed()) {
     const { dict, ref } = element;

@@ -1,5 +1,5 @@
-import { PDFDict, PDFHexString, PDFName, type PDFDocument, type PDFObject } from 'pdf-lib';
-import { dictAt, resolve, stringText } from './pdf-trees.js';
+import { type PDFDict, PDFHexString, PDFName, type PDFDocument, type PDFObject } from 'pdf-lib';
+import { annotationsOf, dictAt, resolve, stringText } from './pdf-trees.js';
 
 /** A destination's name, or a URI: a string or a name. */
 const textOf = (value: PDFObject | undefined): string | undefined => stringText(value) ?? (value instanceof PDFName ? value.decodeText() : undefined);
@@ -11,15 +11,10 @@ const textOf = (value: PDFObject | undefined): string | undefined => stringText(
  * the book its address. A link that has a description keeps it.
  */
 export function describeLinks(pdf: PDFDocument, describe: (destination: string) => string): void {
-  const { context } = pdf;
-  for (const page of pdf.getPages()) {
-    const annots = page.node.Annots();
-    for (let i = 0; annots && i < annots.size(); i++) {
-      const annot = resolve(context, annots.get(i));
-      if (!(annot instanceof PDFDict) || annot.get(PDFName.of('Subtype')) !== PDFName.of('Link') || annot.has(PDFName.of('Contents'))) continue;
-      const description = describeLink(context, annot, describe);
-      if (description !== undefined) annot.set(PDFName.of('Contents'), PDFHexString.fromText(description));
-    }
+  for (const annot of annotationsOf(pdf)) {
+    if (annot.get(PDFName.of('Subtype')) !== PDFName.of('Link') || annot.has(PDFName.of('Contents'))) continue;
+    const description = describeLink(pdf.context, annot, describe);
+    if (description !== undefined) annot.set(PDFName.of('Contents'), PDFHexString.fromText(description));
   }
 }
 

@@ -1,5 +1,6 @@
-import { decodePDFRawStream, PDFArray, type PDFDocument, PDFName, PDFRawStream, PDFRef } from 'pdf-lib';
+import { type PDFDocument, PDFName, PDFRawStream } from 'pdf-lib';
 import { operations } from './content-stream.js';
+import { contentRefs, contentText } from './pdf-trees.js';
 
 /** Operators that build a path (the path object starts with the first of them). */
 const PATH_BUILDING = new Set(['m', 'l', 'c', 'v', 'y', 'h', 're']);
@@ -81,14 +82,12 @@ export function markArtifacts(text: string): string | undefined {
 export function markPageArtifacts(pdf: PDFDocument): void {
   const { context } = pdf;
   for (const page of pdf.getPages()) {
-    const contents = page.node.get(PDFName.of('Contents'));
-    const refs = contents instanceof PDFRef ? [contents] : contents instanceof PDFArray ? contents.asArray().filter((ref) => ref instanceof PDFRef) : [];
+    const refs = contentRefs(page.node);
     const streams = refs.map((ref) => context.lookup(ref));
     if (refs.length === 0 || !streams.every((stream) => stream instanceof PDFRawStream)) continue;
-    const text = (streams as PDFRawStream[]).map((stream) => Buffer.from(decodePDFRawStream(stream).decode()).toString('latin1')).join('\n');
-    const marked = markArtifacts(text);
+    const marked = markArtifacts(contentText(streams as PDFRawStream[]));
     if (marked === undefined) continue;
-    const [first, ...rest] = refs as PDFRef[];
+    const [first, ...rest] = refs;
     context.assign(first!, context.flateStream(Buffer.from(marked, 'latin1')));
     for (const ref of rest) context.delete(ref);
     page.node.set(PDFName.of('Contents'), first!);

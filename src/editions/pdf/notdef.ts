@@ -1,6 +1,6 @@
-import { decodePDFRawStream, PDFArray, PDFDict, type PDFDocument, PDFName, PDFRawStream, PDFRef } from 'pdf-lib';
+import { PDFDict, type PDFDocument, PDFName, PDFRawStream } from 'pdf-lib';
 import { operations } from './content-stream.js';
-import { dictAt, resolve } from './pdf-trees.js';
+import { contentRefs, contentText, dictAt, resolve } from './pdf-trees.js';
 
 /** A place a PDF draws the `.notdef` glyph: the page (from 1) and the font. */
 export interface NotdefUse {
@@ -22,7 +22,7 @@ export function notdefUses(pdf: PDFDocument): NotdefUse[] {
   const found: NotdefUse[] = [];
   const seen = new Set<PDFRawStream>();
   const scan = (streams: PDFRawStream[], resources: PDFDict | undefined, page: number) => {
-    const text = streams.map((stream) => Buffer.from(decodePDFRawStream(stream).decode()).toString('latin1')).join('\n');
+    const text = contentText(streams);
     const fonts = resources ? dictAt(context, resources, 'Font') : undefined;
     const xobjects = resources ? dictAt(context, resources, 'XObject') : undefined;
     let font: PDFDict | undefined;
@@ -53,9 +53,9 @@ export function notdefUses(pdf: PDFDocument): NotdefUse[] {
     }
   };
   pdf.getPages().forEach((page, index) => {
-    const contents = page.node.get(PDFName.of('Contents'));
-    const refs = contents instanceof PDFRef ? [contents] : contents instanceof PDFArray ? contents.asArray() : [];
-    const streams = refs.map((ref) => resolve(context, ref)).filter((stream): stream is PDFRawStream => stream instanceof PDFRawStream);
+    const streams = contentRefs(page.node)
+      .map((ref) => context.lookup(ref))
+      .filter((stream): stream is PDFRawStream => stream instanceof PDFRawStream);
     scan(streams, page.node.Resources(), index + 1);
   });
   return found;

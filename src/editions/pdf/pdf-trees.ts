@@ -1,4 +1,18 @@
-import { PDFArray, PDFDict, PDFHexString, PDFName, PDFNumber, type PDFObject, PDFRef, PDFString, type PDFContext } from 'pdf-lib';
+import {
+  decodePDFRawStream,
+  PDFArray,
+  PDFDict,
+  type PDFDocument,
+  PDFHexString,
+  PDFName,
+  PDFNumber,
+  type PDFObject,
+  type PDFPageLeaf,
+  type PDFRawStream,
+  PDFRef,
+  PDFString,
+  type PDFContext,
+} from 'pdf-lib';
 
 /** The object `value` is, or refers to. */
 export function resolve(context: PDFContext, value: PDFObject | undefined): PDFObject | undefined {
@@ -123,4 +137,25 @@ export function structElements(context: PDFContext, root: PDFDict): StructElemen
   };
   for (const kid of kidsOf(root)) visit(kid, undefined);
   return elements;
+}
+
+/** Every annotation of the document's pages, page by page, as dictionaries. */
+export function annotationsOf(pdf: PDFDocument): PDFDict[] {
+  return pdf
+    .getPages()
+    .flatMap((page) =>
+      (page.node.Annots()?.asArray() ?? []).map((value) => resolve(pdf.context, value)).filter((annot): annot is PDFDict => annot instanceof PDFDict),
+    );
+}
+
+/** The references of a page's content streams (`/Contents`: one or an array). */
+export function contentRefs(page: PDFPageLeaf): PDFRef[] {
+  const contents = page.get(PDFName.of('Contents'));
+  if (contents instanceof PDFRef) return [contents];
+  return contents instanceof PDFArray ? contents.asArray().filter((ref): ref is PDFRef => ref instanceof PDFRef) : [];
+}
+
+/** Content streams as one text, a character a byte (Latin-1), as `operations` reads them. */
+export function contentText(streams: readonly PDFRawStream[]): string {
+  return streams.map((stream) => Buffer.from(decodePDFRawStream(stream).decode()).toString('latin1')).join('\n');
 }

@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { PDFArray, PDFDict, type PDFDocument, PDFHexString, PDFName, PDFNumber, type PDFObject, PDFRawStream, PDFString } from 'pdf-lib';
 import { assetPath } from '../../shared/package-files.js';
-import { resolve } from './pdf-trees.js';
+import { annotationsOf } from './pdf-trees.js';
 
 /** The ICC's sRGB profile, shipped with Galley (`profiles/`). */
 const SRGB_PROFILE = 'profiles/sRGB2014.icc';
@@ -34,15 +34,10 @@ export async function conformToPdfA(pdf: PDFDocument): Promise<void> {
     DestOutputProfile: context.register(profile),
   });
   pdf.catalog.set(PDFName.of('OutputIntents'), context.obj([context.register(intent)]));
-  for (const page of pdf.getPages()) {
-    const annots = page.node.Annots();
-    for (let i = 0; annots && i < annots.size(); i++) {
-      const annot = resolve(context, annots.get(i));
-      if (!(annot instanceof PDFDict)) continue;
-      const flags = annot.get(PDFName.of('F'));
-      const set = flags instanceof PDFNumber ? flags.asNumber() : 0;
-      annot.set(PDFName.of('F'), PDFNumber.of((set | PRINT) & ~(INVISIBLE | HIDDEN | NO_VIEW | TOGGLE_NO_VIEW)));
-    }
+  for (const annot of annotationsOf(pdf)) {
+    const flags = annot.get(PDFName.of('F'));
+    const set = flags instanceof PDFNumber ? flags.asNumber() : 0;
+    annot.set(PDFName.of('F'), PDFNumber.of((set | PRINT) & ~(INVISIBLE | HIDDEN | NO_VIEW | TOGGLE_NO_VIEW)));
   }
 }
 

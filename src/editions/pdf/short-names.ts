@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
-import { PDFDict, PDFName, type PDFDocument } from 'pdf-lib';
-import { dictAt, resolve } from './pdf-trees.js';
+import { type PDFDict, PDFName, type PDFDocument } from 'pdf-lib';
+import { annotationsOf, dictAt } from './pdf-trees.js';
 
 /** The longest name a PDF may hold, in bytes (ISO 32000-1, Annex C; PDF/A keeps the limit). */
 export const MAX_NAME_BYTES = 127;
@@ -36,13 +36,7 @@ export function shortenDestinationNames(pdf: PDFDocument): void {
     const target = action?.get(PDFName.of('D'));
     if (action && target instanceof PDFName && renamed.has(target)) action.set(PDFName.of('D'), renamed.get(target)!);
   };
-  for (const page of pdf.getPages()) {
-    const annots = page.node.Annots();
-    for (let i = 0; annots && i < annots.size(); i++) {
-      const annot = resolve(context, annots.get(i));
-      if (annot instanceof PDFDict) follow(annot);
-    }
-  }
+  for (const annot of annotationsOf(pdf)) follow(annot);
   const outlines = dictAt(context, pdf.catalog, 'Outlines');
   const walk = (item: PDFDict | undefined, seen: Set<PDFDict>) => {
     for (let at = item; at && !seen.has(at); at = dictAt(context, at, 'Next')) {
