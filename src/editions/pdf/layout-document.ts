@@ -22,6 +22,22 @@ import { addTocPageSlots } from './toc-page-slots.js';
 import { rehypeRunningHeads } from './plugins/rehype-running-heads.js';
 import { type PrintPart, splitBook } from './split-book.js';
 
+/**
+ * The document as loaded, before Paged.js takes its content into pages, is laid out
+ * as one long page, of which only the tables are measured (`freezeTableColumns`):
+ * its other blocks are laid out only when on screen, not all on loading (at 100
+ * chapters, 0.5 of the renderers' 2.5 s of loading). Tables and what holds them are
+ * laid out as they are (inside content that is not, Chromium sizes their columns
+ * otherwise).
+ * Only the body's own `main` is matched: none in the pages, whatever lays them out;
+ * and `layOutPages` takes the sheet out before it starts (a `:has()` rule makes
+ * every change to the document cost more).
+ */
+/** The sheet's id (in-page/lay-out-pages.ts takes it out by it). */
+const BEFORE_LAYOUT_ID = 'galley-before-layout';
+const BEFORE_LAYOUT_CSS =
+  'body > main > :not(:has(table)), body > main > * > :not(:has(table), table) { content-visibility: auto; contain-intrinsic-size: auto 500px }';
+
 /** Style sheets of the print edition, in cascade order (after the fonts). */
 export const printStyles = ['styles/components.css', 'styles/base.css', 'styles/print.css'];
 
@@ -95,7 +111,11 @@ async function prepare(book: Book, options: LayoutDocumentOptions) {
     ...(await houseStyles(book, 'print', resourceDataUri)),
   ]);
   // An empty icon keeps the browser from asking for /favicon.ico.
-  const head = [h('link', { rel: 'icon', href: 'data:,' }), ...(options.polyfillUrl ? [h('script', { src: options.polyfillUrl })] : [])];
+  const head = [
+    h('link', { rel: 'icon', href: 'data:,' }),
+    h('style', { id: BEFORE_LAYOUT_ID, dataPagedjsIgnore: '' }, BEFORE_LAYOUT_CSS),
+    ...(options.polyfillUrl ? [h('script', { src: options.polyfillUrl })] : []),
+  ];
   // Only the font subsets the text needs, embedded: nothing to fetch, the same every
   // time, and outside Paged.js's style processing. The same fonts in every part.
   // (The words of page references are in the chapters' text: rehypePageReferences added them.)

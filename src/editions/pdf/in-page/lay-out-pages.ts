@@ -41,6 +41,17 @@ export async function layOutPages(): Promise<InPageLayout> {
       };
     }
   ).__galley;
+  // The sheet for the document as loaded (layout-document.ts) is done with.
+  document.getElementById('galley-before-layout')?.remove();
+  // Paged.js lays out what a template holds; made of the body's HTML (serialised and
+  // parsed again: frozen column widths rounded) unless there is one. The nodes moved
+  // into one are not.
+  if (!document.querySelector('body > template[data-ref="pagedjs-content"]')) {
+    const template = document.createElement('template');
+    template.dataset.ref = 'pagedjs-content';
+    template.content.append(...Array.from(document.body.childNodes));
+    document.body.append(template);
+  }
   let flow: { total: number };
   try {
     flow = await polyfill.preview();

@@ -122,8 +122,11 @@ export function installPageFloats(): void {
       const content = sheet.querySelector('.pagedjs_page_content');
       const wrapper = content?.firstElementChild;
       if (!content || !wrapper) return;
+      const figures = Array.from(wrapper.querySelectorAll<HTMLElement>(floats));
+      // Measured only where there is a float: measuring forces a layout of the page.
+      if (figures.length === 0) return;
       const area = content.getBoundingClientRect();
-      for (const figure of Array.from(wrapper.querySelectorAll<HTMLElement>(floats))) place(figure, wrapper, area);
+      for (const figure of figures) place(figure, wrapper, area);
     }
   }
 
