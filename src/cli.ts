@@ -64,7 +64,9 @@ function program(): Command {
       new Option('-j, --jobs <n>', 'layout parts laid out at once').default(defaults.jobs, 'one per core').argParser(atLeastOne('a whole number', true)),
     )
     .addOption(
-      new Option('--pdf-standard <name>', 'make the PDF to a standard: pdfa-2b (PDF/A-2b, for archives; also "pdfa"), or none').argParser(parsePdfStandard),
+      new Option('--pdf-standard <name>', 'make the PDF to a standard: pdfa-2b (PDF/A-2b, for archives; also "pdfa"); without it, to none').argParser(
+        parsePdfStandard,
+      ),
     )
     .option('--timings', 'print how long each stage took (stderr)')
     .option('--strict', 'treat warnings as errors (for CI): nothing is written if there is any')

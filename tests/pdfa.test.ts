@@ -69,6 +69,35 @@ describe('--pdf-standard pdfa-2b', () => {
     expect(await pdfa2Findings(await readFile(plain.outputs[0]!.path))).toContain('notdef: page 5 shows the .notdef glyph (/BAAAAA+SourceSerif4-Regular)');
   });
 
+  it('names the line of book.yaml where a character no font has is given: creators, rights, a part title', async () => {
+    const root = await temp();
+    await writeFiles(root, {
+      'book.yaml': [
+        'title: Boxes',
+        'language: en',
+        'creator:',
+        '  - C',
+        '  - ᚠ runes',
+        'rights: © ᚢ',
+        'identifier: urn:uuid:11111111-2222-4333-8444-555555555504',
+        'chapters:',
+        '  - part: The 𝄞 part',
+        '    chapters: [one.md]',
+        '',
+      ].join('\n'),
+      'one.md': '# One\n\nText.\n',
+    });
+    const error = await expectGalleyError(() => build({ root, outDir: path.join(root, 'out'), formats: ['pdf'], pdfStandard: 'pdfa-2b' }));
+    expect(formatAll(error.messages, root)).toBe(
+      [
+        'book.yaml:5:5: error: No shipped font has the character ‘ᚠ’ (U+16A0); it prints as a box, which PDF/A forbids [missing-glyph]',
+        'book.yaml:6:9: error: No shipped font has the character ‘ᚢ’ (U+16A2); it prints as a box, which PDF/A forbids [missing-glyph]',
+        'book.yaml:9:11: error: No shipped font has the character ‘𝄞’ (U+1D11E); it prints as a box, which PDF/A forbids [missing-glyph]',
+        '',
+      ].join('\n'),
+    );
+  });
+
   it('stops at a .notdef glyph the text check cannot see: capitals of a Greek running head, a style sheet’s `content`', async () => {
     const greek = await temp();
     await writeFiles(greek, {

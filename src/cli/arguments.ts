@@ -12,11 +12,16 @@ export function parseFormats(value: string, previous: Format[] | undefined): For
   return [...new Set([...(previous ?? []), ...(list as Format[])])];
 }
 
+/** A standard by its name or another (`pdfStandardAliases`), in any case; nothing else, not even with spaces around. */
 export function parsePdfStandard(value: string): PdfStandard {
-  const name = value.trim().toLowerCase();
-  const standard = (pdfStandards as readonly string[]).includes(name) ? (name as PdfStandard) : pdfStandardAliases[name];
+  const name = value.toLowerCase();
+  const standard = (pdfStandards as readonly string[]).includes(name)
+    ? (name as PdfStandard)
+    : Object.hasOwn(pdfStandardAliases, name)
+      ? pdfStandardAliases[name]
+      : undefined;
   if (standard === undefined)
-    throw new InvalidArgumentError(`expected one of ${[...pdfStandards, ...Object.keys(pdfStandardAliases)].join(', ')}, not "${value}"`);
+    throw new InvalidArgumentError(`expected one of ${[...pdfStandards, ...Object.keys(pdfStandardAliases)].join(', ')}, not ${JSON.stringify(value)}`);
   return standard;
 }
 

@@ -1,4 +1,5 @@
 import type { Root } from 'hast';
+import type { Point } from 'unist';
 import type { VFile } from 'vfile';
 import type { Infobox, InfoboxTypes } from '../infobox/validate-infobox.js';
 import type { BookConfig } from '../schema/book-config.js';
@@ -42,6 +43,8 @@ export interface Manuscript {
   /** `book.yaml`, carrying the messages about the book as a whole. */
   readonly configFile: VFile;
   readonly config: BookConfig;
+  /** Where a value of `book.yaml` was written (`['chapters', 2, 'part']`), for messages about it. */
+  readonly locateConfig: (path: readonly (string | number)[]) => Point;
   readonly chapters: readonly ChapterSource[];
   /** The manuscript's infobox declarations (`infoboxes/*.yaml`), carrying their messages. */
   readonly infoboxFiles: readonly VFile[];

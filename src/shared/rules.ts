@@ -41,8 +41,8 @@ export const rules = {
     hint: 'List each chapter once; give chapters distinct `id`s in their front matter.',
   },
   'duplicate-id': {
-    title: 'Two elements share a `fig-`, `tbl-` or `sec-` id',
-    hint: 'Give each figure, table and section that is cross-referenced an id of its own.',
+    title: 'Two elements share an id',
+    hint: 'Give each element an id of its own (ids that read the same percent-decoded, `é` and `%C3%A9`, are the same to links and the PDF).',
   },
   'duplicate-key': { title: 'A key is written twice', hint: 'Remove or rename one of them.' },
   'empty-heading': { title: 'A heading has no text', hint: 'Give the heading text; a heading without any is removed.' },
@@ -52,6 +52,7 @@ export const rules = {
   },
   'empty-file': { title: 'A file is empty', hint: 'Write content into it, or remove it from the book.' },
   'heading-order': { title: 'A heading skips a level', hint: 'Go down one level at a time (a chapter `#`, its sections `##`, theirs `###`).' },
+  'invalid-id': { title: 'An id has white space in it', hint: 'An HTML id is one word: write `sp-ace`, not `sp ace`.' },
   'invalid-utf8': { title: 'A file is not UTF-8 text', hint: 'Save the file as UTF-8.' },
   'pdfx-flattened': {
     title: 'A page of the press-ready PDF holds transparency, which PDF/X-3 does not allow',

@@ -43,13 +43,28 @@ export function reportMissingGlyphs(book: Book, coverage: Coverage, severity: 'w
     }
   };
   const { config } = book;
+  // What book.yaml gives that print sets: title and copyright pages, running heads, part titles.
+  const printed: Array<{ value: string | readonly string[] | undefined; path: Array<string | number> }> = [
+    { value: config.title, path: ['title'] },
+    { value: config.subtitle, path: ['subtitle'] },
+    { value: config.creator, path: ['creator'] },
+    { value: config.publisher, path: ['publisher'] },
+    { value: config.rights, path: ['rights'] },
+    ...config.chapters.flatMap((entry, index) => (typeof entry === 'string' ? [] : [{ value: entry.part, path: ['chapters', index, 'part'] }])),
+  ];
   check(
     book.configFile,
-    [config.title, config.subtitle ?? '', ...config.creator, config.publisher ?? ''].map((value) => ({ value, place: undefined })),
+    printed.flatMap(({ value, path }) =>
+      typeof value === 'string'
+        ? [{ value, place: book.locateConfig(path) }]
+        : (value ?? []).map((one, index) => ({ value: one, place: book.locateConfig([...path, index]) })),
+    ),
   );
   for (const chapter of book.chapters) {
     const texts: Array<{ value: string; place: Place | undefined }> = [];
     visitParents(chapter.tree, 'text', (node: Text, ancestors) => {
+      // A part's title page is made from book.yaml, checked above where it is written.
+      if (ancestors.some((a) => a.type === 'element' && a.properties.dataPart !== undefined && !a.position)) return;
       const placed = [node, ...ancestors.toReversed()].find((n) => n.position);
       texts.push({ value: node.value, place: placed?.position?.start });
     });

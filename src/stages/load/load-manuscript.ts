@@ -69,7 +69,16 @@ export async function loadManuscript(root: string): Promise<Manuscript> {
     chapters.push({ id, file, infobox: front.infobox, place: { ...where, role: front.role ?? defaultRole } });
   }
   throwIfFatal(files);
-  return { root, configFile, config: data, chapters, infoboxFiles: infoboxes.files, infoboxTypes: infoboxes.types, styles };
+  return {
+    root,
+    configFile,
+    config: data,
+    locateConfig: (path) => yaml.locate(path),
+    chapters,
+    infoboxFiles: infoboxes.files,
+    infoboxTypes: infoboxes.types,
+    styles,
+  };
 }
 
 /** Read and validate `book.yaml`; problems land on `file`. */

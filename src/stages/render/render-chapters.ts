@@ -5,6 +5,7 @@ import { warn } from '../../shared/messages.js';
 import { chapterToHast } from './chapter-processor.js';
 import { partId } from '../../shared/book-divisions.js';
 import { markBodyStart, placeChapter } from './book-divisions.js';
+import { checkIds } from './check-ids.js';
 import { crossReferences } from './cross-references.js';
 import { numberBlocks } from './number-blocks.js';
 import { resolveLinks } from './resolve-links.js';
@@ -54,6 +55,7 @@ export async function renderChapters(manuscript: Manuscript): Promise<Chapter[]>
     chapters.push({ id: source.id, place: source.place, file, tree, outline: placed, title, titleId });
   }
   markBodyStart(chapters, manuscript.config);
+  checkIds(chapters);
   crossReferences(chapters, { language: manuscript.config.language, chapters: manuscript.config.crossref.chapters });
   resolveLinks(chapters);
   numberBlocks(chapters.map((chapter) => chapter.tree));
