@@ -4,17 +4,16 @@ import type { Chapter } from '../../model/book.js';
 import { fail } from '../../shared/messages.js';
 import { decodeUriPart } from '../../shared/uri.js';
 
-/** The ids cross-references name: `crossReferences` reports those given twice, with what they need. */
-const crossReferenced = /^(fig|tbl|sec)-/;
-
 /**
- * Every element id of the book (raw HTML's included) is one word and names one
- * element. An id with white space is not an HTML id (the e-book fails epubcheck,
- * links to it are not URLs); two ids that read the same once percent-decoded
- * (`sp ace` and `sp%20ace`, `é` and `%C3%A9`) are one to links, which are
- * decoded, and to the PDF, whose destinations are named by the encoded id: a link
- * to either went to the first. Each is an error at the element. Works on trees the
- * render stage has just made.
+ * Every element id of the book (raw HTML's included) is one word, and no two read
+ * the same once percent-decoded. An id with ASCII white space is not an HTML id
+ * (the e-book fails epubcheck, links to it are not URLs); two ids that differ but
+ * read the same decoded (`caf%C3%A9` and `café`, `%41` and `A`) are
+ * one to links, which are decoded, and to the PDF, whose destinations are named by
+ * the encoded id: a link to either went to the first. Each is an error at the
+ * element. (The same id given twice is not checked here: a heading's id made from
+ * its text can still meet an id a later chapter writes, which the author did not
+ * give twice.) Works on trees the render stage has just made.
  */
 export function checkIds(chapters: readonly Chapter[]): void {
   const seen = new Map<string, { id: string; chapter: Chapter }>();
@@ -23,8 +22,11 @@ export function checkIds(chapters: readonly Chapter[]): void {
       const id = element.properties.id;
       if (typeof id !== 'string') return;
       const place = element.position?.start;
-      if (/\s/.test(id)) {
-        const word = id.trim().split(/\s+/).join('-');
+      if (/[\t\n\f\r ]/.test(id)) {
+        const word = id
+          .trim()
+          .split(/[\t\n\f\r ]+/)
+          .join('-');
         fail(chapter.file, 'invalid-id', `Unexpected white space in the id \`${id}\`: an id is one word (write \`${word}\`)`, place);
         return;
       }
@@ -34,15 +36,13 @@ export function checkIds(chapters: readonly Chapter[]): void {
         seen.set(key, { id, chapter });
         return;
       }
-      if (first.id === id && crossReferenced.test(id)) return;
+      if (first.id === id) return;
       const where = first.chapter === chapter ? 'in this chapter' : `in ${first.chapter.file.basename ?? first.chapter.id}`;
       const same =
-        first.id === id
-          ? `it is already the id of an element ${where}`
-          : id === key
-            ? `the id \`${first.id}\` ${where} reads as it`
-            : `it reads as \`${key}\`${first.id === key ? ', the id of an element' : `, as does the id \`${first.id}\``} ${where}`;
-      fail(chapter.file, 'duplicate-id', `Unexpected second element with the id \`${id}\`: ${same}; links and PDF destinations cannot tell them apart`, place);
+        id === key
+          ? `the id \`${first.id}\` ${where} reads as it`
+          : `it reads as \`${key}\`${first.id === key ? ', the id of an element' : `, as does the id \`${first.id}\``} ${where}`;
+      fail(chapter.file, 'duplicate-id', `Unexpected id \`${id}\`: ${same}; links and PDF destinations cannot tell them apart`, place);
     });
   }
 }
