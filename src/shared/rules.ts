@@ -42,7 +42,7 @@ export const rules = {
   },
   'duplicate-id': {
     title: 'Two elements share an id, or two ids read the same percent-decoded',
-    hint: 'Give each cross-referenced figure, table and section an id of its own, and write ids as they read (`café`, not `caf%C3%A9`): links and PDF destinations read them decoded.',
+    hint: 'Give each element an id of its own, not one Galley uses (`main`, `toc`, `title-page`, `part-2`), and write ids as they read (`café`, not `caf%C3%A9`): links and PDF destinations read them decoded.',
   },
   'duplicate-key': { title: 'A key is written twice', hint: 'Remove or rename one of them.' },
   'empty-heading': { title: 'A heading has no text', hint: 'Give the heading text; a heading without any is removed.' },

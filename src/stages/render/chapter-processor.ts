@@ -47,7 +47,9 @@ export interface ChapterOptions {
 }
 
 /**
- * The processor of one chapter. Order matters:
+ * A chapter's processing, in two halves: `chapterReader` up to the ids, then
+ * `chapterFinisher` (between them, the render stage collects the ids every
+ * chapter's author wrote, so that no heading's id takes one). Order matters:
  * 1. remark-parse, remark-frontmatter (front matter is kept as a node and ignored
  *    by remark-rehype, so positions stay true), remark-gfm; footnote calls without
  *    a note are errors; attributes (`{#fig-map width=50%}`) read, cross-references
@@ -58,11 +60,11 @@ export interface ChapterOptions {
  * 5. only after sanitising do our own trusted plugins run: inline elements left
  *    open around blocks taken out, figures and table captions, empty headings removed, empty header cells
  *    made data cells, table alignment as
- *    classes, labels for task checkboxes, ids, the infobox, the direction of
+ *    classes, labels for task checkboxes; then (the finisher) ids, the infobox, the direction of
  *    blocks written the other way, sections, the outline, and warnings where
  *    readers who cannot see the page are left behind.
  */
-export function chapterProcessor(options: ChapterOptions) {
+export function chapterReader(options: Pick<ChapterOptions, 'language' | 'typography'>) {
   return unified()
     .use(remarkParse)
     .use(remarkFrontmatter, ['yaml'])
@@ -83,6 +85,12 @@ export function chapterProcessor(options: ChapterOptions) {
     .use(rehypeEmptyHeaderCells)
     .use(rehypeTableAlign)
     .use(rehypeTaskListLabels)
+    .freeze();
+}
+
+/** The second half (see `chapterReader`): `options.ids` must hold every id the book's authors wrote. */
+export function chapterFinisher(options: ChapterOptions) {
+  return unified()
     .use(rehypeHeadingIds, { ids: options.ids })
     .use(rehypeFootnoteScope, { chapterId: options.chapterId })
     .use(rehypeInfobox, {
@@ -99,8 +107,13 @@ export function chapterProcessor(options: ChapterOptions) {
     .freeze();
 }
 
-/** Turn one chapter's Markdown into its hast tree (messages land on `file`). */
-export async function chapterToHast(file: VFile, options: ChapterOptions): Promise<Root> {
-  const processor = chapterProcessor(options);
-  return processor.run(processor.parse(file), file);
+/** Read one chapter's Markdown into hast, up to its ids (messages land on `file`). */
+export async function readChapter(file: VFile, options: Pick<ChapterOptions, 'language' | 'typography'>): Promise<Root> {
+  const reader = chapterReader(options);
+  return (await reader.run(reader.parse(file), file)) as Root;
+}
+
+/** Finish a chapter read by `readChapter`: ids, the infobox, sections, the outline. */
+export async function finishChapter(tree: Root, file: VFile, options: ChapterOptions): Promise<Root> {
+  return (await chapterFinisher(options).run(tree, file)) as Root;
 }

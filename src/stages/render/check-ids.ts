@@ -11,9 +11,8 @@ import { decodeUriPart } from '../../shared/uri.js';
  * read the same decoded (`caf%C3%A9` and `café`, `%41` and `A`) are
  * one to links, which are decoded, and to the PDF, whose destinations are named by
  * the encoded id: a link to either went to the first. Each is an error at the
- * element. (The same id given twice is not checked here: a heading's id made from
- * its text can still meet an id a later chapter writes, which the author did not
- * give twice.) Works on trees the render stage has just made.
+ * element. (An id written twice is `reserveWrittenIds`' to report; ids Galley makes
+ * never meet one.) Works on trees the render stage has just made.
  */
 export function checkIds(chapters: readonly Chapter[]): void {
   const seen = new Map<string, { id: string; chapter: Chapter }>();

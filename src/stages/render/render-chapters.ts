@@ -2,17 +2,21 @@ import GithubSlugger from 'github-slugger';
 import type { Element } from 'hast';
 import type { Chapter, Manuscript } from '../../model/book.js';
 import { warn } from '../../shared/messages.js';
-import { chapterToHast } from './chapter-processor.js';
+import { finishChapter, readChapter } from './chapter-processor.js';
 import { partId } from '../../shared/book-divisions.js';
 import { markBodyStart, placeChapter } from './book-divisions.js';
 import { checkIds } from './check-ids.js';
 import { crossReferences } from './cross-references.js';
 import { numberBlocks } from './number-blocks.js';
 import { resolveLinks } from './resolve-links.js';
+import { reserveWrittenIds } from './written-ids.js';
 import './file-data.js';
 
 /** Ids Galley uses itself in every edition (and the names of the e-book's own documents, `text/<id>.xhtml`). */
 export const reservedIds = ['title-page', 'half-title', 'copyright-page', 'toc', 'toc-title', 'main', 'title', 'cover', 'copyright'];
+
+/** Of those, the ids of elements in the one-document editions (HTML, print): an author may not write them. */
+const documentIds = ['title-page', 'half-title', 'copyright-page', 'toc', 'toc-title', 'main'];
 
 /**
  * The render stage: every chapter through its processor with book-wide unique
@@ -21,22 +25,20 @@ export const reservedIds = ['title-page', 'half-title', 'copyright-page', 'toc',
  * numbered once. Messages land on each chapter's file.
  */
 export async function renderChapters(manuscript: Manuscript): Promise<Chapter[]> {
+  const { language, typography } = manuscript.config;
   const ids = new GithubSlugger();
   for (const id of reservedIds) ids.slug(id);
   // Each part's title and its heading, before any heading of the book can take the id.
-  for (const { place } of manuscript.chapters) {
-    if (place.part?.opens) for (const id of [partId(place.part.number), `${partId(place.part.number)}-title`]) ids.slug(id);
-  }
+  const partIds = manuscript.chapters.flatMap(({ place }) => (place.part?.opens ? [partId(place.part.number), `${partId(place.part.number)}-title`] : []));
+  for (const id of partIds) ids.slug(id);
+  const read = [];
+  for (const source of manuscript.chapters)
+    read.push({ source, id: source.id, file: source.file, tree: await readChapter(source.file, { language, typography }) });
+  reserveWrittenIds(read, ids, new Set([...documentIds, ...partIds]));
   const chapters: Chapter[] = [];
-  for (const source of manuscript.chapters) {
+  for (const { source, tree: readTree } of read) {
     const { file } = source;
-    const tree = await chapterToHast(file, {
-      chapterId: source.id,
-      language: manuscript.config.language,
-      ids,
-      infobox: source.infobox,
-      typography: manuscript.config.typography,
-    });
+    const tree = await finishChapter(readTree, file, { chapterId: source.id, language, ids, infobox: source.infobox, typography });
     const outline = file.data.outline ?? [];
     const head = outline.find((entry) => entry.depth === 1) ?? outline[0];
     let titleId = head?.id;

@@ -1,8 +1,7 @@
 import type { Root } from 'hast';
 import { visit } from 'unist-util-visit';
 import { decodeUriPart } from '../../../shared/uri.js';
-
-const footnoteId = /^(fn-|fnref-|footnote-label$)/;
+import { footnoteId } from '../written-ids.js';
 
 export interface FootnoteScopeOptions {
   /** The chapter's id, the prefix of its footnote ids. */

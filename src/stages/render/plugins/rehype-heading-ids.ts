@@ -4,15 +4,13 @@ import { toString as textOf } from 'hast-util-to-string';
 import GithubSlugger from 'github-slugger';
 import type { VFile } from 'vfile';
 import { visit } from 'unist-util-visit';
+import { footnoteId } from '../written-ids.js';
 import '../file-data.js';
 
 export interface HeadingIdsOptions {
-  /** The book-wide id allocator: ids are unique across all chapters. */
+  /** The book-wide id allocator, holding every id the book's authors wrote: ids are unique across all chapters. */
   ids: GithubSlugger;
 }
-
-/** Ids GFM gives footnotes; rehype-footnote-scope makes them unique per chapter. */
-const footnoteId = /^(fn-|fnref-|footnote-label$)/;
 
 /**
  * Give every heading an id that is unique in the whole book and starts with a
@@ -26,12 +24,10 @@ export function rehypeHeadingIds(options: HeadingIdsOptions) {
     const local = new GithubSlugger();
     const renamed = new Map<string, string>();
     const given = new Map<string, string>();
+    // (The allocator holds the ids written in every chapter already: reserveWrittenIds.)
     visit(tree, 'element', (node) => {
       const written = node.properties.id;
-      if (typeof written !== 'string') return;
-      // Headings' ids must not take an id written in raw HTML.
-      ids.slug(written);
-      if (!footnoteId.test(written)) given.set(written, written);
+      if (typeof written === 'string' && !footnoteId.test(written)) given.set(written, written);
     });
     visit(tree, 'element', (node) => {
       if (headingRank(node) === undefined || node.properties.id !== undefined) return;

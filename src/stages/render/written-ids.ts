@@ -1,0 +1,60 @@
+import type GithubSlugger from 'github-slugger';
+import type { Element, Root } from 'hast';
+import { visit } from 'unist-util-visit';
+import type { VFile } from 'vfile';
+import { fail } from '../../shared/messages.js';
+import { decodeUriPart } from '../../shared/uri.js';
+
+/** Ids GFM gives a chapter's footnotes; rehype-footnote-scope prefixes them with the chapter's id. */
+export const footnoteId = /^(fn-|fnref-|footnote-label$)/;
+
+/** The ids cross-references name: `crossReferences` reports those given twice, with what they need. */
+const crossReferenced = /^(fig|tbl|sec)-/;
+
+export interface ReadChapter {
+  readonly id: string;
+  readonly file: VFile;
+  /** The chapter as `chapterReader` leaves it: every id in it is one its author wrote, or a footnote's. */
+  readonly tree: Root;
+}
+
+/**
+ * Take every id the book's authors wrote (raw HTML, `{#id}`), in every chapter,
+ * into the book's id allocator, with the ids the chapters' footnotes will have
+ * (`<chapter>-fn-1`), before any heading gets an id made from its text: a heading's
+ * id then never takes one, whichever chapter comes first (a heading "Intro" in one
+ * chapter and `<p id="intro">` in a later one both had the id `intro`). An id
+ * written twice, or one Galley gives elements of its own (`galleyIds`: `main`,
+ * `toc`, a part's `part-2`), is an error at the second.
+ */
+export function reserveWrittenIds(chapters: readonly ReadChapter[], ids: GithubSlugger, galleyIds: ReadonlySet<string>): void {
+  const written = new Map<string, ReadChapter>();
+  for (const chapter of chapters) {
+    visit(chapter.tree, 'element', (element: Element) => {
+      const id = element.properties.id;
+      if (typeof id !== 'string') return;
+      if (footnoteId.test(id)) {
+        ids.slug(`${chapter.id}-${decodeUriPart(id)}`);
+        return;
+      }
+      const place = element.position?.start;
+      if (galleyIds.has(id)) {
+        fail(
+          chapter.file,
+          'duplicate-id',
+          `Unexpected id \`${id}\`: Galley gives it to an element of its own (the title page, the contents, a part); choose another`,
+          place,
+        );
+        return;
+      }
+      const first = written.get(id);
+      if (first === undefined) {
+        written.set(id, chapter);
+        ids.slug(id);
+      } else if (!crossReferenced.test(id)) {
+        const where = first === chapter ? 'in this chapter' : `in ${first.file.basename ?? first.id}`;
+        fail(chapter.file, 'duplicate-id', `Unexpected second element with the id \`${id}\`: it is already the id of an element ${where}`, place);
+      }
+    });
+  }
+}
