@@ -41,4 +41,13 @@ describe('ids across the book', () => {
     expect(ids).toContain('a-footnote-label');
     expect(ids).toContain('a-footnote-label-1');
   });
+
+  it('takes a written id as it reads: a heading never gets the id a percent-encoded one reads as', async () => {
+    const { ids } = await htmlIds({
+      'book.yaml': bookYaml(['a.md', 'b.md']),
+      'a.md': '# A\n\n## Café\n\nText.\n',
+      'b.md': '# B\n\n<p id="caf%C3%A9">Written.</p>\n',
+    });
+    expect(ids.filter((id) => id.startsWith('caf'))).toEqual(['café-1', 'caf%C3%A9']);
+  });
 });

@@ -52,7 +52,7 @@ export const rules = {
   },
   'empty-file': { title: 'A file is empty', hint: 'Write content into it, or remove it from the book.' },
   'heading-order': { title: 'A heading skips a level', hint: 'Go down one level at a time (a chapter `#`, its sections `##`, theirs `###`).' },
-  'invalid-id': { title: 'An id has white space in it', hint: 'An HTML id is one word: write `sp-ace`, not `sp ace`.' },
+  'invalid-id': { title: 'An id is empty or has white space in it', hint: 'An HTML id is one word: write `sp-ace`, not `sp ace`.' },
   'invalid-utf8': { title: 'A file is not UTF-8 text', hint: 'Save the file as UTF-8.' },
   'pdfx-flattened': {
     title: 'A page of the press-ready PDF holds transparency, which PDF/X-3 does not allow',

@@ -21,6 +21,10 @@ export function checkIds(chapters: readonly Chapter[]): void {
       const id = element.properties.id;
       if (typeof id !== 'string') return;
       const place = element.position?.start;
+      if (id === '') {
+        fail(chapter.file, 'invalid-id', 'Unexpected empty id: an id is one word (give one, or leave out `id`)', place);
+        return;
+      }
       if (/[\t\n\f\r ]/.test(id)) {
         const word = id
           .trim()
