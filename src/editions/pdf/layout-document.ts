@@ -33,10 +33,11 @@ import { type PrintPart, splitBook } from './split-book.js';
  * and `layOutPages` takes the sheet out before it starts (a `:has()` rule makes
  * every change to the document cost more).
  */
-/** The sheet's id (in-page/lay-out-pages.ts takes it out by it). */
-const BEFORE_LAYOUT_ID = 'galley-before-layout';
 const BEFORE_LAYOUT_CSS =
   'body > main > :not(:has(table)), body > main > * > :not(:has(table), table) { content-visibility: auto; contain-intrinsic-size: auto 500px }';
+
+/** The id of that sheet (in-page/lay-out-pages.ts takes it out by it). */
+const BEFORE_LAYOUT_ID = 'galley-before-layout';
 
 /** Style sheets of the print edition, in cascade order (after the fonts). */
 export const printStyles = ['styles/components.css', 'styles/base.css', 'styles/print.css'];

@@ -107,9 +107,8 @@ export function chapterFinisher(options: ChapterOptions) {
     .freeze();
 }
 
-/** Read one chapter's Markdown into hast, up to its ids (messages land on `file`). */
-export async function readChapter(file: VFile, options: Pick<ChapterOptions, 'language' | 'typography'>): Promise<Root> {
-  const reader = chapterReader(options);
+/** Read one chapter's Markdown into hast with the book's `chapterReader`, up to its ids (messages land on `file`). */
+export async function readChapter(reader: ReturnType<typeof chapterReader>, file: VFile): Promise<Root> {
   return (await reader.run(reader.parse(file), file)) as Root;
 }
 

@@ -3,6 +3,7 @@ import { visit } from 'unist-util-visit';
 import type { Chapter } from '../../model/book.js';
 import { fail } from '../../shared/messages.js';
 import { decodeUriPart } from '../../shared/uri.js';
+import { whereIn } from './written-ids.js';
 
 /**
  * Every element id of the book (raw HTML's included) is one word, and no two read
@@ -40,7 +41,7 @@ export function checkIds(chapters: readonly Chapter[]): void {
         return;
       }
       if (first.id === id) return;
-      const where = first.chapter === chapter ? 'in this chapter' : `in ${first.chapter.file.basename ?? first.chapter.id}`;
+      const where = whereIn(first.chapter, chapter);
       const same =
         id === key
           ? `the id \`${first.id}\` ${where} reads as it`

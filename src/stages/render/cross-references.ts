@@ -22,7 +22,8 @@ interface Target {
 }
 
 const kinds = { fig: 'figure (an image alone in its paragraph)', tbl: 'table', sec: 'heading' } as const;
-const kindOf = (id: string) => (/^(fig|tbl|sec)-/.exec(id)?.[1] as Target['kind'] | undefined) ?? undefined;
+/** The kind of target an id names for cross-references (`fig-map` → `fig`), if any. */
+export const kindOf = (id: string) => (/^(fig|tbl|sec)-/.exec(id)?.[1] as Target['kind'] | undefined) ?? undefined;
 
 /**
  * Numbers the figures and tables that have a `fig-` or `tbl-` id, in book order

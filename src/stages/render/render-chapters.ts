@@ -2,7 +2,7 @@ import GithubSlugger from 'github-slugger';
 import type { Element } from 'hast';
 import type { Chapter, Manuscript } from '../../model/book.js';
 import { warn } from '../../shared/messages.js';
-import { finishChapter, readChapter } from './chapter-processor.js';
+import { chapterReader, finishChapter, readChapter } from './chapter-processor.js';
 import { partId } from '../../shared/book-divisions.js';
 import { markBodyStart, placeChapter } from './book-divisions.js';
 import { checkIds } from './check-ids.js';
@@ -12,11 +12,11 @@ import { resolveLinks } from './resolve-links.js';
 import { reserveWrittenIds } from './written-ids.js';
 import './file-data.js';
 
-/** Ids Galley uses itself in every edition (and the names of the e-book's own documents, `text/<id>.xhtml`). */
-export const reservedIds = ['title-page', 'half-title', 'copyright-page', 'toc', 'toc-title', 'main', 'title', 'cover', 'copyright'];
-
-/** Of those, the ids of elements in the one-document editions (HTML, print): an author may not write them. */
+/** Ids of Galley's own elements in the one-document editions (HTML, print): an author may not write them. */
 const documentIds = ['title-page', 'half-title', 'copyright-page', 'toc', 'toc-title', 'main'];
+
+/** Ids Galley uses itself in every edition (and the names of the e-book's own documents, `text/<id>.xhtml`). */
+export const reservedIds = [...documentIds, 'title', 'cover', 'copyright'];
 
 /**
  * The render stage: every chapter through its processor with book-wide unique
@@ -31,9 +31,9 @@ export async function renderChapters(manuscript: Manuscript): Promise<Chapter[]>
   // Each part's title and its heading, before any heading of the book can take the id.
   const partIds = manuscript.chapters.flatMap(({ place }) => (place.part?.opens ? [partId(place.part.number), `${partId(place.part.number)}-title`] : []));
   for (const id of partIds) ids.slug(id);
+  const reader = chapterReader({ language, typography });
   const read = [];
-  for (const source of manuscript.chapters)
-    read.push({ source, id: source.id, file: source.file, tree: await readChapter(source.file, { language, typography }) });
+  for (const source of manuscript.chapters) read.push({ source, id: source.id, file: source.file, tree: await readChapter(reader, source.file) });
   reserveWrittenIds(read, ids, new Set([...documentIds, ...partIds]));
   const chapters: Chapter[] = [];
   for (const { source, tree: readTree } of read) {

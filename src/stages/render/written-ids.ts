@@ -4,12 +4,14 @@ import { visit } from 'unist-util-visit';
 import type { VFile } from 'vfile';
 import { fail } from '../../shared/messages.js';
 import { decodeUriPart } from '../../shared/uri.js';
+import { kindOf } from './cross-references.js';
 
 /** Ids GFM gives a chapter's footnotes; rehype-footnote-scope prefixes them with the chapter's id. */
 export const footnoteId = /^(fn-|fnref-|footnote-label$)/;
 
-/** The ids cross-references name: `crossReferences` reports those given twice, with what they need. */
-const crossReferenced = /^(fig|tbl|sec)-/;
+/** Where an earlier element of chapter `first` is, said from `chapter`: `in this chapter`, `in one.md`. */
+export const whereIn = (first: { readonly id: string; readonly file: VFile }, chapter: { readonly file: VFile }): string =>
+  first.file === chapter.file ? 'in this chapter' : `in ${first.file.basename ?? first.id}`;
 
 export interface ReadChapter {
   readonly id: string;
@@ -46,7 +48,7 @@ export function reserveWrittenIds(chapters: readonly ReadChapter[], ids: GithubS
         fail(
           chapter.file,
           'duplicate-id',
-          `Unexpected footnote \`${decodeUriPart(label)}\`: its id \`${scoped}\` is a footnote's in ${first.file.basename ?? first.id} too; rename its label`,
+          `Unexpected footnote \`${decodeUriPart(label)}\`: its id \`${scoped}\` is a footnote's ${whereIn(first, chapter)} too; rename its label`,
           element.position?.start,
         );
       }
@@ -60,8 +62,9 @@ export function reserveWrittenIds(chapters: readonly ReadChapter[], ids: GithubS
       if (typeof id !== 'string' || id === '' || footnoteId.test(id)) return;
       const place = element.position?.start;
       if (galleyIds.has(id) || notes.has(id)) {
-        const whose = notes.has(id)
-          ? `a footnote in ${notes.get(id)!.file.basename ?? notes.get(id)!.id} has it`
+        const note = notes.get(id);
+        const whose = note
+          ? `a footnote in ${note.file.basename ?? note.id} has it`
           : 'Galley gives it to an element of its own (the title page, the contents, a part)';
         fail(chapter.file, 'duplicate-id', `Unexpected id \`${id}\`: ${whose}; choose another`, place);
         return;
@@ -72,9 +75,14 @@ export function reserveWrittenIds(chapters: readonly ReadChapter[], ids: GithubS
         ids.slug(id);
         const decoded = decodeUriPart(id);
         if (decoded !== id) ids.slug(decoded);
-      } else if (!crossReferenced.test(id)) {
-        const where = first === chapter ? 'in this chapter' : `in ${first.file.basename ?? first.id}`;
-        fail(chapter.file, 'duplicate-id', `Unexpected second element with the id \`${id}\`: it is already the id of an element ${where}`, place);
+      } else if (kindOf(id) === undefined) {
+        // (A cross-referenced id given twice is crossReferences' to report, with what references need.)
+        fail(
+          chapter.file,
+          'duplicate-id',
+          `Unexpected second element with the id \`${id}\`: it is already the id of an element ${whereIn(first, chapter)}`,
+          place,
+        );
       }
     });
   }
