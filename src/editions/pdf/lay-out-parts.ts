@@ -95,6 +95,8 @@ export async function layOutParts(docs: PrintDocuments, options: PartsOptions): 
   const { parts } = docs;
   const { deadline } = options;
   const counts = parts.map(() => deferred<number>());
+  /** Each part's pages counted and its anchors placed (or the part failed): what the first part's contents wait for. */
+  const placed = parts.map(() => deferred<void>());
   const offsets: Array<number | undefined> = parts.map((_part, index) => (index === 0 ? 0 : undefined));
   const laidOut = parts.map(() => 0);
   let partsDone = 0;
@@ -167,6 +169,7 @@ export async function layOutParts(docs: PrintDocuments, options: PartsOptions): 
       for (const [id, at, x, y] of layout.anchors) if (!book.anchors.has(id)) book.anchors.set(id, { page: at + offset, x, y });
       book.blocked.push(...layout.blocked);
       book.images.push(...layout.images);
+      placed[index]!.resolve();
       if (options.countOnly) {
         book.pages = Math.max(book.pages, offset + layout.pages);
         return;
@@ -178,9 +181,10 @@ export async function layOutParts(docs: PrintDocuments, options: PartsOptions): 
         pageOf: {},
       };
       if (index === 0) {
-        // The contents need every page number: the other parts go on without this one's slot.
+        // The contents need every page number: the other parts go on without this one's slot,
+        // and it is finished as soon as they are laid out (while the last ones are printed).
         slots.release(index);
-        await deadline.run(othersDone.promise, 'Page layout (Paged.js)');
+        await deadline.run(Promise.all(placed.slice(1).map((part) => part.promise)), 'Page layout (Paged.js)');
         const last = parts.length - 1;
         const total = (await placeOf(last)).offset + (await counts[last]!.promise);
         const bodyStart = options.bodyStart === undefined ? undefined : book.anchors.get(options.bodyStart)?.page;
@@ -198,6 +202,7 @@ export async function layOutParts(docs: PrintDocuments, options: PartsOptions): 
       partsDone++;
       report();
     } finally {
+      placed[index]!.resolve();
       slots.release(index);
       if (pooled) tabs.give(pooled);
     }
@@ -211,10 +216,8 @@ export async function layOutParts(docs: PrintDocuments, options: PartsOptions): 
       throw reason;
     });
   // The first part first: every other part waits for its page count.
-  const othersDone = deferred<void>();
   const first = run(0);
   const others = parts.slice(1).map((_part, i) => run(i + 1));
-  void Promise.allSettled(others).then(() => othersDone.resolve());
   await Promise.allSettled([first, ...others]);
   await tabs.close();
   if (failure) throw failure.reason;

@@ -5,6 +5,7 @@ import { installPageFinishing } from './in-page/finish-pages.js';
 import { freezeTableColumns } from './in-page/freeze-table-columns.js';
 import { installPageEnds } from './in-page/page-ends.js';
 import { installPageFloats } from './in-page/page-floats.js';
+import { installPageFurniture } from './in-page/page-furniture.js';
 import { installFinishedPagesOut } from './in-page/finished-pages-out.js';
 import { installHyphensAtBreaks } from './in-page/hyphens-at-breaks.js';
 import { installLayoutFixes } from './in-page/layout-fixes.js';
@@ -114,6 +115,7 @@ export async function paginate(page: Page, options: PaginateOptions): Promise<Pa
     }
     await page.evaluate(installTableHeadRepeats);
     await page.evaluate(installPageFinishing);
+    await page.evaluate(installPageFurniture);
     if (options.fixes?.tableColumns !== false) await page.evaluate(freezeTableColumns);
     // (Which waits for the fonts: without it, so must the layout.)
     else await page.evaluate(() => document.fonts.ready.then(() => undefined));

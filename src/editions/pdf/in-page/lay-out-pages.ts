@@ -37,6 +37,7 @@ export async function layOutPages(): Promise<InPageLayout> {
         hidden: HTMLElement[];
         checkPage?(sheet: Element): void;
         placeAnchors?(sheet: Element): void;
+        pruneFurniture?(pages: Element[]): void;
         anchors?: Map<string, [page: number, x: number, y: number]>;
       };
     }
@@ -70,6 +71,8 @@ export async function layOutPages(): Promise<InPageLayout> {
     state?.checkPage?.(last);
     state?.placeAnchors?.(last);
   }
+  // Before the pages are shown again (each is restyled then): page-furniture.ts.
+  state?.pruneFurniture?.(sheets);
   for (const page of state?.hidden ?? []) page.style.removeProperty('display');
 
   // Paged.js does not always flag the pages it inserts for `break-before: right`
