@@ -167,7 +167,7 @@ describe('the PDF edition for readers with assistive technology and for archives
   });
 });
 
-/** A small German book with what the seed lacks: a link to a heading with an id beyond ASCII, a link out, a picture without a description, a 150-row table with row spans, metadata with characters XML cannot hold. */
+/** A small German book with what the seed lacks: a link to a heading with an id beyond ASCII, a link out, a picture without a description, a 150-row table with row spans, metadata with characters XML cannot hold, words in other languages. */
 async function edgeBook(url: string): Promise<{ file: string; bytes: Uint8Array }> {
   const root = await temp();
   const rows = Array.from({ length: 150 }, (_x, i) =>
@@ -199,6 +199,8 @@ async function edgeBook(url: string): Promise<{ file: string; bytes: Uint8Array 
       '## Straße ä8',
       '',
       'Der Abschnitt.',
+      '',
+      'Man sagt <span lang="fr">bonjour tout le monde</span> und <i lang="en">good morning</i>, auch <span lang="de">guten Tag</span>.',
       '',
     ].join('\n'),
     'images/rose.png': await readFile(path.join(repoRoot, 'tests', 'corpus', '12-markdown-constructs', 'images', 'rose.png')),
@@ -237,6 +239,34 @@ describe('the PDF edition of a book unlike the seed', () => {
     expect(rows).toHaveLength(151);
   });
 
+  it('gives words in another language inside a line their /Lang (and none to words in the language around them)', async () => {
+    const pdf = await PDFDocument.load(edge.bytes, { updateMetadata: false });
+    const languages = structElements(pdf).map((element) => text(element.get(PDFName.of('Lang'))));
+    // What each element holds, as poppler reads the tree (the same elements, in the same order).
+    const { stdout } = await run('pdfinfo', ['-struct-text', edge.file]);
+    // (Leaving out annotations, `Object 12 0`, and attributes, `/Scope /Column`.)
+    const lines = stdout.split('\n').filter((line) => line.trim() !== '' && !/^\s*(Object \d+ \d+$|\/)/.test(line));
+    const indent = (line: string) => line.length - line.trimStart().length;
+    const held: string[] = [];
+    lines.forEach((line, at) => {
+      if (line.trim().startsWith('"')) return;
+      const words: string[] = [];
+      for (let next = at + 1; next < lines.length && indent(lines[next]!) > indent(line); next++) {
+        const inner = lines[next]!.trim();
+        if (inner.startsWith('"')) words.push(JSON.parse(inner) as string);
+      }
+      held.push(words.join(''));
+    });
+    expect(held).toHaveLength(languages.length);
+    const inLanguage = languages.flatMap((lang, at) => (lang === undefined ? [] : [[lang, held[at]]]));
+    // The document's language, then the words in others.
+    expect(inLanguage[0]![0]).toBe('de');
+    expect(inLanguage.slice(1)).toEqual([
+      ['fr', 'bonjour tout le monde'],
+      ['en', 'good morning'],
+    ]);
+  });
+
   it('does not tag a picture without a description as a figure', async () => {
     const pdf = await PDFDocument.load(edge.bytes, { updateMetadata: false });
     expect(ofType(pdf, 'Figure')).toEqual([]);
@@ -256,6 +286,54 @@ describe('the PDF edition of a book unlike the seed', () => {
     // The pages are the same: only the link's address (and its description) differ.
     const words = async (file: string) => (await run('pdftotext', [file, '-'])).stdout;
     expect(await words(other.file)).toBe(await words(edge.file));
+  });
+});
+
+describe('the notes of a PDF edition', () => {
+  let notes: { file: string; bytes: Uint8Array };
+  beforeAll(async () => {
+    const result = await build({ root: path.join(repoRoot, 'tests', 'fixtures', 'pdf', 'page-footnotes'), outDir: await temp(), formats: ['pdf'] });
+    const built = result.outputs[0]!.path;
+    notes = { file: built, bytes: await readFile(built) };
+  });
+
+  it('meets every PDF/UA condition checked here', async () => {
+    expect(await accessibilityFindings(notes.bytes)).toEqual([]);
+  });
+
+  it('tags each note at the foot of a page as one Note with an id of its own, in the ID tree, a note carried on to the next page too', async () => {
+    const pdf = await PDFDocument.load(notes.bytes, { updateMetadata: false });
+    const tagged = ofType(pdf, 'Note');
+    // The 23 notes at the feet of its pages (tests/page-footnotes.test.ts), some carried on to the next page: one Note each.
+    expect(tagged).toHaveLength(23);
+    const ids = tagged.map((note) => text(note.get(PDFName.of('ID'))));
+    expect(ids).toEqual(tagged.map((_note, i) => `note-${i + 1}`));
+    const root = pdf.catalog.lookup(PDFName.of('StructTreeRoot'), PDFDict);
+    const names = root.lookup(PDFName.of('IDTree'), PDFDict).lookup(PDFName.of('Names'), PDFArray).asArray();
+    for (const [index, note] of tagged.entries()) {
+      const at = names.findIndex((name) => text(name) === ids[index]);
+      expect(at % 2).toBe(0);
+      expect(pdf.context.lookup(names[at + 1])).toBe(note);
+    }
+    // A note carried on holds marked content on two pages.
+    const pagesOf = (element: PDFDict): Set<string> => {
+      const found = new Set<string>();
+      const page = element.get(PDFName.of('Pg'));
+      if (page) found.add(page.toString());
+      const kids = element.lookup(PDFName.of('K'));
+      for (const kid of kids instanceof PDFArray ? kids.asArray() : kids ? [kids] : []) {
+        const child = kid instanceof PDFRef ? pdf.context.lookup(kid) : kid;
+        if (child instanceof PDFDict) for (const inner of pagesOf(child)) found.add(inner);
+      }
+      return found;
+    };
+    expect(tagged.filter((note) => pagesOf(note).size === 2).length).toBeGreaterThan(0);
+    // No language mark is left behind.
+    expect(
+      structElements(pdf)
+        .map((element) => text(element.get(PDFName.of('Lang'))) ?? '')
+        .filter((lang) => /-g(note|split)-/.test(lang)),
+    ).toEqual([]);
   });
 });
 
@@ -296,6 +374,13 @@ describe('the PDF/UA checks find what is missing', () => {
     ['28 annot-contents', (pdf) => links(pdf)[0]!.delete(PDFName.of('Contents'))],
     ['28 annot-tagged', (pdf) => links(pdf)[0]!.delete(PDFName.of('StructParent'))],
     ['01 untagged-content', (pdf) => pdf.getPage(2).drawText('Not tagged', { x: 40, y: 40, size: 9 })],
+    ['19 note-id', (pdf) => ofType(pdf, 'P')[0]!.set(PDFName.of('S'), PDFName.of('Note'))],
+    [
+      '19 unique-ids',
+      (pdf) => {
+        for (const paragraph of ofType(pdf, 'P').slice(0, 2)) paragraph.set(PDFName.of('ID'), PDFString.of('same'));
+      },
+    ],
   ];
   it.each(cases)('%s', async (checkpoint, change) => {
     expect(await findingsAfter(change)).toContain(checkpoint);

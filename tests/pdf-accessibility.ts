@@ -110,7 +110,7 @@ export async function accessibilityFindings(bytes: Uint8Array): Promise<Finding[
   // 11: natural language
   if (!text(catalog.get(PDFName.of('Lang')))?.trim()) find('11 lang', 'the catalog has no /Lang');
 
-  // 02, 13, 14, 15: the structure tree
+  // 02, 13, 14, 15, 19: the structure tree
   const root = dict(catalog, 'StructTreeRoot');
   if (!root) {
     find('01 struct-tree', 'there is no structure tree');
@@ -129,6 +129,7 @@ export async function accessibilityFindings(bytes: Uint8Array): Promise<Finding[
       return current;
     };
     let lastLevel = 0;
+    const ids = new Set<string>();
     const seen = new Set<PDFObject>();
     const visit = (value: PDFObject | undefined) => {
       const node = lookup(value);
@@ -154,6 +155,13 @@ export async function accessibilityFindings(bytes: Uint8Array): Promise<Finding[
         // (A table with no cells at all, as Chromium tags a Markdown table of empty cells, has nothing to head.)
         if (role === 'Table' && hasDescendant(node, 'TD') && !hasDescendant(node, 'TH'))
           find('15 table-headers', 'a Table has data cells but no header cells (TH)');
+        // 19: notes have ids, and no two elements share one.
+        const id = text(node.get(PDFName.of('ID')));
+        if (role === 'Note' && !id) find('19 note-id', 'a Note has no /ID');
+        if (id !== undefined) {
+          if (ids.has(id)) find('19 unique-ids', `two structure elements have the /ID ${JSON.stringify(id)}`);
+          ids.add(id);
+        }
       }
       visit(node.get(PDFName.of('K')));
     };

@@ -15,6 +15,7 @@ import { pageCss } from './page-css.js';
 import { markSiblings, staticSiblingSelectors } from './sibling-selectors.js';
 import { linksBetweenParts } from './part-links.js';
 import { rehypeHyphenate } from './plugins/rehype-hyphenate.js';
+import { rehypeLanguageSpans } from './plugins/rehype-language-spans.js';
 import { rehypeOpenDetails } from './plugins/rehype-open-details.js';
 import { rehypePageFootnotes } from './plugins/rehype-page-footnotes.js';
 import { hasPageReferences, rehypePageReferences, setPageNumbers } from './plugins/rehype-page-references.js';
@@ -97,6 +98,7 @@ async function prepare(book: Book, options: LayoutDocumentOptions) {
   const hyphenate = hyphenatorFor(config.language);
   const forPrint = unified()
     .use(rehypeOpenDetails)
+    .use(rehypeLanguageSpans)
     .use(rehypeRunningHeads)
     .use(rehypePageFootnotes)
     .use(rehypePageReferences, { template: referenceWordsFor(config.language).onPage });

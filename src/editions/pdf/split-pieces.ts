@@ -1,34 +1,48 @@
 import { PDFDict, PDFName, type PDFDocument, type PDFRef, PDFString } from 'pdf-lib';
-import { dictAt, kidsOf, resolve, stringText, structElements } from './pdf-trees.js';
+import { dictAt, kidsOf, nameTree, nameTreeEntries, resolve, stringText, structElements } from './pdf-trees.js';
 import { detach, ParentTree, takeContents } from './struct-moves.js';
 
-/** The mark `markSplitPieces` adds to a split block's language: the language before it, and the block. */
-const MARK = /^(.+?)(?:-x)?-gsplit-([0-9a-z]{1,8})-([0-9a-z]{1,8})$/i;
+/** The mark `markSplitPieces` adds to a split block's or a note's language: the language before it, what it marks, and which. */
+const MARK = /^(.+?)(?:-x)?-g(split|note)-([0-9a-z]{1,8})-([0-9a-z]{1,8})$/i;
+/** The mark `rehypeLanguageSpans` adds to the language of words in another language inside a line. */
+const LANGUAGE_MARK = /^(.+?)(?:-x)?-glang$/i;
+/** A language without Galley's marks. */
+const unmarked = (lang: string) => MARK.exec(lang)?.[1] ?? LANGUAGE_MARK.exec(lang)?.[1] ?? lang;
 
 /**
  * Join the structure elements of a block Paged.js split across pages (a
  * paragraph, a list, a section; marked in its language by `markSplitPieces`)
  * into its first piece: what each later piece holds (marked content, with its
  * page; child elements; annotations) moves to the end of the first, the parent
- * tree follows, and the empty piece goes. Every mark is then taken out of the
- * languages again: an element keeps `/Lang` only where it differs from the
- * language it would inherit.
+ * tree follows, and the empty piece goes. A note (the one piece, or pieces on two
+ * pages joined) is a `Note` with an id (`note-1`, … in reading order, in the
+ * structure tree's `/IDTree`), as PDF/UA asks of notes. Every mark (these, and
+ * `rehypeLanguageSpans`') is then taken out of the languages again: an element
+ * keeps `/Lang` only where it differs from the language it would inherit.
  */
 export function joinSplitPieces(pdf: PDFDocument): void {
   const { context } = pdf;
   const root = dictAt(context, pdf.catalog, 'StructTreeRoot');
   if (!root) return;
   const pieces = new Map<string, Array<{ dict: PDFDict; ref: PDFRef }>>();
+  const notes: PDFRef[] = [];
   const marked: Array<{ dict: PDFDict; base: string }> = [];
   for (const { dict, ref } of structElements(context, root)) {
-    const match = MARK.exec(stringText(dict.get(PDFName.of('Lang'))) ?? '');
-    if (!match) continue;
+    const lang = stringText(dict.get(PDFName.of('Lang'))) ?? '';
+    const match = MARK.exec(lang);
+    if (!match) {
+      if (LANGUAGE_MARK.test(lang)) marked.push({ dict, base: unmarked(lang) });
+      continue;
+    }
     marked.push({ dict, base: match[1]! });
     if (!ref) continue;
-    const key = `${match[2]}-${match[3]}`;
+    const key = `${match[2]}-${match[3]}-${match[4]}`;
     const group = pieces.get(key);
     if (group) group.push({ dict, ref });
-    else pieces.set(key, [{ dict, ref }]);
+    else {
+      pieces.set(key, [{ dict, ref }]);
+      if (match[2]!.toLowerCase() === 'note') notes.push(ref);
+    }
   }
   const tree = new ParentTree(context, root);
   for (const [first, ...rest] of pieces.values()) {
@@ -41,6 +55,7 @@ export function joinSplitPieces(pdf: PDFDocument): void {
     if (moved.length > 0) first.dict.set(PDFName.of('K'), context.obj([...kidsOf(first.dict), ...moved]));
   }
   tree.write();
+  tagNotes(pdf, root, notes);
   for (const { dict, base } of marked) {
     if (base === inheritedLanguage(pdf, dict)) dict.delete(PDFName.of('Lang'));
     else dict.set(PDFName.of('Lang'), PDFString.of(base));
@@ -51,7 +66,26 @@ export function joinSplitPieces(pdf: PDFDocument): void {
 function inheritedLanguage(pdf: PDFDocument, dict: PDFDict): string | undefined {
   for (let at = resolve(pdf.context, dict.get(PDFName.of('P'))); at instanceof PDFDict; at = resolve(pdf.context, at.get(PDFName.of('P')))) {
     const lang = stringText(at.get(PDFName.of('Lang')));
-    if (lang !== undefined) return MARK.exec(lang)?.[1] ?? lang;
+    if (lang !== undefined) return unmarked(lang);
   }
   return stringText(pdf.catalog.get(PDFName.of('Lang')));
+}
+
+/** Make each note's element (its first piece) a `Note` with an id of its own, listed in the `/IDTree`. */
+function tagNotes(pdf: PDFDocument, root: PDFDict, notes: readonly PDFRef[]): void {
+  if (notes.length === 0) return;
+  const { context } = pdf;
+  const entries = nameTreeEntries(context, dictAt(context, root, 'IDTree'));
+  const taken = new Set(entries.map(([name]) => name));
+  let number = 0;
+  for (const ref of notes) {
+    const dict = context.lookup(ref, PDFDict);
+    let id: string;
+    do id = `note-${++number}`;
+    while (taken.has(id));
+    dict.set(PDFName.of('S'), PDFName.of('Note'));
+    dict.set(PDFName.of('ID'), PDFString.of(id));
+    entries.push([id, ref]);
+  }
+  root.set(PDFName.of('IDTree'), context.register(nameTree(context, entries)));
 }

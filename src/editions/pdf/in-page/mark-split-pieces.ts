@@ -13,6 +13,10 @@
  * printing. Only blocks of text are joined: a section split over pages stays a
  * piece per page (joined, it would take each page's notes far from their page),
  * and tables are joined by their own rules.
+ *
+ * A note at the foot of a page (`.galley-footnote`, which Chromium tags as a
+ * grouping without meaning, whatever its role) is marked too, as a note
+ * (`-gnote-`): it becomes a `Note` with an id, its pieces on two pages one note.
  */
 export function markSplitPieces(): void {
   const TEXT_BLOCKS = new Set(['p', 'ul', 'ol', 'li', 'dl', 'dt', 'dd', 'blockquote', 'pre']);
@@ -20,19 +24,27 @@ export function markSplitPieces(): void {
     .replace(/[^0-9a-z]/gi, '')
     .slice(-7);
   const numbers = new Map<string, number>();
+  const mark = (element: HTMLElement, kind: 'gsplit' | 'gnote', key: string) => {
+    // (The language without the mark an enclosing piece got already.)
+    const inherited = element.closest('[lang]')?.getAttribute('lang') ?? '';
+    const base = inherited.replace(/-g(split|note)-[0-9a-z]{1,8}-[0-9a-z]{1,8}$/i, '').replace(/-x$/i, '');
+    if (!/^[a-z]{2,8}(-[0-9a-z]{1,8})*$/i.test(base)) return;
+    let number = numbers.get(key);
+    if (number === undefined) {
+      number = numbers.size + 1;
+      numbers.set(key, number);
+    }
+    element.setAttribute('lang', `${base}${/-x-/i.test(base) ? '' : '-x'}-${kind}-${part || '0'}-${number.toString(36)}`);
+  };
   for (const element of document.querySelectorAll<HTMLElement>('.pagedjs_page [data-split-to], .pagedjs_page [data-split-from]')) {
     const ref = element.getAttribute('data-ref');
     // Blocks of text only: a section's pieces stay apart, so that each page's notes stay read after its text.
     if (!ref || !TEXT_BLOCKS.has(element.localName) || element.closest('table')) continue;
-    // (The language without the mark an enclosing piece got already.)
-    const inherited = element.closest('[lang]')?.getAttribute('lang') ?? '';
-    const base = inherited.replace(/-gsplit-[0-9a-z]{1,8}-[0-9a-z]{1,8}$/i, '').replace(/-x$/i, '');
-    if (!/^[a-z]{2,8}(-[0-9a-z]{1,8})*$/i.test(base)) continue;
-    let number = numbers.get(ref);
-    if (number === undefined) {
-      number = numbers.size + 1;
-      numbers.set(ref, number);
-    }
-    element.setAttribute('lang', `${base}${/-x-/i.test(base) ? '' : '-x'}-gsplit-${part || '0'}-${number.toString(36)}`);
+    mark(element, 'gsplit', ref);
+  }
+  let notes = 0;
+  for (const note of document.querySelectorAll<HTMLElement>('.pagedjs_page .galley-footnote')) {
+    // The pieces of a note Paged.js carried on to the next page share its `data-ref`.
+    mark(note, 'gnote', `note ${note.getAttribute('data-ref') ?? `#${notes++}`}`);
   }
 }
