@@ -227,16 +227,31 @@ describe('the PDF edition of a book unlike the seed', () => {
     expect(descriptions.some((description) => /^Straße ä8 auf Seite \d+$/.test(description ?? ''))).toBe(true);
   });
 
-  it('tags the table of 150 rows with row and column spans, over several pages, as one Table', async () => {
+  it('tags the table of 150 rows with row and column spans, over several pages, as one Table: its header row in a THead, the others in a TBody', async () => {
     const pdf = await PDFDocument.load(edge.bytes, { updateMetadata: false });
     expect(pdf.getPageCount()).toBeGreaterThan(3);
     const tables = ofType(pdf, 'Table');
     expect(tables).toHaveLength(1);
-    const rows = (tables[0]!.get(PDFName.of('K')) as PDFArray).asArray().filter((kid) => {
-      const row = pdf.context.lookup(kid);
-      return row instanceof PDFDict && row.get(PDFName.of('S')) === PDFName.of('TR');
-    });
-    expect(rows).toHaveLength(151);
+    const elements = (holder: PDFDict) =>
+      (holder.get(PDFName.of('K')) as PDFArray)
+        .asArray()
+        .map((kid) => pdf.context.lookup(kid))
+        .filter((kid): kid is PDFDict => kid instanceof PDFDict && kid.has(PDFName.of('S')));
+    const type = (element: PDFDict) => (element.get(PDFName.of('S')) as PDFName).decodeText();
+    const groups = elements(tables[0]!);
+    expect(groups.map(type)).toEqual(['THead', 'TBody']);
+    const [head, body] = groups.map((group) => elements(group));
+    expect(head!.map(type)).toEqual(['TR']);
+    expect(elements(head![0]!).map(type)).toEqual(['TH', 'TH', 'TH']);
+    expect(body!.map(type)).toEqual(Array(150).fill('TR'));
+    // Each row's parent is its group, each group's the table.
+    for (const [group, rows] of [
+      [groups[0]!, head!],
+      [groups[1]!, body!],
+    ] as const) {
+      expect(pdf.context.lookup(group.get(PDFName.of('P')))).toBe(tables[0]);
+      for (const row of rows) expect(pdf.context.lookup(row.get(PDFName.of('P')))).toBe(group);
+    }
   });
 
   it('gives words in another language inside a line their /Lang (and none to words in the language around them)', async () => {

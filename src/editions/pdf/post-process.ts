@@ -15,6 +15,7 @@ import { shortenDestinationNames } from './short-names.js';
 import { joinSplitPieces } from './split-pieces.js';
 import { mapStructureRoles } from './role-map.js';
 import { stabiliseStructIds } from './stable-struct-ids.js';
+import { groupTableRows } from './table-sections.js';
 import { xmlSafe } from '../shared/xml-serialise.js';
 import { type DocumentMetadata, keywordsOf, xmpPacket } from './xmp-metadata.js';
 
@@ -41,6 +42,7 @@ export async function postProcess(pdf: PDFDocument, options: PostProcessOptions)
   const { config } = options;
   stabiliseStructIds(pdf);
   repairStructure(pdf);
+  groupTableRows(pdf);
   mapStructureRoles(pdf);
   joinSplitPieces(pdf);
   flattenWrappers(pdf);
