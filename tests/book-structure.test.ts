@@ -17,6 +17,7 @@ import { epubcheck, readEpub } from './epub-tools.js';
 import { printBook } from './print-book.js';
 import { fixtures, tempDirs } from './helpers.js';
 import { pageText, pdfInfo, pdfOutline } from './pdf-tools.js';
+import { accessibilityFindings } from './pdf-accessibility.js';
 
 /**
  * A book's structure (tests/fixtures/book-structure): front matter (a dedication,
@@ -59,6 +60,10 @@ const chapterTitles = [
 const pageStarting = (start: string) => pages.findIndex((text) => text.startsWith(start)) + 1;
 
 describe('the structure of a book in print', () => {
+  it('meets every PDF/UA condition checked here (tests/pdf-accessibility.ts): parts, front and back matter, roman folios', async () => {
+    expect(await accessibilityFindings(await readFile(pdf))).toEqual([]);
+  });
+
   it('gives each part a right-hand page of its own, with no running head or folio, and its first chapter the next right-hand page', () => {
     for (const [label, name, chapter] of [
       ['Part I', 'Before the revolt', 'Origins'],

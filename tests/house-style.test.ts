@@ -9,6 +9,7 @@ import { build, loadManuscript } from '../src/index.js';
 import { epubcheck, readEpub } from './epub-tools.js';
 import { fixtures, tempDirs, writeFiles } from './helpers.js';
 import { dark, pageText, pdfFonts, renderPage, type Word, wordBoxes } from './pdf-tools.js';
+import { accessibilityFindings } from './pdf-accessibility.js';
 
 /**
  * A house style (tests/fixtures/house-style): the classic theme, a custom trim
@@ -67,6 +68,10 @@ beforeAll(async () => {
 });
 
 describe('a house style in the PDF', () => {
+  it('meets every PDF/UA condition checked here (tests/pdf-accessibility.ts): the marks and bleed are artifacts', async () => {
+    expect(await accessibilityFindings(await readFile(pdf))).toEqual([]);
+  });
+
   it('makes each sheet the trim plus the bleed plus room for the marks, with TrimBox and BleedBox where a print shop reads them', async () => {
     const pages = await boxes();
     expect(pages.length).toBeGreaterThanOrEqual(8);

@@ -1,3 +1,4 @@
+import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { verifyPages } from '../src/editions/pdf/paginate.js';
@@ -7,6 +8,7 @@ import { fixtures, repoRoot, tempDirs, writeFiles } from './helpers.js';
 import { layoutPage } from './layout-page.js';
 import { pdfInfo, rawPageText } from './pdf-tools.js';
 import { compareWords } from './pdf-words.js';
+import { accessibilityFindings } from './pdf-accessibility.js';
 
 /**
  * Tables in print: a table that runs over pages has its header rows on every
@@ -90,6 +92,7 @@ describe('a table over several pages, and tables at every height of the page', (
     const out = await temp();
     await build({ root: longTables, outDir: out, formats: ['html', 'pdf', 'epub'] });
     const pdf = path.join(out, 'long-tables.pdf');
+    expect(await accessibilityFindings(await readFile(pdf))).toEqual([]);
     const pages = Number((await pdfInfo(pdf)).Pages);
     const epub = await readEpub(path.join(out, 'long-tables.epub'));
     const chapter = epub.names.find((name) => name.endsWith('.xhtml') && epub.text(name).includes('Orders of battle') && epub.text(name).includes('<table'))!;
@@ -185,6 +188,7 @@ describe('a table too wide for the page with its words whole', () => {
     const words = await compareWords(pdf, path.join(out, 'tables-of-the-elements.html'), 'en');
     expect(words.missing).toEqual([]);
     expect(words.badSplits).toEqual([]);
+    expect(await accessibilityFindings(await readFile(pdf))).toEqual([]);
   });
 });
 
@@ -195,6 +199,9 @@ describe('tables that do not fit a small page (3.5 × 5 in)', () => {
     const pdf = path.join(out, 'hostile-tables.pdf');
     const words = await compareWords(pdf, path.join(out, 'hostile-tables.html'), 'en');
     expect(words.missing).toEqual([]);
+    // Every PDF/UA condition checked here: the note call in the header rows repeated on each page
+    // links from the first copy only (the copies are artifacts, and a link must be tagged).
+    expect(await accessibilityFindings(await readFile(pdf))).toEqual([]);
     // The address column is not left a few letters wide: its row, address and long word whole, fits on its page.
     const first = (await rawPageText(pdf, 5)).replace(/[-\n]/g, '');
     expect(first).toContain('https://example.org/very/long/path/segment0/anotherverylongsegmentwithoutanybreak/index.html?query=abcdefghijklmnopqrstuvwxyz0');

@@ -7,6 +7,7 @@ import { generator } from '../../shared/package-files.js';
 import { bleedOf, sheetMarginOf } from '../../shared/page-geometry.js';
 import { type TrimSize, trimSize } from '../../shared/trim-sizes.js';
 import { describeLinks } from './link-descriptions.js';
+import { dropFurnitureLinks } from './furniture-links.js';
 import { flattenWrappers } from './flatten-wrappers.js';
 import { notdefUses, type NotdefUse } from './notdef.js';
 import { conformToPdfA, longStrings, MAX_STRING_BYTES } from './pdfa.js';
@@ -46,6 +47,7 @@ export async function postProcess(pdf: PDFDocument, options: PostProcessOptions)
   mapStructureRoles(pdf);
   joinSplitPieces(pdf);
   flattenWrappers(pdf);
+  dropFurnitureLinks(pdf);
   describeLinks(pdf, options.describeDestination ?? ((id) => id));
   shortenDestinationNames(pdf);
   const meta: DocumentMetadata = {
