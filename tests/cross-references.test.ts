@@ -11,6 +11,7 @@ import { epubcheck, readEpub } from './epub-tools.js';
 import { fixtures, tempDirs } from './helpers.js';
 import { pageText } from './pdf-tools.js';
 import { printBook } from './print-book.js';
+import { accessibilityFindings } from './pdf-accessibility.js';
 
 /**
  * Figures, table captions and cross-references (Quarto's syntax): an image alone in
@@ -111,6 +112,8 @@ describe('in print, the page of what a cross-reference names', () => {
   /** Each reference's page, against the page its target's caption or heading is on. */
   const references = async (root: string, partSize?: number) => {
     const pdf = await printBook(browser, root, await temp(), { partSize });
+    // (Every PDF the tests print meets the PDF/UA conditions checked here.)
+    expect(await accessibilityFindings(pdf.bytes)).toEqual([]);
     const { file } = pdf;
     const pages = await Promise.all(Array.from({ length: pdf.pages }, (_x, i) => pageText(file, i + 1)));
     const flat = pages.map((page) => page.replace(/\s+/g, ' '));

@@ -1,9 +1,11 @@
+import { readFile } from 'node:fs/promises';
 import { describe, expect, it } from 'vitest';
 import { verifyPages } from '../src/editions/pdf/paginate.js';
 import { build } from '../src/index.js';
 import { tempDirs, writeFiles } from './helpers.js';
 import { layoutPage } from './layout-page.js';
 import { pageText } from './pdf-tools.js';
+import { accessibilityFindings } from './pdf-accessibility.js';
 
 const temp = tempDirs();
 const layout = layoutPage();
@@ -131,6 +133,7 @@ describe('figures for the top or foot of a page', () => {
     expect(d).toBeGreaterThan(c);
     const references = texts.find((page) => page.includes('See Figure'))!;
     expect(references).toContain(`See Figure 3 on page ${c} and Figure 4 on page ${d}.`);
+    expect(await accessibilityFindings(await readFile(pdf))).toEqual([]);
   });
 });
 

@@ -8,6 +8,7 @@ import { BuildFailure, build } from '../src/index.js';
 import { MAX_NAME_BYTES, shortenDestinationNames } from '../src/editions/pdf/short-names.js';
 import { expectGalleyError, fixtures, formatAll, listFiles, repoRoot, splitProgress, tempDirs, writeFiles } from './helpers.js';
 import { notRelaxed, pdfa2Findings, preflight } from './pdfa-checks.js';
+import { accessibilityFindings } from './pdf-accessibility.js';
 
 const run = promisify(execFile);
 const temp = tempDirs();
@@ -39,6 +40,8 @@ describe('--pdf-standard pdfa-2b', () => {
       const file = built.get(name)!;
       expect(notRelaxed(await preflight(file))).toEqual([]);
       expect(await pdfa2Findings(await readFile(file))).toEqual([]);
+      // Archival and accessible: the PDF/UA conditions checked here hold too.
+      expect(await accessibilityFindings(await readFile(file))).toEqual([]);
     },
   );
 
