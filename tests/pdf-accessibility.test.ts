@@ -202,6 +202,14 @@ async function edgeBook(url: string): Promise<{ file: string; bytes: Uint8Array 
       '',
       'Man sagt <span lang="fr">bonjour tout le monde</span> und <i lang="en">good morning</i>, auch <span lang="de">guten Tag</span>.',
       '',
+      '<div lang="fr">',
+      '',
+      'Un paragraphe en français.',
+      '',
+      '- une liste',
+      '',
+      '</div>',
+      '',
     ].join('\n'),
     'images/rose.png': await readFile(path.join(repoRoot, 'tests', 'corpus', '12-markdown-constructs', 'images', 'rose.png')),
   });
@@ -227,16 +235,17 @@ describe('the PDF edition of a book unlike the seed', () => {
     expect(descriptions.some((description) => /^Straße ä8 auf Seite \d+$/.test(description ?? ''))).toBe(true);
   });
 
-  it('tags the table of 150 rows with row and column spans, over several pages, as one Table: its header row in a THead, the others in a TBody', async () => {
+  it('tags the table of 150 rows with row and column spans, over several pages, as one Table: its header row in a THead, the others in a TBody, every data cell with its headers', async () => {
     const pdf = await PDFDocument.load(edge.bytes, { updateMetadata: false });
     expect(pdf.getPageCount()).toBeGreaterThan(3);
     const tables = ofType(pdf, 'Table');
     expect(tables).toHaveLength(1);
-    const elements = (holder: PDFDict) =>
-      (holder.get(PDFName.of('K')) as PDFArray)
-        .asArray()
+    const elements = (holder: PDFDict) => {
+      const kids = holder.get(PDFName.of('K'));
+      return (kids instanceof PDFArray ? kids.asArray() : [kids!])
         .map((kid) => pdf.context.lookup(kid))
         .filter((kid): kid is PDFDict => kid instanceof PDFDict && kid.has(PDFName.of('S')));
+    };
     const type = (element: PDFDict) => (element.get(PDFName.of('S')) as PDFName).decodeText();
     const groups = elements(tables[0]!);
     expect(groups.map(type)).toEqual(['THead', 'TBody']);
@@ -244,6 +253,24 @@ describe('the PDF edition of a book unlike the seed', () => {
     expect(head!.map(type)).toEqual(['TR']);
     expect(elements(head![0]!).map(type)).toEqual(['TH', 'TH', 'TH']);
     expect(body!.map(type)).toEqual(Array(150).fill('TR'));
+    // Every data cell names the header cells of its columns, on every page (on the pages after the
+    // first, Chromium gave each an empty /Headers): a row of three cells, one each; a cell spanning
+    // the two last columns (under a cell spanning three rows), both (Chromium names only the first
+    // on the first page).
+    const ids = elements(head![0]!).map((cell) => text(cell.get(PDFName.of('ID'))));
+    const headersOf = (cell: PDFDict) => {
+      const attributes = pdf.context.lookup(cell.get(PDFName.of('A')));
+      const dicts = attributes instanceof PDFArray ? attributes.asArray().map((item) => pdf.context.lookup(item)) : [attributes];
+      const list = dicts.map((dict) => (dict instanceof PDFDict ? dict.get(PDFName.of('Headers')) : undefined)).find((value) => value !== undefined);
+      return list instanceof PDFArray ? list.asArray().map(text) : undefined;
+    };
+    const spanning = new Set<string>();
+    for (const row of body!) {
+      const cells = elements(row);
+      if (cells.length === 3) expect(cells.map(headersOf)).toEqual(ids.map((id) => [id]));
+      else spanning.add(JSON.stringify(cells.map(headersOf)));
+    }
+    expect([...spanning].sort()).toEqual([JSON.stringify([[ids[1]]]), JSON.stringify([[ids[1], ids[2]]])].sort());
     // Each row's parent is its group, each group's the table.
     for (const [group, rows] of [
       [groups[0]!, head!],
@@ -279,6 +306,9 @@ describe('the PDF edition of a book unlike the seed', () => {
     expect(inLanguage.slice(1)).toEqual([
       ['fr', 'bonjour tout le monde'],
       ['en', 'good morning'],
+      // The blocks of a <div lang>.
+      ['fr', 'Un paragraphe en français.'],
+      ['fr', 'une liste'],
     ]);
   });
 
@@ -389,6 +419,13 @@ describe('the PDF/UA checks find what is missing', () => {
     ['28 annot-contents', (pdf) => links(pdf)[0]!.delete(PDFName.of('Contents'))],
     ['28 annot-tagged', (pdf) => links(pdf)[0]!.delete(PDFName.of('StructParent'))],
     ['01 untagged-content', (pdf) => pdf.getPage(2).drawText('Not tagged', { x: 40, y: 40, size: 9 })],
+    [
+      '15 td-headers',
+      (pdf) => {
+        const cell = ofType(pdf, 'TD')[0]!;
+        cell.set(PDFName.of('A'), pdf.context.obj([{ O: 'Table', Headers: [] }]));
+      },
+    ],
     ['19 note-id', (pdf) => ofType(pdf, 'P')[0]!.set(PDFName.of('S'), PDFName.of('Note'))],
     [
       '19 unique-ids',

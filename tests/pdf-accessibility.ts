@@ -155,6 +155,8 @@ export async function accessibilityFindings(bytes: Uint8Array): Promise<Finding[
         // (A table with no cells at all, as Chromium tags a Markdown table of empty cells, has nothing to head.)
         if (role === 'Table' && hasDescendant(node, 'TD') && !hasDescendant(node, 'TH'))
           find('15 table-headers', 'a Table has data cells but no header cells (TH)');
+        // (A data cell that names its header cells names some: an empty /Headers says it has none.)
+        if (role === 'TD' && emptyHeaders(node)) find('15 td-headers', 'a TD has an empty /Headers');
         // 19: notes have ids, and no two elements share one.
         const id = text(node.get(PDFName.of('ID')));
         if (role === 'Note' && !id) find('19 note-id', 'a Note has no /ID');
@@ -164,6 +166,14 @@ export async function accessibilityFindings(bytes: Uint8Array): Promise<Finding[
         }
       }
       visit(node.get(PDFName.of('K')));
+    };
+    const emptyHeaders = (node: PDFDict) => {
+      const attributes = lookup(node.get(PDFName.of('A')));
+      const dicts = attributes instanceof PDFArray ? attributes.asArray().map(lookup) : [attributes];
+      return dicts.some((attribute) => {
+        const headers = attribute instanceof PDFDict ? lookup(attribute.get(PDFName.of('Headers'))) : undefined;
+        return headers instanceof PDFArray && headers.size() === 0;
+      });
     };
     const hasDescendant = (node: PDFDict, role: string): boolean => {
       const kids = lookup(node.get(PDFName.of('K')));

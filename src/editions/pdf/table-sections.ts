@@ -1,5 +1,5 @@
-import { PDFDict, PDFName, type PDFDocument, PDFRef } from 'pdf-lib';
-import { dictAt, kidsOf, resolve, structElements } from './pdf-trees.js';
+import { PDFArray, type PDFContext, PDFDict, PDFName, type PDFDocument, PDFNumber, type PDFObject, PDFRef, PDFString } from 'pdf-lib';
+import { dictAt, kidsOf, resolve, stringText, structElements } from './pdf-trees.js';
 
 /**
  * Group each table's rows as ISO 32000-1 (14.8.4.3.4) and PDF/UA readers know
@@ -7,7 +7,10 @@ import { dictAt, kidsOf, resolve, structElements } from './pdf-trees.js';
  * table's `<thead>`, which Chromium tags as bare rows) in a `THead`, the rows
  * after them in a `TBody`. Run after the pieces of a table split across pages
  * are one `Table` (`repairStructure`), so that a long table has one header.
- * A table whose rows are all header rows, or that holds other elements than rows
+ * A data cell Chromium gave an empty `/Headers` (every cell on the pages after
+ * the first of a split table: its header rows there are a copy, an artifact) gets
+ * the header cells of its columns and of its row, as the cells on the first page
+ * have them. A table whose rows are all header rows, or that holds other elements than rows
  * and its caption, is left as it is; its caption and what it paints itself stay
  * where they are around the groups.
  */
@@ -40,8 +43,67 @@ export function groupTableRows(pdf: PDFDocument): void {
       return ref;
     };
     const grouped = [group('THead', rows.slice(0, heads)), group('TBody', rows.slice(heads))];
+    fillHeaders(context, rows.slice(0, heads), rows.slice(heads));
     const others = kids.filter((kid) => typeOf(kid) !== 'TR');
     const before = kids.slice(0, first).length;
     table.dict.set(PDFName.of('K'), context.obj([...others.slice(0, before), ...grouped, ...others.slice(before)]));
   }
+}
+
+/** A table attribute of a cell (`/A`: one attribute dictionary or several), with the dictionary that holds it. */
+function attribute(context: PDFContext, cell: PDFDict, key: string): { holder: PDFDict; value: PDFObject } | undefined {
+  const attributes = resolve(context, cell.get(PDFName.of('A')));
+  const dicts = attributes instanceof PDFArray ? attributes.asArray().map((item) => resolve(context, item)) : [attributes];
+  for (const dict of dicts) {
+    const value = dict instanceof PDFDict ? dict.get(PDFName.of(key)) : undefined;
+    if (dict instanceof PDFDict && value !== undefined) return { holder: dict, value };
+  }
+  return undefined;
+}
+
+/** Give each data cell with an empty `/Headers` the ids of the header cells over its columns and before it in its row. */
+function fillHeaders(context: PDFContext, headRows: readonly PDFRef[], bodyRows: readonly PDFRef[]): void {
+  const span = (cell: PDFDict, key: string) => {
+    const value = attribute(context, cell, key)?.value;
+    return value instanceof PDFNumber ? Math.max(1, Math.floor(value.asNumber())) : 1;
+  };
+  /** Columns taken by cells of rows above that span down, by row. */
+  const taken = new Map<number, Set<number>>();
+  const columnHeads = new Map<number, string[]>();
+  const place = (row: number, cells: PDFDict[], each: (cell: PDFDict, columns: number[]) => void) => {
+    let column = 0;
+    for (const cell of cells) {
+      while (taken.get(row)?.has(column)) column++;
+      const columns = Array.from({ length: span(cell, 'ColSpan') }, (_x, i) => column + i);
+      for (let down = 1; down < span(cell, 'RowSpan'); down++) {
+        const below = taken.get(row + down) ?? new Set<number>();
+        for (const c of columns) below.add(c);
+        taken.set(row + down, below);
+      }
+      each(cell, columns);
+      column += columns.length;
+    }
+  };
+  const cellsOf = (row: PDFRef) =>
+    kidsOf(context.lookup(row, PDFDict))
+      .map((kid) => resolve(context, kid))
+      .filter((cell): cell is PDFDict => cell instanceof PDFDict && cell.has(PDFName.of('S')));
+  const isHeader = (cell: PDFDict) => cell.get(PDFName.of('S')) === PDFName.of('TH');
+  const idOf = (cell: PDFDict) => stringText(cell.get(PDFName.of('ID')));
+  [...headRows, ...bodyRows].forEach((row, index) => {
+    const rowHeads: string[] = [];
+    place(index, cellsOf(row), (cell, columns) => {
+      const id = idOf(cell);
+      if (isHeader(cell)) {
+        if (id === undefined) return;
+        if (index < headRows.length) for (const column of columns) columnHeads.set(column, [...(columnHeads.get(column) ?? []), id]);
+        else rowHeads.push(id);
+        return;
+      }
+      const headers = attribute(context, cell, 'Headers');
+      if (!headers || !(headers.value instanceof PDFArray) || headers.value.size() > 0) return;
+      const ids = [...new Set([...columns.flatMap((column) => columnHeads.get(column) ?? []), ...rowHeads])];
+      if (ids.length > 0) headers.holder.set(PDFName.of('Headers'), context.obj(ids.map((value) => PDFString.of(value))));
+    });
+  });
 }

@@ -8,7 +8,7 @@
  * its body rows only), unless they take more than a third of the page. The copy goes in as the page's first node of the table is
  * placed, so Paged.js measures the page with it. It is marked
  * `data-galley-repeat`: it is not the manuscript's text (the layout verifier and
- * the e-book's page list skip it), carries no ids, and none of Paged.js's
+ * the e-book's page list skip it), carries no ids, no links, and none of Paged.js's
  * `data-ref`s (Paged.js finds where to put each next node by them).
  */
 export function installTableHeadRepeats(): void {
@@ -20,6 +20,13 @@ export function installTableHeadRepeats(): void {
     const copy = head.cloneNode(true) as HTMLTableSectionElement;
     for (const element of [copy, ...Array.from(copy.querySelectorAll<HTMLElement>('*'))]) {
       for (const name of ['id', 'data-ref', 'data-split-from', 'data-split-to', 'data-galley-text', 'data-block']) element.removeAttribute(name);
+    }
+    // Links in the copy lead nowhere: Chromium would tag a link's text and give it an
+    // annotation even in rows hidden from the tags (the copy is page furniture, an
+    // artifact); the manuscript's own rows keep the link. (print.css styles the address.)
+    for (const link of Array.from(copy.querySelectorAll('a[href]'))) {
+      link.setAttribute('data-galley-href', link.getAttribute('href') ?? '');
+      link.removeAttribute('href');
     }
     copy.dataset.galleyRepeat = '';
     copy.setAttribute('aria-hidden', 'true');

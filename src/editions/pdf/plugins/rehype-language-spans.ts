@@ -17,16 +17,22 @@ const UNTAGGED_INLINE = new Set(['span', 'b', 'i', 'u', 'small', 'cite', 'q', 'k
  * edition only, in a `<time>` with the same language (marked: `fr-x-glang`), an
  * element without any style of its own that Chromium tags as a structure element
  * (`NonStruct`) with `/Lang`. The element itself stays, so the house style's
- * selectors still meet it.
+ * selectors still meet it. The blocks of a `<div lang>` (Markdown between
+ * `<div lang="de">` and `</div>`) take its language, marked, themselves.
  */
 export function rehypeLanguageSpans() {
   return (tree: Root) => {
     visit(tree, 'element', (node: Element) => {
       const { lang } = node.properties;
-      if (typeof lang !== 'string' || lang.trim() === '' || !UNTAGGED_INLINE.has(node.tagName) || node.children.length === 0) return;
+      if (typeof lang !== 'string' || lang.trim() === '' || node.children.length === 0) return;
       // (Chromium writes `/Lang` only where an element's language is not its parent's: the mark makes it
       // another, and split-pieces.ts takes it out again.)
-      node.children = [h('time', { lang: `${lang}${/-x-/i.test(lang) ? '' : '-x'}-glang` }, node.children)];
+      const marked = `${lang}${/-x-/i.test(lang) ? '' : '-x'}-glang`;
+      if (UNTAGGED_INLINE.has(node.tagName)) node.children = [h('time', { lang: marked }, node.children)];
+      // A `<div>` of blocks is not tagged either (one holding text is): its blocks take its language.
+      else if (node.tagName === 'div') {
+        for (const child of node.children) if (child.type === 'element' && child.properties.lang === undefined) child.properties.lang = marked;
+      }
     });
   };
 }
