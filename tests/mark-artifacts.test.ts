@@ -54,4 +54,21 @@ describe('marking what is painted outside the tags as artifacts', () => {
     const count = (op: string) => operators(marked!).filter((o) => o === op).length;
     expect(count('BMC') + count('BDC')).toBe(count('EMC'));
   });
+
+  it('makes the marked content of a grouping or table element that paints neither text nor pictures an artifact (the rule over a page’s notes), and says which', () => {
+    const stream = [
+      '/NonStruct <</MCID 0>> BDC q 0 0 128 .66 re f Q EMC',
+      '/NonStruct <</MCID 1>> BDC BT (note) Tj ET EMC',
+      '/P <</MCID 2>> BDC 0 0 5 5 re f EMC',
+      '/NonStruct <</MCID 3>> BDC q /Im1 Do Q EMC',
+      '/TD <</MCID 4>> BDC /Span <</ActualText (x)>> BDC BT (x) Tj ET EMC EMC',
+    ].join('\n');
+    // Elements 0, 1, 3 and 4 group (NonStruct, TD); 2 is a paragraph, whose own content stays its own.
+    const decoration = { grouping: (mcid: number) => mcid !== 2, taken: [] as number[] };
+    const marked = markArtifacts(stream, decoration);
+    expect(decoration.taken).toEqual([0]);
+    expect(marked).toBe(stream.replace('/NonStruct <</MCID 0>> BDC', '/Artifact BMC'));
+    // Without a say on the elements, the tagged content stays tagged.
+    expect(markArtifacts(stream)).toBeUndefined();
+  });
 });

@@ -1,7 +1,7 @@
 import { deflateSync } from 'node:zlib';
-import { type PDFDocument, PDFName, PDFRawStream } from 'pdf-lib';
+import { PDFArray, PDFDict, type PDFDocument, PDFName, PDFNull, PDFNumber, type PDFObject, PDFRawStream, type PDFRef } from 'pdf-lib';
 import { operations } from './content-stream.js';
-import { contentRefs, contentText } from './pdf-trees.js';
+import { contentRefs, contentText, dictAt, kidsOf, numberTreeEntries, resolve } from './pdf-trees.js';
 
 /** Operators that build a path (the path object starts with the first of them). */
 const PATH_BUILDING = new Set(['m', 'l', 'c', 'v', 'y', 'h', 're']);
@@ -13,6 +13,25 @@ const PAINTING = new Set(['Tj', 'TJ', "'", '"', 'Do', 'sh', 'EI']);
 const NESTING = new Set(['q', 'Q', 'BT', 'ET']);
 
 /**
+ * Elements whose own marked content (not their children's) is decoration when it
+ * paints neither text nor pictures: a grouping's background (the rule over a
+ * page's notes), a table's and its cells' rules and shading. (Not a figure: an SVG
+ * picture is paths.)
+ */
+const DECORATED = new Set(['NonStruct', 'Table', 'THead', 'TBody', 'TFoot', 'TR', 'TH', 'TD']);
+
+/** Operators that paint text or pictures: a sequence that holds one is more than decoration. */
+const CONTENT = new Set(['Tj', 'TJ', "'", '"', 'Do', 'EI']);
+
+/** Marked content of grouping elements that only decorates: which, and what was made artifacts. */
+export interface Decoration {
+  /** Whether marked content `mcid` belongs to an element whose own content can only be decoration (`DECORATED`). */
+  grouping(mcid: number): boolean;
+  /** The marked content found only to decorate and made an artifact (filled in). */
+  taken: number[];
+}
+
+/**
  * Mark what a page's content stream paints outside tagged content (a sequence
  * with an MCID) and outside artifacts as an artifact (`/Artifact BMC … EMC`), and
  * return the new stream's text (Latin-1), or `undefined` when there is nothing to
@@ -21,32 +40,45 @@ const NESTING = new Set(['q', 'Q', 'BT', 'ET']);
  * stays inside one graphics state, text object and marked-content sequence, and a
  * path is marked from its first operator to its painting, as marked content must
  * be (ISO 32000-1, 14.6).
+ *
+ * With `decoration`, tagged content of a grouping or table element that paints
+ * neither text nor pictures (the rule Paged.js's footnote area draws above the
+ * notes, as its background; a table's rules) is made an artifact too: it is
+ * listed in `decoration.taken`, for its element to let go of it.
  */
-export function markArtifacts(text: string): string | undefined {
-  const inserts: Array<[at: number, what: string]> = [];
-  /** For each marked-content sequence open, whether it tags or hides what it holds. */
-  const sequences: boolean[] = [];
+export function markArtifacts(text: string, decoration?: Decoration): string | undefined {
+  const edits: Array<[at: number, end: number, what: string]> = [];
+  /** For each marked-content sequence open: whether it tags or hides what it holds, and, if it may only decorate, its MCID and operator. */
+  const sequences: Array<{ covers: boolean; grouping?: { mcid: number; start: number; end: number; content: boolean } }> = [];
   let covered = 0;
   let open = false;
   let pathStart = -1;
   const close = (at: number) => {
-    if (open) inserts.push([at, '\nEMC\n']);
+    if (open) edits.push([at, at, '\nEMC\n']);
     open = false;
   };
   const openAt = (at: number) => {
-    if (!open) inserts.push([at, '/Artifact BMC\n']);
+    if (!open) edits.push([at, at, '/Artifact BMC\n']);
     open = true;
   };
   for (const { operator, start, end } of operations(text)) {
+    if (CONTENT.has(operator)) for (const sequence of sequences) if (sequence.grouping) sequence.grouping.content = true;
     if (operator === 'BMC' || operator === 'BDC') {
       close(start);
       const operands = text.slice(start, end);
-      const covers = /^\/Artifact\b/.test(operands) || (operator === 'BDC' && operands.includes('/MCID'));
-      sequences.push(covers);
+      const mcid = operator === 'BDC' ? /\/MCID\s+(\d+)/.exec(operands)?.[1] : undefined;
+      const covers = /^\/Artifact\b/.test(operands) || mcid !== undefined;
+      const grouping = mcid !== undefined && decoration?.grouping(Number(mcid)) ? { mcid: Number(mcid), start, end, content: false } : undefined;
+      sequences.push(grouping ? { covers, grouping } : { covers });
       if (covers) covered++;
     } else if (operator === 'EMC') {
       close(start);
-      if (sequences.pop()) covered--;
+      const sequence = sequences.pop();
+      if (sequence?.covers) covered--;
+      if (sequence?.grouping && !sequence.grouping.content) {
+        edits.push([sequence.grouping.start, sequence.grouping.end, '/Artifact BMC']);
+        decoration?.taken.push(sequence.grouping.mcid);
+      }
     } else if (covered > 0) {
     } else if (NESTING.has(operator)) {
       close(start);
@@ -63,12 +95,14 @@ export function markArtifacts(text: string): string | undefined {
     }
   }
   close(text.length);
-  if (inserts.length === 0) return undefined;
+  if (edits.length === 0) return undefined;
+  // In order; an insertion before a replacement at the same place (an EMC closing before a BDC).
+  edits.sort((a, b) => a[0] - b[0] || a[1] - a[0] - (b[1] - b[0]));
   let out = '';
   let from = 0;
-  for (const [at, what] of inserts) {
+  for (const [at, end, what] of edits) {
     out += text.slice(from, at) + what;
-    from = at;
+    from = end;
   }
   return out + text.slice(from);
 }
@@ -82,12 +116,30 @@ export function markArtifacts(text: string): string | undefined {
  */
 export function markPageArtifacts(pdf: PDFDocument): void {
   const { context } = pdf;
+  const root = dictAt(context, pdf.catalog, 'StructTreeRoot');
+  const parents = new Map(numberTreeEntries(context, root && dictAt(context, root, 'ParentTree')));
   for (const page of pdf.getPages()) {
     const refs = contentRefs(page.node);
     const streams = refs.map((ref) => context.lookup(ref));
     if (refs.length === 0 || !streams.every((stream) => stream instanceof PDFRawStream)) continue;
-    const marked = markArtifacts(contentText(streams as PDFRawStream[]));
+    const key = page.node.get(PDFName.of('StructParents'));
+    const owners = key instanceof PDFNumber ? resolve(context, parents.get(key.asNumber())) : undefined;
+    const ownerOf = (mcid: number) => (owners instanceof PDFArray && mcid < owners.size() ? resolve(context, owners.get(mcid)) : undefined);
+    const decoration: Decoration = {
+      grouping: (mcid) => {
+        const owner = ownerOf(mcid);
+        const type = owner instanceof PDFDict ? owner.get(PDFName.of('S')) : undefined;
+        return type instanceof PDFName && DECORATED.has(type.decodeText());
+      },
+      taken: [],
+    };
+    const marked = markArtifacts(contentText(streams as PDFRawStream[]), decoration);
     if (marked === undefined) continue;
+    for (const mcid of decoration.taken) {
+      const owner = ownerOf(mcid);
+      if (owner instanceof PDFDict) owner.set(PDFName.of('K'), context.obj(kidsOf(owner).filter((kid) => !sameContent(context, owner, kid, mcid, page.ref))));
+      if (owners instanceof PDFArray) owners.set(mcid, PDFNull);
+    }
     const [first, ...rest] = refs;
     // Node's zlib, not pdf-lib's (pako, in JavaScript: six times slower on a cold start,
     // a tenth of a second of the article's build). Its output depends on the zlib Node
@@ -96,4 +148,14 @@ export function markPageArtifacts(pdf: PDFDocument): void {
     for (const ref of rest) context.delete(ref);
     page.node.set(PDFName.of('Contents'), first!);
   }
+}
+
+/** Whether a kid of structure element `owner` is marked content `mcid` of `page` (an MCID of the element's own page, or an MCR). */
+function sameContent(context: PDFDocument['context'], owner: PDFDict, kid: PDFObject, mcid: number, page: PDFRef): boolean {
+  if (kid instanceof PDFNumber) return kid.asNumber() === mcid && owner.get(PDFName.of('Pg')) === page;
+  const reference = resolve(context, kid);
+  if (!(reference instanceof PDFDict) || reference.get(PDFName.of('Type')) !== PDFName.of('MCR')) return false;
+  const at = reference.get(PDFName.of('MCID'));
+  const on = reference.get(PDFName.of('Pg'));
+  return at instanceof PDFNumber && at.asNumber() === mcid && (on === undefined || on === page);
 }
