@@ -196,6 +196,10 @@ async function edgeBook(url: string): Promise<{ file: string; bytes: Uint8Array 
       rows,
       '</tbody></table>',
       '',
+      '#### Ein Absatz zu tief',
+      '',
+      'Drei Ebenen unter dem Kapitel, eine Warnung (heading-order); im PDF H2.',
+      '',
       '## Straße ä8',
       '',
       'Der Abschnitt.',
@@ -310,6 +314,14 @@ describe('the PDF edition of a book unlike the seed', () => {
       ['fr', 'Un paragraphe en français.'],
       ['fr', 'une liste'],
     ]);
+  });
+
+  it('closes the gap a heading four levels down leaves: it is tagged H2 (the page shows it as written)', async () => {
+    const pdf = await PDFDocument.load(edge.bytes, { updateMetadata: false });
+    const headings = structElements(pdf)
+      .map((element) => (element.get(PDFName.of('S')) as PDFName).decodeText())
+      .filter((type) => /^H\d$/.test(type));
+    expect(headings.slice(-3)).toEqual(['H1', 'H2', 'H2']);
   });
 
   it('does not tag a picture without a description as a figure', async () => {

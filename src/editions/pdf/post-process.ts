@@ -9,6 +9,7 @@ import { type TrimSize, trimSize } from '../../shared/trim-sizes.js';
 import { describeLinks } from './link-descriptions.js';
 import { dropFurnitureLinks } from './furniture-links.js';
 import { flattenWrappers } from './flatten-wrappers.js';
+import { closeHeadingGaps } from './heading-levels.js';
 import { notdefUses, type NotdefUse } from './notdef.js';
 import { conformToPdfA, longStrings, MAX_STRING_BYTES } from './pdfa.js';
 import { repairStructure } from './logical-structure.js';
@@ -47,6 +48,7 @@ export async function postProcess(pdf: PDFDocument, options: PostProcessOptions)
   mapStructureRoles(pdf);
   joinSplitPieces(pdf);
   flattenWrappers(pdf);
+  closeHeadingGaps(pdf);
   dropFurnitureLinks(pdf);
   describeLinks(pdf, options.describeDestination ?? ((id) => id));
   shortenDestinationNames(pdf);
