@@ -2,7 +2,7 @@ import { execFile } from 'node:child_process';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { promisify } from 'node:util';
-import { PDFArray, PDFBool, PDFDict, PDFDocument, PDFHexString, PDFName, type PDFObject, PDFRawStream, PDFRef, PDFString } from 'pdf-lib';
+import { PDFArray, PDFBool, PDFDict, PDFDocument, PDFHexString, PDFName, type PDFNumber, type PDFObject, PDFRawStream, PDFRef, PDFString } from 'pdf-lib';
 import type { Element } from 'xast';
 import { fromXml } from 'xast-util-from-xml';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -412,6 +412,46 @@ print(sum(found), len(found))
         .map((element) => text(element.get(PDFName.of('Lang'))) ?? '')
         .filter((lang) => /-g(note|split)-/.test(lang)),
     ).toEqual([]);
+  });
+});
+
+describe('links that run on to the next page', () => {
+  it('are one Link each, holding both their annotations, and meet the PDF/UA conditions checked here', async () => {
+    const root = await temp();
+    const words = 'timber engine pressure masonry pump brick clay stone gallery river tunnel survey harbour crown lamp'.split(' ');
+    const paragraphs = Array.from({ length: 40 }, (_x, i) => {
+      const text = Array.from({ length: 60 + ((i * 7) % 23) }, (_y, j) => words[(i + j * 3) % words.length]).join(' ');
+      return `${text} [a link long enough to run over a line and, at the foot of a page, on to the next one, number ${i}](https://example.org/${i}).`;
+    });
+    await writeFiles(root, {
+      'book.yaml': [
+        'title: Links',
+        'language: en',
+        'creator: A',
+        'identifier: urn:uuid:0f6b1b7e-8f0e-4a53-9d2f-3c7a2b1e4d56',
+        'date: 2026-01-02',
+        'chapters: [chapters/01.md]',
+        '',
+      ].join('\n'),
+      'chapters/01.md': `# Links\n\n${paragraphs.join('\n\n')}\n`,
+    });
+    const result = await build({ root, outDir: await temp(), formats: ['pdf'] });
+    const bytes = await readFile(result.outputs[0]!.path);
+    expect(await accessibilityFindings(bytes)).toEqual([]);
+    const pdf = await PDFDocument.load(bytes, { updateMetadata: false });
+    const annotations = links(pdf);
+    // Some links run on to the next page: a link annotation on each page. (And the contents' link to the chapter.)
+    expect(annotations.length).toBeGreaterThan(41);
+    const linkElements = ofType(pdf, 'Link');
+    expect(linkElements).toHaveLength(41);
+    // Every annotation belongs to one of the 41 (the parent tree says which).
+    const root_ = pdf.catalog.lookup(PDFName.of('StructTreeRoot'), PDFDict);
+    const nums = root_.lookup(PDFName.of('ParentTree'), PDFDict).lookup(PDFName.of('Nums'), PDFArray).asArray();
+    const owners = new Map<number, PDFObject>();
+    for (let i = 0; i + 1 < nums.length; i += 2) owners.set((nums[i] as PDFNumber).asNumber(), nums[i + 1]!);
+    const owning = new Set(annotations.map((annot) => pdf.context.lookup(owners.get((annot.get(PDFName.of('StructParent')) as PDFNumber).asNumber()))));
+    expect(owning.size).toBe(41);
+    for (const owner of owning) expect(linkElements).toContain(owner);
   });
 });
 

@@ -6,8 +6,11 @@ import { detach, ParentTree, takeContents } from './struct-moves.js';
 const MARK = /^(.+?)(?:-x)?-g(split|note)-([0-9a-z]{1,8})-([0-9a-z]{1,8})$/i;
 /** The mark `rehypeLanguageSpans` adds to the language of words in another language inside a line. */
 const LANGUAGE_MARK = /^(.+?)(?:-x)?-glang$/i;
-/** A language without Galley's marks. */
-const unmarked = (lang: string) => MARK.exec(lang)?.[1] ?? LANGUAGE_MARK.exec(lang)?.[1] ?? lang;
+/** A language without Galley's marks (a piece's mark may follow a language mark). */
+const unmarked = (lang: string): string => {
+  const base = MARK.exec(lang)?.[1] ?? lang;
+  return LANGUAGE_MARK.exec(base)?.[1] ?? base;
+};
 
 /**
  * Join the structure elements of a block Paged.js split across pages (a
@@ -34,7 +37,7 @@ export function joinSplitPieces(pdf: PDFDocument): void {
       if (LANGUAGE_MARK.test(lang)) marked.push({ dict, base: unmarked(lang) });
       continue;
     }
-    marked.push({ dict, base: match[1]! });
+    marked.push({ dict, base: unmarked(lang) });
     if (!ref) continue;
     const key = `${match[2]}-${match[3]}-${match[4]}`;
     const group = pieces.get(key);

@@ -10,7 +10,9 @@
  * nothing of an element to its tag but its language, so the mark is a private-use
  * subtag of the language it already has (`en` → `en-x-gsplit-<part>-<n>`): the
  * same language for layout, fonts and `:lang()`, and taken out again after
- * printing. Only blocks of text are joined: a section split over pages stays a
+ * printing. Only blocks of text, and the inline elements Chromium tags (a link
+ * that runs on to the next page is one `Link`, with both its annotations), are
+ * joined: a section split over pages stays a
  * piece per page (joined, it would take each page's notes far from their page),
  * and tables are joined by their own rules.
  *
@@ -20,6 +22,8 @@
  */
 export function markSplitPieces(): void {
   const TEXT_BLOCKS = new Set(['p', 'ul', 'ol', 'li', 'dl', 'dt', 'dd', 'blockquote', 'pre']);
+  /** Inline elements Chromium tags (a link, code, emphasis; `<time>`: words in another language, rehype-language-spans.ts). */
+  const TAGGED_INLINE = new Set(['a', 'code', 'em', 'strong', 'time']);
   const part = String((window as unknown as { __galleyIdPrefix?: string }).__galleyIdPrefix ?? '')
     .replace(/[^0-9a-z]/gi, '')
     .slice(-7);
@@ -39,7 +43,7 @@ export function markSplitPieces(): void {
   for (const element of document.querySelectorAll<HTMLElement>('.pagedjs_page [data-split-to], .pagedjs_page [data-split-from]')) {
     const ref = element.getAttribute('data-ref');
     // Blocks of text only: a section's pieces stay apart, so that each page's notes stay read after its text.
-    if (!ref || !TEXT_BLOCKS.has(element.localName) || element.closest('table')) continue;
+    if (!ref || !(TEXT_BLOCKS.has(element.localName) || TAGGED_INLINE.has(element.localName)) || element.closest('table')) continue;
     mark(element, 'gsplit', ref);
   }
   let notes = 0;
