@@ -191,11 +191,13 @@ describe('page footnotes, laid out', () => {
     expect(found.map((p) => [p.kind, p.found])).toEqual([['note-away', 'its call on page 5']]);
   });
 
-  it('checks a note called from the text and from another note against its call in the text; a call after a line break', async () => {
-    for (const name of ['footnote-shared-note', 'footnote-after-line-break']) {
+  it('checks a note called from the text and from another note against its call in the text; a call after a line break; a call that ends a line', async () => {
+    for (const name of ['footnote-shared-note', 'footnote-after-line-break', 'footnote-call-at-line-end']) {
       await layout.layOut(path.join(repoRoot, 'tests', 'fixtures', 'pdf', name));
       expect((await verifyPages(layout.page(), { timeout: 60_000 })).problems, name).toEqual([]);
     }
+    // Every one of the 22 notes is at the foot of a page (the 14th was dropped, its call kept).
+    expect(await layout.page().evaluate(() => document.querySelectorAll('.pagedjs_footnote_area .galley-footnote').length)).toBe(22);
   });
 
   it('never starts a page with a call: the line of the word it follows goes on with it (a book of 48 notes)', async () => {
