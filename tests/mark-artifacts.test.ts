@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { operations } from '../src/editions/pdf/content-stream.js';
 import { markArtifacts } from '../src/editions/pdf/mark-artifacts.js';
+import { separateNestedContent } from '../src/editions/pdf/nested-marked-content.js';
 
 const operators = (text: string) => operations(text).map((op) => op.operator);
 
@@ -70,5 +71,46 @@ describe('marking what is painted outside the tags as artifacts', () => {
     expect(marked).toBe(stream.replace('/NonStruct <</MCID 0>> BDC', '/Artifact BMC'));
     // Without a say on the elements, the tagged content stays tagged.
     expect(markArtifacts(stream)).toBeUndefined();
+  });
+});
+
+describe('tagged content made flat (Poppler ends tagged content at an inner sequence’s end)', () => {
+  it('leaves tagged content that holds no other marked content alone', () => {
+    expect(separateNestedContent('/P <</MCID 0>> BDC BT (a) Tj ET EMC /Artifact BMC (b) Tj EMC', 1)).toBeUndefined();
+  });
+
+  it('cuts tagged content around an ActualText span: before it, the span in a sequence of its own, after it; new MCIDs after the highest', () => {
+    const stream = '/P <</MCID 0 >> BDC\nBT (d) Tj /Span<</ActualText (x)>> BDC (y) Tj EMC 2 0 Td (etat) Tj ET\nEMC /P <</MCID 4>> BDC BT (z) Tj ET EMC';
+    const separated = separateNestedContent(stream, 1)!;
+    expect(separated.text).toBe(
+      '\nBT /P <</MCID 0 >> BDC\n(d) Tj \nEMC\n/P <</MCID 5 >> BDC\n/Span<</ActualText (x)>> BDC (y) Tj EMC\nEMC\n 2 0 Td /P <</MCID 6 >> BDC\n(etat) Tj \nEMC\nET\n /P <</MCID 4>> BDC BT (z) Tj ET EMC',
+    );
+    expect([...separated.split]).toEqual([[0, [0, 5, 6]]]);
+    // Every painting operator is in tagged content; no tagged sequence holds another.
+    let depth = 0;
+    for (const { operator } of operations(separated.text)) {
+      if (operator === 'BDC' || operator === 'BMC') depth++;
+      if (operator === 'EMC') depth--;
+      if (operator === 'Tj') expect(depth).toBeGreaterThan(0);
+      expect(depth).toBeLessThanOrEqual(2);
+    }
+  });
+
+  it('keeps right-to-left text’s /ReversedChars around the pieces when it holds ActualText spans, and leaves an inner artifact outside the tags', () => {
+    const stream = 'BT /NonStruct <</MCID 2>> BDC /ReversedChars BMC (a) Tj /Span<</ActualText (b)>> BDC (c) Tj EMC (d) Tj EMC /Artifact BMC (e) Tj EMC EMC ET';
+    const separated = separateNestedContent(stream, 3)!;
+    expect(separated.text).toBe(
+      'BT  /ReversedChars BMC /NonStruct <</MCID 2>> BDC\n(a) Tj \nEMC\n/NonStruct <</MCID 3>> BDC\n/Span<</ActualText (b)>> BDC (c) Tj EMC\nEMC\n /NonStruct <</MCID 4>> BDC\n(d) Tj \nEMC\nEMC /Artifact BMC (e) Tj EMC  ET',
+    );
+    expect([...separated.split]).toEqual([[2, [2, 3, 4]]]);
+  });
+
+  it('tags a path from its first operator, and gives up the MCID of tagged content that paints nothing', () => {
+    const separated = separateNestedContent(
+      '/Div <</MCID 0>> BDC 0 0 m 5 5 l S /Artifact BMC 1 1 5 5 re f EMC EMC /P <</MCID 1>> BDC /Artifact BMC (x) Tj EMC EMC',
+      2,
+    )!;
+    expect(separated.text).toBe(' /Div <</MCID 0>> BDC\n0 0 m 5 5 l S \nEMC\n/Artifact BMC 1 1 5 5 re f EMC   /Artifact BMC (x) Tj EMC ');
+    expect([...separated.split]).toEqual([[1, []]]);
   });
 });

@@ -423,3 +423,34 @@ function wordAround(text: string, at: number, hyphen: boolean): string {
   while (end < text.length && letter.test(text[end]!)) end++;
   return `${text.slice(start, at)}-${text.slice(hyphen ? at + 1 : at, end)}`.replace(/\u00ad/g, '');
 }
+
+/**
+ * How many letters and digits of the page text (as `pdfText` gives it: without
+ * running heads, folios and the header rows a table repeats on each page) the structure text lacks (`pdfinfo -struct-text`:
+ * what assistive technology reads through the tags), compared as counts of each
+ * character, case aside. A few may differ where a glyph's own Unicode and the
+ * text it stands for differ (`ā` drawn as `a` and a mark).
+ */
+export async function untaggedLetters(pdf: string, html: string): Promise<{ missing: number; total: number }> {
+  const source = await htmlText(html);
+  const printed = await pdfText(pdf, source.heads, source.notes, source.tableHeads);
+  const { stdout } = await exec('pdfinfo', ['-struct-text', pdf], { maxBuffer: 256 * 1024 * 1024, encoding: 'utf8' });
+  const tagged = [...stdout.matchAll(/^\s*"(.*)"$/gm)].map((match) => match[1]).join('\n');
+  const letters = (text: string) => text.toLowerCase().match(/[\p{L}\p{N}]/gu) ?? [];
+  const have = tally(letters(tagged));
+  const wanted = letters(printed.text);
+  const counts = tally(wanted);
+  // A table's header rows repeated at the top of each page it runs on are artifacts: tagged once.
+  const run = wanted.join('');
+  for (const head of new Set(source.tableHeads.map((head) => letters(head).join('')))) {
+    const copies = head === '' ? 0 : run.split(head).length - 1;
+    for (const letter of letters(head)) counts.set(letter, (counts.get(letter) ?? 0) - Math.max(0, copies - 1));
+  }
+  let missing = 0;
+  let total = 0;
+  for (const [letter, count] of counts) {
+    missing += Math.max(0, count - (have.get(letter) ?? 0));
+    total += count;
+  }
+  return { missing, total };
+}

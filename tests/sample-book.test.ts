@@ -11,7 +11,7 @@ import { epubcheck, readEpub } from './epub-tools.js';
 import { accessibilityFindings } from './pdf-accessibility.js';
 import { repoRoot, tempDirs } from './helpers.js';
 import { dark, pdfFonts, pdfInfo, renderPage, type Word, wordBoxes } from './pdf-tools.js';
-import { compareWords } from './pdf-words.js';
+import { compareWords, untaggedLetters } from './pdf-words.js';
 
 /**
  * The sample book (examples/sample-book, "The Composing Room"), built once, checked
@@ -791,6 +791,12 @@ describe('the sample book in print: the sheet', () => {
 describe('the sample book in print: structure for assistive technology', () => {
   it('meets the PDF/UA conditions checked (figures with their text alternative, the 90-row table one Table with its header, links described)', async () => {
     expect(await accessibilityFindings(await readFile(pdf))).toEqual([]);
+  });
+
+  it('gives the whole text in the structure text (pdfinfo -struct-text), the first lines in small capitals included', async () => {
+    const { missing, total } = await untaggedLetters(pdf, htmlFile);
+    expect(total).toBeGreaterThan(10_000);
+    expect(missing / total).toBeLessThan(0.001);
   });
 
   it('tags the pages the cross-references name with the references (“Figure 2 on page 28”): text, not generated content', async () => {

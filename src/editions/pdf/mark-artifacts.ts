@@ -1,6 +1,7 @@
 import { deflateSync } from 'node:zlib';
 import { PDFArray, PDFDict, type PDFDocument, PDFName, PDFNull, PDFNumber, type PDFObject, PDFRawStream, type PDFRef } from 'pdf-lib';
 import { operations } from './content-stream.js';
+import { separateNestedContent } from './nested-marked-content.js';
 import { contentRefs, contentText, dictAt, kidsOf, numberTreeEntries, resolve } from './pdf-trees.js';
 
 /** Operators that build a path (the path object starts with the first of them). */
@@ -29,6 +30,8 @@ export interface Decoration {
   grouping(mcid: number): boolean;
   /** The marked content found only to decorate and made an artifact (filled in). */
   taken: number[];
+  /** Set when tagged content (a sequence with an MCID) holds other marked content (see `separateNestedContent`). */
+  nested?: boolean;
 }
 
 /**
@@ -49,7 +52,8 @@ export interface Decoration {
 export function markArtifacts(text: string, decoration?: Decoration): string | undefined {
   const edits: Array<[at: number, end: number, what: string]> = [];
   /** For each marked-content sequence open: whether it tags or hides what it holds, and, if it may only decorate, its MCID and operator. */
-  const sequences: Array<{ covers: boolean; grouping?: { mcid: number; start: number; end: number; content: boolean } }> = [];
+  const sequences: Array<{ covers: boolean; tagged: boolean; grouping?: { mcid: number; start: number; end: number; content: boolean } }> = [];
+  let tagged = 0;
   let covered = 0;
   let open = false;
   let pathStart = -1;
@@ -69,12 +73,15 @@ export function markArtifacts(text: string, decoration?: Decoration): string | u
       const mcid = operator === 'BDC' ? /\/MCID\s+(\d+)/.exec(operands)?.[1] : undefined;
       const covers = /^\/Artifact\b/.test(operands) || mcid !== undefined;
       const grouping = mcid !== undefined && decoration?.grouping(Number(mcid)) ? { mcid: Number(mcid), start, end, content: false } : undefined;
-      sequences.push(grouping ? { covers, grouping } : { covers });
+      if (tagged > 0 && decoration) decoration.nested = true;
+      sequences.push(grouping ? { covers, tagged: mcid !== undefined, grouping } : { covers, tagged: mcid !== undefined });
       if (covers) covered++;
+      if (mcid !== undefined) tagged++;
     } else if (operator === 'EMC') {
       close(start);
       const sequence = sequences.pop();
       if (sequence?.covers) covered--;
+      if (sequence?.tagged) tagged--;
       if (sequence?.grouping && !sequence.grouping.content) {
         edits.push([sequence.grouping.start, sequence.grouping.end, '/Artifact BMC']);
         decoration?.taken.push(sequence.grouping.mcid);
@@ -112,7 +119,8 @@ export function markArtifacts(text: string, decoration?: Decoration): string | u
  * artifact: what Chromium leaves outside the structure is what Paged.js draws
  * around the text (running heads, folios in the page margins), the rows a table
  * repeats on each page, rules, borders and backgrounds. Each page's content
- * streams are read, marked (`markArtifacts`) and written back as one stream.
+ * streams are read, marked (`markArtifacts`), their tagged content made flat
+ * (`separateNestedContent`, the structure following) and written back as one stream.
  */
 export function markPageArtifacts(pdf: PDFDocument): void {
   const { context } = pdf;
@@ -133,20 +141,45 @@ export function markPageArtifacts(pdf: PDFDocument): void {
       },
       taken: [],
     };
-    const marked = markArtifacts(contentText(streams as PDFRawStream[]), decoration);
-    if (marked === undefined) continue;
-    for (const mcid of decoration.taken) {
-      const owner = ownerOf(mcid);
-      if (owner instanceof PDFDict) owner.set(PDFName.of('K'), context.obj(kidsOf(owner).filter((kid) => !sameContent(context, owner, kid, mcid, page.ref))));
-      if (owners instanceof PDFArray) owners.set(mcid, PDFNull);
-    }
+    const original = contentText(streams as PDFRawStream[]);
+    const marked = markArtifacts(original, decoration);
+    const separated = owners instanceof PDFArray && decoration.nested ? separateNestedContent(marked ?? original, owners.size()) : undefined;
+    if (marked === undefined && separated === undefined) continue;
+    for (const mcid of decoration.taken) replaceContent(context, owners, mcid, [], page.ref);
+    for (const [mcid, ids] of separated?.split ?? []) replaceContent(context, owners, mcid, ids, page.ref);
+    const rewritten = separated?.text ?? marked!;
     const [first, ...rest] = refs;
     // Node's zlib, not pdf-lib's (pako, in JavaScript: six times slower on a cold start,
     // a tenth of a second of the article's build). Its output depends on the zlib Node
     // is built with, as that of the streams Chromium writes does on Chromium's.
-    context.assign(first!, context.stream(deflateSync(Buffer.from(marked, 'latin1')), { Filter: 'FlateDecode' }));
+    context.assign(first!, context.stream(deflateSync(Buffer.from(rewritten, 'latin1')), { Filter: 'FlateDecode' }));
     for (const ref of rest) context.delete(ref);
     page.node.set(PDFName.of('Contents'), first!);
+  }
+}
+
+/**
+ * Marked content `mcid` of `page` is now the sequences `ids` (none: it is gone): its
+ * element (the parent tree's entry `owners[mcid]`) refers to them in its place, in
+ * their order, and the parent tree names the element as the owner of each.
+ */
+function replaceContent(context: PDFDocument['context'], owners: PDFObject | undefined, mcid: number, ids: readonly number[], page: PDFRef): void {
+  if (!(owners instanceof PDFArray) || mcid >= owners.size()) return;
+  const ownerRef = owners.get(mcid);
+  const owner = resolve(context, ownerRef);
+  if (owner instanceof PDFDict) {
+    const kids = kidsOf(owner).flatMap((kid) => {
+      if (!sameContent(context, owner, kid, mcid, page)) return [kid];
+      if (kid instanceof PDFNumber) return ids.map((id) => PDFNumber.of(id));
+      return ids.map((id) => context.obj({ Type: 'MCR', Pg: page, MCID: id }));
+    });
+    owner.set(PDFName.of('K'), context.obj(kids));
+  }
+  owners.set(mcid, ids.includes(mcid) ? ownerRef : PDFNull);
+  for (const id of ids) {
+    if (id === mcid) continue;
+    while (owners.size() <= id) owners.push(PDFNull);
+    owners.set(id, ownerRef);
   }
 }
 
