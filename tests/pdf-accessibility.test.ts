@@ -166,8 +166,6 @@ describe('the PDF edition for readers with assistive technology and for archives
     // Poppler dropped the rest of a paragraph after the first character Chromium gave an ActualText (`’`, drawn with
     // the glyph of `ʼ`; the creators' small capitals): 908 letters of 5,989.
     expect(await untaggedLetters(file, html)).toEqual({ missing: 0, total: expect.any(Number) });
-    const { stdout } = await run('pdfinfo', ['-struct-text', file]);
-    expect(stdout).toContain('"WIKIPEDIA CONTRIBUTORS"');
   });
 
   it('maps the infobox (Aside) to a standard type, so that its table is in the structure text', async () => {
@@ -463,6 +461,65 @@ describe('links that run on to the next page', () => {
     const owning = new Set(annotations.map((annot) => pdf.context.lookup(owners.get((annot.get(PDFName.of('StructParent')) as PDFNumber).asNumber()))));
     expect(owning.size).toBe(41);
     for (const owner of owning) expect(linkElements).toContain(owner);
+  });
+});
+
+describe('definition lists', () => {
+  it('are an L of LIs, each its terms (Lbl) and definitions (LBody), also where the list runs on to the next page', async () => {
+    const root = await temp();
+    const filler = Array.from({ length: 14 }, (_x, i) => `Paragraph ${i} ${'of some words to fill the page '.repeat(12)}`).join('\n\n');
+    const terms = Array.from({ length: 12 }, (_x, i) => `<dt>Term ${i}</dt>\n<dd>Definition ${i}, ${'said at some length '.repeat(6)}</dd>`).join('\n');
+    await writeFiles(root, {
+      'book.yaml': [
+        'title: Lists',
+        'language: en',
+        'creator: A',
+        'identifier: urn:uuid:0f6b1b7e-8f0e-4a53-9d2f-3c7a2b1e4d57',
+        'date: 2026-01-02',
+        'chapters: [chapters/01.md]',
+        '',
+      ].join('\n'),
+      'chapters/01.md': [
+        '# Lists',
+        '',
+        '<dl>\n<dt>Alpha</dt>\n<dt lang="fr">Bêta</dt>\n<dd>Shared by two terms.</dd>\n<dt>Gamma</dt>\n<dd>First meaning.</dd>\n<dd>Second meaning.</dd>\n</dl>',
+        '',
+        filler,
+        '',
+        `<dl>\n${terms}\n</dl>`,
+        '',
+      ].join('\n'),
+    });
+    const result = await build({ root, outDir: await temp(), formats: ['pdf'] });
+    const file = result.outputs[0]!.path;
+    expect(await accessibilityFindings(await readFile(file))).toEqual([]);
+    const pdf = await PDFDocument.load(await readFile(file), { updateMetadata: false });
+    const type = (dict: PDFDict) => (dict.get(PDFName.of('S')) as PDFName).decodeText();
+    const kids = (dict: PDFDict) => {
+      const k = dict.get(PDFName.of('K'));
+      return (k instanceof PDFArray ? k.asArray() : [k])
+        .map((kid) => pdf.context.lookup(kid))
+        .filter((kid): kid is PDFDict => kid instanceof PDFDict && kid.has(PDFName.of('S')));
+    };
+    const lists = ofType(pdf, 'L').filter((list) =>
+      kids(list).some((item) => kids(item).some((kid) => type(kid) === 'Lbl' && kids(item).some((k) => type(k) === 'LBody'))),
+    );
+    expect(lists.map((list) => kids(list).map((item) => [type(item), ...kids(item).map(type)]))).toEqual([
+      [
+        ['LI', 'Lbl', 'Lbl', 'LBody'],
+        ['LI', 'Lbl', 'LBody', 'LBody'],
+      ],
+      Array.from({ length: 12 }, () => ['LI', 'Lbl', 'LBody']),
+    ]);
+    // The French term keeps its language; no mark is left in any.
+    const langs = [...pdf.context.enumerateIndirectObjects()].flatMap(([, object]) => {
+      const lang = object instanceof PDFDict ? object.get(PDFName.of('Lang')) : undefined;
+      return lang ? [text(lang)] : [];
+    });
+    expect(langs).toContain('fr');
+    expect(langs.filter((lang) => lang?.includes('-x-'))).toEqual([]);
+    // The second list runs on to the next page: one list all the same.
+    expect(new Set((await run('pdftotext', [file, '-'])).stdout.split('\f').flatMap((page, i) => (/Term \d/.test(page) ? [i] : []))).size).toBeGreaterThan(1);
   });
 });
 

@@ -17,6 +17,7 @@ import { linksBetweenParts } from './part-links.js';
 import { rehypeHyphenate } from './plugins/rehype-hyphenate.js';
 import { rehypeLanguageSpans } from './plugins/rehype-language-spans.js';
 import { rehypeOpenDetails } from './plugins/rehype-open-details.js';
+import { rehypeDefinitionListMarks } from './plugins/rehype-definition-list-marks.js';
 import { rehypePageFootnotes } from './plugins/rehype-page-footnotes.js';
 import { hasPageReferences, rehypePageReferences, setPageNumbers } from './plugins/rehype-page-references.js';
 import { addTocPageSlots } from './toc-page-slots.js';
@@ -99,6 +100,7 @@ async function prepare(book: Book, options: LayoutDocumentOptions) {
   const forPrint = unified()
     .use(rehypeOpenDetails)
     .use(rehypeLanguageSpans)
+    .use(rehypeDefinitionListMarks, { language: config.language })
     .use(rehypeRunningHeads)
     .use(rehypePageFootnotes)
     .use(rehypePageReferences, { template: referenceWordsFor(config.language).onPage });

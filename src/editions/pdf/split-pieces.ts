@@ -1,15 +1,20 @@
 import { PDFDict, PDFName, type PDFDocument, type PDFRef, PDFString } from 'pdf-lib';
 import { dictAt, kidsOf, nameTree, nameTreeEntries, resolve, stringText, structElements } from './pdf-trees.js';
+import { type ListElement, tagDefinitionLists } from './definition-lists.js';
 import { detach, ParentTree, takeContents } from './struct-moves.js';
 
 /** The mark `markSplitPieces` adds to a split block's or a note's language: the language before it, what it marks, and which. */
 const MARK = /^(.+?)(?:-x)?-g(split|note)-([0-9a-z]{1,8})-([0-9a-z]{1,8})$/i;
-/** The mark `rehypeLanguageSpans` adds to the language of words in another language inside a line. */
-const LANGUAGE_MARK = /^(.+?)(?:-x)?-glang$/i;
-/** A language without Galley's marks (a piece's mark may follow a language mark). */
+/**
+ * The mark `rehypeLanguageSpans` adds to the language of words in another language
+ * inside a line (`glang`), and those of a definition list's elements (`gdl`, `gdt`,
+ * `gdd`: rehype-definition-list-marks.ts).
+ */
+const ROLE_MARK = /^(.+?)(?:-x)?-g(lang|dl|dt|dd)$/i;
+/** A language without Galley's marks (a piece's mark may follow a role mark). */
 const unmarked = (lang: string): string => {
   const base = MARK.exec(lang)?.[1] ?? lang;
-  return LANGUAGE_MARK.exec(base)?.[1] ?? base;
+  return ROLE_MARK.exec(base)?.[1] ?? base;
 };
 
 /**
@@ -30,11 +35,14 @@ export function joinSplitPieces(pdf: PDFDocument): void {
   const pieces = new Map<string, Array<{ dict: PDFDict; ref: PDFRef }>>();
   const notes: PDFRef[] = [];
   const marked: Array<{ dict: PDFDict; base: string }> = [];
+  const listed: ListElement[] = [];
   for (const { dict, ref } of structElements(context, root)) {
     const lang = stringText(dict.get(PDFName.of('Lang'))) ?? '';
     const match = MARK.exec(lang);
+    const role = ROLE_MARK.exec(match?.[1] ?? lang)?.[2]?.toLowerCase();
+    if (ref && (role === 'dl' || role === 'dt' || role === 'dd')) listed.push({ dict, ref, role });
     if (!match) {
-      if (LANGUAGE_MARK.test(lang)) marked.push({ dict, base: unmarked(lang) });
+      if (role) marked.push({ dict, base: unmarked(lang) });
       continue;
     }
     marked.push({ dict, base: unmarked(lang) });
@@ -59,6 +67,11 @@ export function joinSplitPieces(pdf: PDFDocument): void {
   }
   tree.write();
   tagNotes(pdf, root, notes);
+  // (After the joins: a list split over pages is one element again.)
+  tagDefinitionLists(
+    context,
+    listed.filter(({ ref }) => context.lookup(ref) !== undefined),
+  );
   for (const { dict, base } of marked) {
     if (base === inheritedLanguage(pdf, dict)) dict.delete(PDFName.of('Lang'));
     else dict.set(PDFName.of('Lang'), PDFString.of(base));

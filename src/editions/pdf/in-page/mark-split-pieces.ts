@@ -31,7 +31,10 @@ export function markSplitPieces(): void {
   const mark = (element: HTMLElement, kind: 'gsplit' | 'gnote', key: string) => {
     // (The language without the mark an enclosing piece got already.)
     const inherited = element.closest('[lang]')?.getAttribute('lang') ?? '';
-    const base = inherited.replace(/-g(split|note)-[0-9a-z]{1,8}-[0-9a-z]{1,8}$/i, '').replace(/-x$/i, '');
+    let base = inherited.replace(/-g(split|note)-[0-9a-z]{1,8}-[0-9a-z]{1,8}$/i, '');
+    // (A definition list's role mark stays on its own element only: rehype-definition-list-marks.ts.)
+    if (!element.hasAttribute('lang')) base = base.replace(/-g(dl|dt|dd)$/i, '');
+    base = base.replace(/-x$/i, '');
     if (!/^[a-z]{2,8}(-[0-9a-z]{1,8})*$/i.test(base)) return;
     let number = numbers.get(key);
     if (number === undefined) {

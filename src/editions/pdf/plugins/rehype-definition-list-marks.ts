@@ -1,0 +1,37 @@
+import type { Element, Root } from 'hast';
+import { visitParents } from 'unist-util-visit-parents';
+
+export interface DefinitionListMarksOptions {
+  /** The book's language: what an element without `lang` around it is in. */
+  language: string;
+}
+
+const ROLES: Record<string, string> = { dl: 'gdl', dt: 'gdt', dd: 'gdd' };
+
+/**
+ * Chromium tags a definition list (`<dl>`, `<dt>`, `<dd>`) as bare groupings,
+ * so a screen reader does not know a term from its definition. For the print
+ * edition only, each is marked in its language (`en` → `en-x-gdt`), the one thing
+ * Chromium passes from an element to its tag; after printing, split-pieces.ts and
+ * definition-lists.ts make the list an `L` of `LI`s, each a term (`Lbl`) and its
+ * definitions (`LBody`), and take the marks out.
+ */
+export function rehypeDefinitionListMarks(options: DefinitionListMarksOptions) {
+  return (tree: Root) => {
+    visitParents(tree, 'element', (node: Element, ancestors) => {
+      const role = ROLES[node.tagName];
+      if (!role) return;
+      const own = node.properties.lang;
+      let lang = typeof own === 'string' && own.trim() !== '' ? own : undefined;
+      for (let i = ancestors.length - 1; lang === undefined && i >= 0; i--) {
+        const above = ancestors[i];
+        const value = above?.type === 'element' ? above.properties.lang : undefined;
+        // (Without the mark of a list around it.)
+        if (typeof value === 'string' && value.trim() !== '') lang = value.replace(/-g(dl|dt|dd)$/i, '').replace(/-x$/i, '');
+      }
+      lang ??= options.language;
+      if (!/^[a-z]{2,8}(-[0-9a-z]{1,8})*$/i.test(lang)) return;
+      node.properties.lang = `${lang}${/-x-/i.test(lang) ? '' : '-x'}-${role}`;
+    });
+  };
+}
