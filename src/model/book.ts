@@ -60,6 +60,8 @@ export interface OutlineEntry {
   readonly depth: number;
   readonly id: string;
   readonly text: string;
+  /** The heading's language, where the chapter sets one on it or around it (`<h2 lang="fr">`). */
+  readonly lang?: string;
 }
 
 /** A chapter turned into hast. */

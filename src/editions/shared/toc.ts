@@ -22,7 +22,8 @@ export function tocList(chapters: readonly Chapter[], options: TocOptions): Elem
   let part: Element | undefined;
   for (const chapter of chapters) {
     const sub = chapter.outline.filter((entry) => entry.depth > 1 && entry.depth <= options.depth);
-    const link = h('a', { href: options.href(chapter, chapter.titleId ?? '') }, chapter.title);
+    const titleLang = chapter.outline.find((entry) => entry.id === chapter.titleId)?.lang;
+    const link = h('a', { href: options.href(chapter, chapter.titleId ?? ''), lang: titleLang }, chapter.title);
     const item = h('li', { dataMatter: chapter.place.matter === 'body' ? undefined : chapter.place.matter }, [link, ...nest(sub, 2, chapter, options)]);
     const inPart = chapter.place.part;
     if (inPart?.opens) {
@@ -47,7 +48,7 @@ function nest(entries: readonly OutlineEntry[], depth: number, chapter: Chapter,
     let end = i + 1;
     while (end < entries.length && entries[end]!.depth > depth) end++;
     const children = nest(entries.slice(i + 1, end), depth + 1, chapter, options);
-    items.push(h('li', [h('a', { href: options.href(chapter, entry.id) }, entry.text), ...children]));
+    items.push(h('li', [h('a', { href: options.href(chapter, entry.id), lang: entry.lang }, entry.text), ...children]));
   }
   return items.length > 0 ? [h('ol', items)] : [];
 }

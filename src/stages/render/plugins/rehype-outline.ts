@@ -1,21 +1,26 @@
 import type { Root } from 'hast';
 import { headingRank } from 'hast-util-heading-rank';
 import type { VFile } from 'vfile';
-import { visit } from 'unist-util-visit';
+import { visitParents } from 'unist-util-visit-parents';
 import type { OutlineEntry } from '../../../model/book.js';
 import { textWithoutNoteCalls } from '../../../shared/heading-text.js';
 import '../file-data.js';
 
-/** Record the chapter's headings (depth, id, text without footnote calls) in `file.data.outline`. */
+/**
+ * Record the chapter's headings (depth, id, text without footnote calls, and the
+ * language of a heading in another one) in `file.data.outline`. A heading inside
+ * the notes (the notes' label, or one a note holds) is not the chapter's.
+ */
 export function rehypeOutline() {
   return (tree: Root, file: VFile) => {
     const outline: OutlineEntry[] = [];
-    visit(tree, 'element', (node, _index, parent) => {
+    visitParents(tree, 'element', (node, ancestors) => {
       const depth = headingRank(node);
       if (depth === undefined || typeof node.properties.id !== 'string') return;
-      // The footnotes label is navigation, not content.
-      if (parent?.type === 'element' && parent.properties.dataFootnotes !== undefined) return;
-      outline.push({ depth, id: node.properties.id, text: textWithoutNoteCalls(node).replace(/\s+/g, ' ').trim() });
+      if (ancestors.some((above) => above.type === 'element' && above.properties.dataFootnotes !== undefined)) return;
+      const entry: OutlineEntry = { depth, id: node.properties.id, text: textWithoutNoteCalls(node).replace(/\s+/g, ' ').trim() };
+      const lang = [node, ...ancestors.toReversed()].map((at) => (at.type === 'element' ? at.properties.lang : undefined)).find((value) => value !== undefined);
+      outline.push(typeof lang === 'string' && lang !== '' ? { ...entry, lang } : entry);
     });
     file.data.outline = outline;
   };
