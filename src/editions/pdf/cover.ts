@@ -9,8 +9,8 @@ export interface CoverCapture {
 /**
  * Start rendering the laid-out title page as a PNG at twice the CSS resolution (as
  * trimmed: without bleed and marks). Resolves once the browser has the request, so
- * it renders while Node goes on (joining the printed parts, which keeps Node's
- * thread busy: a capture made of several round trips waited for it).
+ * it renders while the other parts are laid out and Node joins them (which keeps
+ * Node's thread busy: a capture made of several round trips waited for it).
  */
 export async function captureTitlePage(page: Page, bleed: boolean): Promise<CoverCapture> {
   const sheet = '.pagedjs_page:has(#title-page)';

@@ -39,11 +39,11 @@ export interface PartsOptions {
   /** Called with each part's PDF as soon as it is printed (the first part, the title page and contents, last). */
   onPrinted: (index: number, part: PrintedPart) => void;
   /**
-   * Called with the first part's page, laid out and finished, after it was printed
-   * and before it goes to `onPrinted` (the cover is taken from it: its capture is
-   * under way in the browser while Node joins the part).
+   * Called with the first part's page as soon as it is laid out, while the other
+   * parts are (its title page is final then: the cover is taken from it, in the
+   * browser, while the first part's tab waits for the others' page numbers).
    */
-  beforeFirstJoin?: ((page: Page) => Promise<void>) | undefined;
+  onTitleLaidOut?: ((page: Page) => Promise<void>) | undefined;
   onProgress?: ((progress: LayoutProgress) => void) | undefined;
   /** Aborted at the first failure: the other parts stop too (the deadline's signal must follow it). */
   stop: AbortController;
@@ -184,6 +184,7 @@ export async function layOutParts(docs: PrintDocuments, options: PartsOptions): 
         // The contents need every page number: the other parts go on without this one's slot,
         // and it is finished as soon as they are laid out (while the last ones are printed).
         slots.release(index);
+        await options.onTitleLaidOut?.(page);
         await deadline.run(Promise.all(placed.slice(1).map((part) => part.promise)), 'Page layout (Paged.js)');
         const last = parts.length - 1;
         const total = (await placeOf(last)).offset + (await counts[last]!.promise);
@@ -197,7 +198,6 @@ export async function layOutParts(docs: PrintDocuments, options: PartsOptions): 
       for (const problem of check.problems) book.problems.push({ ...problem, page: problem.page === null ? null : problem.page + offset });
       book.pages = Math.max(book.pages, offset + layout.pages);
       const printed = await printPdf(page, deadline);
-      if (index === 0) await options.beforeFirstJoin?.(page);
       options.onPrinted(index, { bytes: printed, blankBefore: blank, continues: part.continues });
       partsDone++;
       report();

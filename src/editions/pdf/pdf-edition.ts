@@ -86,7 +86,7 @@ export async function pdfEdition(book: Book, options: PdfOptions): Promise<PdfEd
   session.browser.once('disconnected', onGone);
   try {
     if (!session.browser.connected) onGone();
-    // The cover is rendered while the parts are joined: the browser and Node work at once.
+    // The cover is rendered while the other parts are laid out.
     let cover: Promise<Uint8Array> | undefined;
     const chapters = new Map(book.chapters.map((chapter) => [chapter.id, `“${chapter.title}” (${chapter.file.path})`]));
     const bodyStart = bodyStartId(book.chapters, book.config);
@@ -117,7 +117,7 @@ export async function pdfEdition(book: Book, options: PdfOptions): Promise<PdfEd
           pages,
           onPrinted: (index, part) => join.add(index, part),
           onProgress: options.onProgress,
-          beforeFirstJoin: options.cover
+          onTitleLaidOut: options.cover
             ? async (page) => {
                 const started = performance.now();
                 const capture = await deadline.run(captureTitlePage(page, sheetMarginOf(book.config.page) > 0), 'Rendering the cover');
