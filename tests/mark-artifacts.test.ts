@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { operations } from '../src/editions/pdf/content-stream.js';
 import { markArtifacts } from '../src/editions/pdf/mark-artifacts.js';
+import type { FontCodes } from '../src/editions/pdf/font-codes.js';
+import { addLineEndSpaces } from '../src/editions/pdf/line-end-spaces.js';
 import { separateNestedContent } from '../src/editions/pdf/nested-marked-content.js';
 
 const operators = (text: string) => operations(text).map((op) => op.operator);
@@ -112,5 +114,30 @@ describe('tagged content made flat (Poppler ends tagged content at an inner sequ
     )!;
     expect(separated.text).toBe(' /Div <</MCID 0>> BDC\n0 0 m 5 5 l S \nEMC\n/Artifact BMC 1 1 5 5 re f EMC   /Artifact BMC (x) Tj EMC ');
     expect([...separated.split]).toEqual([[1, []]]);
+  });
+});
+
+describe('a space where a line of tagged text wraps (Chromium draws none there)', () => {
+  const font: FontCodes = { bytes: 2, space: '\u0000\u0001', breaks: new Set(['\u0000\u0001', '\u0000\u0002']) };
+  const fonts = (name: string) => (name === 'F1' ? font : undefined);
+  const line = (y: number, glyphs: string, x = 10) => `BT /F1 10 Tf 1 0 0 -1 ${x} ${y} Tm <${glyphs}> Tj ET`;
+
+  it('ends each line that does not end a word with a space, in its tagged content', () => {
+    const stream = `/P <</MCID 0>> BDC ${line(100, '0005')} ${line(115, '0006')} EMC`;
+    expect(addLineEndSpaces(stream, fonts)).toBe(
+      '/P <</MCID 0>> BDC BT /F1 10 Tf 1 0 0 -1 10 100 Tm <0005> Tj\n<0001> Tj ET BT /F1 10 Tf 1 0 0 -1 10 115 Tm <0006> Tj\n<0001> Tj ET EMC',
+    );
+  });
+
+  it('leaves a line that ends with a space or hyphen, one that goes on close by on its baseline, and untagged or reversed text alone', () => {
+    expect(addLineEndSpaces(`/P <</MCID 0>> BDC ${line(100, '0002')} ${line(115, '0006')}\n<0001> Tj EMC`, fonts)).toBeUndefined();
+    expect(addLineEndSpaces(`/P <</MCID 0>> BDC ${line(100, '0005')} ${line(100, '0006', 18)}\n<0001> Tj EMC`, fonts)).toBeUndefined();
+    expect(addLineEndSpaces(`/Artifact BMC ${line(100, '0005')} ${line(115, '0006')} EMC`, fonts)).toBeUndefined();
+    expect(addLineEndSpaces(`/P <</MCID 0>> BDC /ReversedChars BMC ${line(100, '0005')} EMC ${line(115, '0006')}\n<0001> Tj EMC`, fonts)).toBeUndefined();
+  });
+
+  it('treats text far along the same baseline (past the contents’ leaders) as another word', () => {
+    const spaced = addLineEndSpaces(`/Link <</MCID 0>> BDC ${line(100, '0005')} ${line(100, '0006', 300)}\n<0001> Tj EMC`, fonts);
+    expect(spaced).toContain('<0005> Tj\n<0001> Tj ET');
   });
 });

@@ -157,6 +157,11 @@ export async function accessibilityFindings(bytes: Uint8Array): Promise<Finding[
           find('15 table-headers', 'a Table has data cells but no header cells (TH)');
         // (A data cell that names its header cells names some: an empty /Headers says it has none.)
         if (role === 'TD' && emptyHeaders(node)) find('15 td-headers', 'a TD has an empty /Headers');
+        // Lists as ISO 32000-1 (14.8.4.3.3) reads them: an L holds items (and a caption), an item its label and body.
+        const kidRoles = () => childElements(node).map((kid) => standard(text(kid.get(PDFName.of('S'))) ?? '') ?? '');
+        if (role === 'LI' && kidRoles().some((kid) => kid !== 'Lbl' && kid !== 'LBody')) find('lists li-children', `an LI holds ${kidRoles().join(', ')}`);
+        if (role === 'L' && kidRoles().some((kid) => kid !== 'LI' && kid !== 'Caption' && kid !== 'L'))
+          find('lists l-children', `an L holds ${kidRoles().join(', ')}`);
         // 19: notes have ids, and no two elements share one.
         const id = text(node.get(PDFName.of('ID')));
         if (role === 'Note' && !id) find('19 note-id', 'a Note has no /ID');
@@ -166,6 +171,11 @@ export async function accessibilityFindings(bytes: Uint8Array): Promise<Finding[
         }
       }
       visit(node.get(PDFName.of('K')));
+    };
+    const childElements = (node: PDFDict): PDFDict[] => {
+      const kids = lookup(node.get(PDFName.of('K')));
+      const list = kids instanceof PDFArray ? kids.asArray().map(lookup) : [kids];
+      return list.filter((kid): kid is PDFDict => kid instanceof PDFDict && kid.has(PDFName.of('S')));
     };
     const emptyHeaders = (node: PDFDict) => {
       const attributes = lookup(node.get(PDFName.of('A')));

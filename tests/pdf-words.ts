@@ -431,7 +431,10 @@ function wordAround(text: string, at: number, hyphen: boolean): string {
  * character, case aside. A few may differ where a glyph's own Unicode and the
  * text it stands for differ (`ā` drawn as `a` and a mark).
  */
-export async function untaggedLetters(pdf: string, html: string): Promise<{ missing: number; total: number }> {
+export async function untaggedLetters(
+  pdf: string,
+  html: string,
+): Promise<{ missing: number; total: number; strayWords: number; words: number; stray: string[] }> {
   const source = await htmlText(html);
   const printed = await pdfText(pdf, source.heads, source.notes, source.tableHeads);
   const { stdout } = await exec('pdfinfo', ['-struct-text', pdf], { maxBuffer: 256 * 1024 * 1024, encoding: 'utf8' });
@@ -452,5 +455,22 @@ export async function untaggedLetters(pdf: string, html: string): Promise<{ miss
     missing += Math.max(0, count - (have.get(letter) ?? 0));
     total += count;
   }
-  return { missing, total };
+  // Words of the structure text the pages do not have: two words run together where a line
+  // wraps ("kilolima"). (The text runs one after another, as a reader reads them; case aside,
+  // and the apostrophe a glyph is shared with read as the one the text has.)
+  const wordsOf = (text: string) => words(text.toLowerCase().replace(/\u02bc/g, '’'));
+  const onPages = tally(wordsOf(printed.text));
+  // (An element's strings run on; another element's start on a line of their own.)
+  const elements = stdout.replace(/"\n(\s*")/g, '"$1').split('\n');
+  const read = wordsOf(elements.map((line) => [...line.matchAll(/"(.*?)"(?=\s*"|$)/g)].map((match) => match[1]).join('')).join('\n'));
+  // (Words of scripts Poppler gives back in visual order are not compared: see `complex`.)
+  // (Nor the words of running heads: taken off the pages' text, titles on a page of their own too.)
+  const heads = new Set(source.heads.flatMap(wordsOf));
+  const stray = read.filter((word) => {
+    if (complex.test(word) || heads.has(word)) return false;
+    const left = onPages.get(word) ?? 0;
+    onPages.set(word, left - 1);
+    return left <= 0;
+  });
+  return { missing, total, strayWords: stray.length, words: read.length, stray };
 }

@@ -89,3 +89,44 @@ export function operations(text: string): Operation[] {
   }
   return ops;
 }
+
+/** The last string a text-showing operator's operands hold (Latin-1 bytes), escapes read. */
+export function lastStringOperand(operands: string): string | undefined {
+  let found: string | undefined;
+  for (let i = 0; i < operands.length; i++) {
+    const c = operands[i];
+    if (c === '<') {
+      const close = operands.indexOf('>', i);
+      if (close < 0) break;
+      const hex = operands.slice(i + 1, close).replace(/\s+/g, '');
+      found = Buffer.from(hex.length % 2 ? `${hex}0` : hex, 'hex').toString('latin1');
+      i = close;
+    } else if (c === '(') {
+      let depth = 0;
+      let value = '';
+      for (i++; i < operands.length; i++) {
+        const d = operands[i]!;
+        if (d === '\\') {
+          const e = operands[++i] ?? '';
+          const escapes: Record<string, string> = { n: '\n', r: '\r', t: '\t', b: '\b', f: '\f', '(': '(', ')': ')', '\\': '\\' };
+          if (/[0-7]/.test(e)) {
+            const octal = /^[0-7]{1,3}/.exec(operands.slice(i))![0];
+            value += String.fromCharCode(Number.parseInt(octal, 8) & 0xff);
+            i += octal.length - 1;
+          } else if (e === '\n' || e === '\r') {
+            if (e === '\r' && operands[i + 1] === '\n') i++;
+          } else value += escapes[e] ?? e;
+        } else if (d === '(') {
+          depth++;
+          value += d;
+        } else if (d === ')') {
+          if (depth === 0) break;
+          depth--;
+          value += d;
+        } else value += d;
+      }
+      found = value;
+    }
+  }
+  return found;
+}

@@ -1,5 +1,6 @@
-import { PDFDict, PDFName, type PDFDocument, type PDFObject, PDFRef } from 'pdf-lib';
-import { dictAt, kidsOf, structElements } from './pdf-trees.js';
+import { PDFDict, PDFName, type PDFDocument, PDFNumber, type PDFObject, PDFRef } from 'pdf-lib';
+import { dictAt, kidsOf, resolve, structElements } from './pdf-trees.js';
+import { ParentTree, takeContents } from './struct-moves.js';
 
 /** What makes a `NonStruct` more than a wrapper: something said of it that its children would lose. */
 const OWN_KEYS = ['ID', 'A', 'C', 'Lang', 'Alt', 'ActualText', 'E', 'T'];
@@ -37,4 +38,43 @@ export function flattenWrappers(pdf: PDFDocument): void {
     for (const kid of own) (context.lookup(kid) as PDFDict).set(PDFName.of('P'), parentRef);
     context.delete(ref);
   }
+}
+
+/** Elements that group others: text directly inside them would stand for nothing. */
+const GROUPING = new Set(['Document', 'Part', 'Art', 'Sect', 'Div', 'NonStruct', 'L', 'Table', 'THead', 'TBody', 'TFoot', 'TR', 'TOC']);
+
+/**
+ * Chromium wraps the text of each element in a `NonStruct` of its own
+ * (`P` › `NonStruct` › text). Where such a run says nothing of itself (no language,
+ * id or attributes) and its element is not a grouping, the element holds the text
+ * itself: its marked content moves up, in its place (referred to with its page),
+ * the parent tree following. `P` › text, as the book's structure is read.
+ */
+export function flattenTextRuns(pdf: PDFDocument): void {
+  const { context } = pdf;
+  const root = dictAt(context, pdf.catalog, 'StructTreeRoot');
+  if (!root) return;
+  const tree = new ParentTree(context, root);
+  const isContent = (kid: PDFObject) => {
+    if (kid instanceof PDFNumber) return true;
+    const dict = resolve(context, kid);
+    return dict instanceof PDFDict && dict.get(PDFName.of('Type')) === PDFName.of('MCR');
+  };
+  for (const element of structElements(context, root)) {
+    const { dict, ref, parent } = element;
+    if (dict.get(PDFName.of('S')) !== PDFName.of('NonStruct') || !ref || !parent?.ref) continue;
+    if (OWN_KEYS.some((key) => dict.has(PDFName.of(key)))) continue;
+    const own = kidsOf(dict);
+    const type = parent.dict.get(PDFName.of('S'));
+    if (own.length === 0 || !own.every(isContent) || !(type instanceof PDFName) || GROUPING.has(type.decodeText())) continue;
+    // (Marked content is known by its page: without one, it stays where it is.)
+    if (!dict.has(PDFName.of('Pg')) && own.some((kid) => kid instanceof PDFNumber)) continue;
+    const siblings = kidsOf(parent.dict);
+    const at = siblings.indexOf(ref);
+    if (at < 0) continue;
+    const moved = takeContents(context, dict, parent.ref, tree);
+    parent.dict.set(PDFName.of('K'), context.obj([...siblings.slice(0, at), ...moved, ...siblings.slice(at + 1)]));
+    context.delete(ref);
+  }
+  tree.write();
 }

@@ -9,9 +9,10 @@ const is = (element: StructElement, type: string) => typeOf(element) === PDFName
  * Make the structure tree follow the book rather than its pages, where
  * Chromium's tags follow what Paged.js made of the document:
  * - a table that Paged.js split across pages is one `Table` again: the rows of
- *   each piece after the first (they have no header cells: the header is
- *   repeated on each page) join the rows of the table they continue, and the
- *   empty pieces go (a row split between pages stays two rows);
+ *   each piece after the first (they have no header rows: the header is
+ *   repeated on each page, as an artifact; row headers they have) join the rows
+ *   of the table they continue, and the empty pieces go (a row split between
+ *   pages stays two rows);
  * - a `<figure>` (a `Figure` that draws nothing itself: it holds the picture's
  *   own `Figure` and its `Caption`) is a `Div`: only the picture is a figure, with
  *   its text alternative (a picture without a description is not tagged at all).
@@ -54,6 +55,9 @@ function joinTablePieces(pdf: PDFDocument, root: PDFDict, elements: readonly Str
   const { context } = pdf;
   const pages = new Map(pdf.getPages().map((page, index) => [page.ref, index]));
   const hasHeader = (element: StructElement): boolean => kids(element).some((kid) => is(kid, 'TH') || hasHeader(kid));
+  // A row of header cells only: what a piece after the first lacks (its copy of the header rows is an
+  // artifact); row headers (`<th scope="row">`) it has like the first.
+  const hasHeaderRow = (table: StructElement) => rows(table).some((row) => kids(row).length > 0 && kids(row).every((cell) => is(cell, 'TH')));
   const rows = (table: StructElement) => kids(table).filter((kid) => is(kid, 'TR'));
   const width = (row: StructElement | undefined) => (row ? kids(row).filter((cell) => is(cell, 'TD') || is(cell, 'TH')).length : 0);
   // A piece's first row has at most as many cells as the table's widest row (fewer where cells span
@@ -103,7 +107,7 @@ function joinTablePieces(pdf: PDFDocument, root: PDFDict, elements: readonly Str
     const last = target ? rows(target).at(-1) : undefined;
     const continues =
       hasRef(target) &&
-      !hasHeader(table) &&
+      !hasHeaderRow(table) &&
       movable(table) &&
       pieceRows.length > 0 &&
       fits(pieceRows[0], target) &&

@@ -1,8 +1,10 @@
 import { deflateSync } from 'node:zlib';
 import { PDFArray, PDFDict, type PDFDocument, PDFName, PDFNull, PDFNumber, type PDFObject, PDFRawStream, type PDFRef } from 'pdf-lib';
 import { operations } from './content-stream.js';
+import { type FontCodes, pageFonts } from './font-codes.js';
+import { addLineEndSpaces, type TextElements } from './line-end-spaces.js';
 import { separateNestedContent } from './nested-marked-content.js';
-import { contentRefs, contentText, dictAt, kidsOf, numberTreeEntries, resolve } from './pdf-trees.js';
+import { contentRefs, contentText, dictAt, kidsOf, numberTreeEntries, resolve, stringText } from './pdf-trees.js';
 
 /** Operators that build a path (the path object starts with the first of them). */
 const PATH_BUILDING = new Set(['m', 'l', 'c', 'v', 'y', 'h', 're']);
@@ -126,6 +128,7 @@ export function markPageArtifacts(pdf: PDFDocument): void {
   const { context } = pdf;
   const root = dictAt(context, pdf.catalog, 'StructTreeRoot');
   const parents = new Map(numberTreeEntries(context, root && dictAt(context, root, 'ParentTree')));
+  const fonts = new Map<PDFObject, FontCodes | undefined>();
   for (const page of pdf.getPages()) {
     const refs = contentRefs(page.node);
     const streams = refs.map((ref) => context.lookup(ref));
@@ -144,10 +147,24 @@ export function markPageArtifacts(pdf: PDFDocument): void {
     const original = contentText(streams as PDFRawStream[]);
     const marked = markArtifacts(original, decoration);
     const separated = owners instanceof PDFArray && decoration.nested ? separateNestedContent(marked ?? original, owners.size()) : undefined;
-    if (marked === undefined && separated === undefined) continue;
+    const elements: TextElements = {
+      same: (a, b) => {
+        const block = blockOf(context, ownerOf(a));
+        return block !== undefined && block === blockOf(context, ownerOf(b));
+      },
+      // (A block Paged.js split across pages is marked so in its language: split-pieces.ts.)
+      continues: (mcid) => {
+        const block = blockOf(context, ownerOf(mcid));
+        const lang = block instanceof PDFDict ? stringText(block.get(PDFName.of('Lang'))) : undefined;
+        return lang !== undefined && /-gsplit-/i.test(lang);
+      },
+    };
+    // (The parent tree first names the owners of the new sequences, for the spaces to know them.)
     for (const mcid of decoration.taken) replaceContent(context, owners, mcid, [], page.ref);
     for (const [mcid, ids] of separated?.split ?? []) replaceContent(context, owners, mcid, ids, page.ref);
-    const rewritten = separated?.text ?? marked!;
+    const spaced = addLineEndSpaces(separated?.text ?? marked ?? original, pageFonts(pdf, page.node.Resources(), fonts), elements);
+    if (marked === undefined && separated === undefined && spaced === undefined) continue;
+    const rewritten = spaced ?? separated?.text ?? marked!;
     const [first, ...rest] = refs;
     // Node's zlib, not pdf-lib's (pako, in JavaScript: six times slower on a cold start,
     // a tenth of a second of the article's build). Its output depends on the zlib Node
@@ -181,6 +198,22 @@ function replaceContent(context: PDFDocument['context'], owners: PDFObject | und
     while (owners.size() <= id) owners.push(PDFNull);
     owners.set(id, ownerRef);
   }
+}
+
+/** Structure types that run inside a line of their block (Chromium's text runs are `NonStruct`). */
+const INLINE = new Set(['NonStruct', 'Span', 'Link', 'Quote', 'Code', 'Reference', 'Em', 'Strong', 'Sub', 'Annot']);
+
+/** The block element (a paragraph, heading, list item, cell) whose line `element`'s text is in. */
+function blockOf(context: PDFDocument['context'], element: PDFObject | undefined): PDFObject | undefined {
+  let at = element;
+  for (let depth = 0; at instanceof PDFDict && depth < 64; depth++) {
+    const type = at.get(PDFName.of('S'));
+    if (!(type instanceof PDFName) || !INLINE.has(type.decodeText())) return at;
+    const parent = resolve(context, at.get(PDFName.of('P')));
+    if (!(parent instanceof PDFDict) || !parent.has(PDFName.of('S'))) return at;
+    at = parent;
+  }
+  return at;
 }
 
 /** Whether a kid of structure element `owner` is marked content `mcid` of `page` (an MCID of the element's own page, or an MCR). */

@@ -21,6 +21,10 @@ export function rehypeDefinitionListMarks(options: DefinitionListMarksOptions) {
     visitParents(tree, 'element', (node: Element, ancestors) => {
       const role = ROLES[node.tagName];
       if (!role) return;
+      // A term or definition outside a list (or in a `<div>` of one) is not one of its items.
+      const parent = ancestors.at(-1);
+      const list = parent?.type === 'element' && parent.tagName === 'div' ? ancestors.at(-2) : parent;
+      if (node.tagName !== 'dl' && !(list?.type === 'element' && list.tagName === 'dl')) return;
       const own = node.properties.lang;
       let lang = typeof own === 'string' && own.trim() !== '' ? own : undefined;
       for (let i = ancestors.length - 1; lang === undefined && i >= 0; i--) {

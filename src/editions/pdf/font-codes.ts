@@ -1,0 +1,67 @@
+import { decodePDFRawStream, PDFDict, type PDFDocument, PDFName, type PDFObject, PDFRawStream, PDFRef } from 'pdf-lib';
+import { resolve } from './pdf-trees.js';
+
+/** What a page's text needs to know of a font: how long its codes are, its space, and which codes end a word already. */
+export interface FontCodes {
+  /** Bytes a character code takes (2 for the composite fonts Chromium writes, 1 for simple ones). */
+  bytes: 1 | 2;
+  /** The code of U+0020, as the bytes of a string (Latin-1), if the font has one. */
+  space: string | undefined;
+  /** Codes of characters after which a line needs no space: spaces, hyphens and dashes, a soft hyphen. */
+  breaks: Set<string>;
+}
+
+/** Characters a line may end with without a space after it. */
+const ENDS_WORD = /^[\s\u00ad\u2010-\u2015\u2212\u200b\u2060\u00a0\u3000\u30fc\u002d/]$/u;
+
+/**
+ * The codes of a page's fonts (its `/Resources /Font`), read from their
+ * `/ToUnicode` maps, by resource name; `cache` keeps each font's between pages.
+ */
+export function pageFonts(
+  pdf: PDFDocument,
+  resources: PDFObject | undefined,
+  cache: Map<PDFObject, FontCodes | undefined>,
+): (name: string) => FontCodes | undefined {
+  const { context } = pdf;
+  const fonts = resolve(context, resolve(context, resources) instanceof PDFDict ? (resolve(context, resources) as PDFDict).get(PDFName.of('Font')) : undefined);
+  return (name) => {
+    if (!(fonts instanceof PDFDict)) return undefined;
+    const entry = fonts.get(PDFName.of(name));
+    const key = entry instanceof PDFRef ? entry : undefined;
+    if (key && cache.has(key)) return cache.get(key);
+    const font = resolve(context, entry);
+    const codes = font instanceof PDFDict ? fontCodes(context, font) : undefined;
+    if (key) cache.set(key, codes);
+    return codes;
+  };
+}
+
+/** A font's codes from its `/ToUnicode` map (bfchar and bfrange entries). */
+function fontCodes(context: PDFDocument['context'], font: PDFDict): FontCodes | undefined {
+  const map = resolve(context, font.get(PDFName.of('ToUnicode')));
+  if (!(map instanceof PDFRawStream)) return undefined;
+  const bytes = font.get(PDFName.of('Subtype')) === PDFName.of('Type0') ? 2 : 1;
+  const cmap = Buffer.from(decodePDFRawStream(map).decode()).toString('latin1');
+  const codes: FontCodes = { bytes, space: undefined, breaks: new Set() };
+  const note = (code: string, unicode: string) => {
+    const character = Buffer.from(unicode.length % 4 ? unicode.padStart(4, '0') : unicode, 'hex')
+      .swap16()
+      .toString('utf16le');
+    const key = Buffer.from(code.padStart(bytes * 2, '0'), 'hex').toString('latin1');
+    if (character === ' ' && codes.space === undefined) codes.space = key;
+    if (ENDS_WORD.test(character)) codes.breaks.add(key);
+  };
+  for (const block of cmap.matchAll(/beginbfchar([\s\S]*?)endbfchar/g)) {
+    for (const [, code, unicode] of block[1]!.matchAll(/<([0-9a-fA-F]+)>\s*<([0-9a-fA-F]*)>/g)) note(code!, unicode!);
+  }
+  for (const block of cmap.matchAll(/beginbfrange([\s\S]*?)endbfrange/g)) {
+    for (const [, low, high, target] of block[1]!.matchAll(/<([0-9a-fA-F]+)>\s*<([0-9a-fA-F]+)>\s*<([0-9a-fA-F]+)>/g)) {
+      const from = Number.parseInt(low!, 16);
+      const to = Number.parseInt(high!, 16);
+      const base = Number.parseInt(target!, 16);
+      for (let c = from; c <= to && c - from < 256; c++) note(c.toString(16), (base + c - from).toString(16).padStart(target!.length, '0'));
+    }
+  }
+  return codes;
+}
