@@ -6,6 +6,8 @@ import { contentRefs, contentText, dictAt, resolve } from './pdf-trees.js';
 export interface NotdefUse {
   page: number;
   font: string;
+  /** How many boxes the page draws in the font. */
+  count: number;
 }
 
 const SHOW = new Set(['Tj', 'TJ', "'", '"']);
@@ -23,6 +25,8 @@ export function notdefUses(pdf: PDFDocument): NotdefUse[] {
   const seen = new Set<PDFRawStream>();
   const scan = (streams: PDFRawStream[], resources: PDFDict | undefined, page: number) => {
     const text = contentText(streams);
+    // (Most pages draw no glyph 0 and no form: not read any further.)
+    if (!/<[0-9A-Fa-f\s]*0000|\bDo\b/.test(text)) return;
     const fonts = resources ? dictAt(context, resources, 'Font') : undefined;
     const xobjects = resources ? dictAt(context, resources, 'XObject') : undefined;
     let font: PDFDict | undefined;
@@ -35,11 +39,13 @@ export function notdefUses(pdf: PDFDocument): NotdefUse[] {
       } else if (SHOW.has(operator) && font?.get(PDFName.of('Subtype')) === PDFName.of('Type0')) {
         for (const [, hex] of operands.matchAll(/<([0-9A-Fa-f\s]*)>/g)) {
           const digits = hex!.replace(/\s+/g, '');
-          if (/^(?:[0-9A-Fa-f]{4})*?0000/.test(digits)) {
+          const boxes = (digits.match(/[0-9A-Fa-f]{4}/g) ?? []).filter((code) => code === '0000').length;
+          if (boxes > 0) {
             const base = font.get(PDFName.of('BaseFont'));
             const name = base instanceof PDFName ? base.decodeText().replace(/^[A-Z]{6}\+/, '') : 'a font';
-            if (!found.some((use) => use.page === page && use.font === name)) found.push({ page, font: name });
-            break;
+            const use = found.find((one) => one.page === page && one.font === name);
+            if (use) use.count += boxes;
+            else found.push({ page, font: name, count: boxes });
           }
         }
       } else if (operator === 'Do' && xobjects) {

@@ -12,7 +12,8 @@ import { type LaidOutBook, type LayoutProgress, layOutParts } from './lay-out-pa
 import { printDocuments } from './layout-document.js';
 import { destinationDescriber } from './link-targets.js';
 import { reportLowResolution } from './low-resolution.js';
-import { reportMissingGlyphs } from './missing-glyphs.js';
+import { reportBoxesOnPages, reportMissingGlyphs } from './missing-glyphs.js';
+import { notdefUses } from './notdef.js';
 import { postProcess } from './post-process.js';
 import { POLYFILL_URL } from './request-router.js';
 import { systemFonts } from './system-fonts.js';
@@ -68,7 +69,7 @@ export function defaultTimeout(book: Book): number {
  */
 export async function pdfEdition(book: Book, options: PdfOptions): Promise<PdfEdition> {
   // PDF/A forbids the .notdef glyph a missing character is drawn with: there, a missing glyph is an error.
-  reportMissingGlyphs(book, (await systemFonts()).coverage, options.standard === undefined ? 'warning' : 'error');
+  const missingGlyphs = reportMissingGlyphs(book, (await systemFonts()).coverage, options.standard === undefined ? 'warning' : 'error');
   const docs = await options.timer.measure('print-document', () =>
     printDocuments(book, { polyfillUrl: POLYFILL_URL, fontCache: options.fontCache, partSize: options.partSize }),
   );
@@ -143,6 +144,8 @@ export async function pdfEdition(book: Book, options: PdfOptions): Promise<PdfEd
     const bytes = await options.timer.measure('post-process', () =>
       postProcess(joined, { config: book.config, date: options.date, bodyStart: firstBodyPage, describeDestination, standard: options.standard }),
     );
+    // (PDF/A refuses them in postProcess.)
+    if (options.standard === undefined) reportBoxesOnPages(book, notdefUses(joined), laidOut.pageStarts, missingGlyphs);
     for (const url of laidOut.blocked) {
       warn(book.configFile, 'blocked-request', `Refused to load \`${url}\` while rendering: builds only read files inside the manuscript folder`);
     }
