@@ -1,6 +1,6 @@
 import { PDFDict, PDFName, type PDFDocument, PDFNumber, type PDFObject, PDFRef } from 'pdf-lib';
-import { dictAt, kidsOf, resolve, structElements } from './pdf-trees.js';
-import { ParentTree, takeContents } from './struct-moves.js';
+import { dictAt, kidsOf, structElements } from './pdf-trees.js';
+import { isMarkedContentReference, ParentTree, takeContents } from './struct-moves.js';
 
 /** What makes a `NonStruct` more than a wrapper: something said of it that its children would lose. */
 const OWN_KEYS = ['ID', 'A', 'C', 'Lang', 'Alt', 'ActualText', 'E', 'T'];
@@ -55,11 +55,7 @@ export function flattenTextRuns(pdf: PDFDocument): void {
   const root = dictAt(context, pdf.catalog, 'StructTreeRoot');
   if (!root) return;
   const tree = new ParentTree(context, root);
-  const isContent = (kid: PDFObject) => {
-    if (kid instanceof PDFNumber) return true;
-    const dict = resolve(context, kid);
-    return dict instanceof PDFDict && dict.get(PDFName.of('Type')) === PDFName.of('MCR');
-  };
+  const isContent = (kid: PDFObject) => kid instanceof PDFNumber || isMarkedContentReference(context, kid);
   for (const element of structElements(context, root)) {
     const { dict, ref, parent } = element;
     if (dict.get(PDFName.of('S')) !== PDFName.of('NonStruct') || !ref || !parent?.ref) continue;

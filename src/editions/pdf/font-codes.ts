@@ -24,7 +24,8 @@ export function pageFonts(
   cache: Map<PDFObject, FontCodes | undefined>,
 ): (name: string) => FontCodes | undefined {
   const { context } = pdf;
-  const fonts = resolve(context, resolve(context, resources) instanceof PDFDict ? (resolve(context, resources) as PDFDict).get(PDFName.of('Font')) : undefined);
+  const held = resolve(context, resources);
+  const fonts = held instanceof PDFDict ? resolve(context, held.get(PDFName.of('Font'))) : undefined;
   return (name) => {
     if (!(fonts instanceof PDFDict)) return undefined;
     const entry = fonts.get(PDFName.of(name));

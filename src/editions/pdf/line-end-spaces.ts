@@ -145,20 +145,25 @@ export function addLineEndSpaces(text: string, fontOf: (name: string) => FontCod
     }
   }
   const inserts: Array<[at: number, what: string]> = [];
-  segments.forEach((segment, i) => {
+  // From the last segment back, each with the next tagged one after it.
+  let next: Segment | undefined;
+  for (let i = segments.length - 1; i >= 0; i--) {
+    const segment = segments[i]!;
+    const after = next;
+    if (segment.tagged) next = segment;
     const { font } = segment;
-    if (!segment.tagged || !font?.space || font.breaks.has(segment.last)) return;
-    const next = segments.slice(i + 1).find((other) => other.tagged);
+    if (!segment.tagged || !font?.space || font.breaks.has(segment.last)) continue;
     // Only inside one element's text: not after a heading's, a cell's or a paragraph's last line
     // (the last on the page, only where the element goes on on another page).
-    if (elements && (next ? !elements.same(segment.mcid, next.mcid) : !elements.continues(segment.mcid))) return;
+    if (elements && (after ? !elements.same(segment.mcid, after.mcid) : !elements.continues(segment.mcid))) continue;
     // The same baseline (within a raised call's shift), and near: the line goes on. (Far along
     // it, past a gap of leaders or to the next cell of a row, it is another word.)
-    const size = Math.max(segment.size, next?.size ?? 0);
-    if (next && Math.abs(next.y - segment.y) < 0.6 * size && Math.abs(next.startX - segment.lastX) < 3 * size) return;
+    const size = Math.max(segment.size, after?.size ?? 0);
+    if (after && Math.abs(after.y - segment.y) < 0.6 * size && Math.abs(after.startX - segment.lastX) < 3 * size) continue;
     inserts.push([segment.at, `\n${hexString(font.space)} Tj`]);
-  });
+  }
   if (inserts.length === 0) return undefined;
+  inserts.reverse();
   let out = '';
   let from = 0;
   for (const [at, what] of inserts) {
