@@ -15,6 +15,7 @@ import { pageCss } from './page-css.js';
 import { markSiblings, staticSiblingSelectors } from './sibling-selectors.js';
 import { linksBetweenParts } from './part-links.js';
 import { rehypeHyphenate } from './plugins/rehype-hyphenate.js';
+import { rehypeIsolateUndrawable } from './plugins/rehype-isolate-undrawable.js';
 import { rehypeLanguageSpans } from './plugins/rehype-language-spans.js';
 import { rehypeOpenDetails } from './plugins/rehype-open-details.js';
 import { rehypeDefinitionListMarks } from './plugins/rehype-definition-list-marks.js';
@@ -23,6 +24,8 @@ import { hasPageReferences, rehypePageReferences, setPageNumbers } from './plugi
 import { addTocPageSlots } from './toc-page-slots.js';
 import { rehypeRunningHeads } from './plugins/rehype-running-heads.js';
 import { type PrintPart, splitBook } from './split-book.js';
+import { systemFonts } from './system-fonts.js';
+import { undrawableFinder } from './undrawable.js';
 
 /**
  * The document as loaded, before Paged.js takes its content into pages, is laid out
@@ -105,6 +108,7 @@ async function prepare(book: Book, options: LayoutDocumentOptions) {
     .use(rehypePageFootnotes)
     .use(rehypePageReferences, { template: referenceWordsFor(config.language).onPage });
   if (hyphenate) forPrint.use(rehypeHyphenate, { hyphenate });
+  forPrint.use(rehypeIsolateUndrawable, { find: undrawableFinder(await systemFonts()) });
   const images = dataUris(book.assets);
   const chapters = book.chapters.map((chapter) =>
     editionChapter(chapter, { imageSource: (href) => images.get(href) ?? href, keepBlockNumbers: true, markImages: true }),

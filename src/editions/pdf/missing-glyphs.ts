@@ -4,45 +4,48 @@ import { visitParents } from 'unist-util-visit-parents';
 import type { Book } from '../../model/book.js';
 import type { PageStart } from '../../model/print-layout.js';
 import { type Place, report } from '../../shared/messages.js';
-import { type Coverage, covers } from './system-fonts.js';
-
-/** Characters that need no glyph: controls, format characters, invisible ones. */
-const noGlyph = /[\p{Cc}\p{Cf}\p{Default_Ignorable_Code_Point}\p{Zl}\p{Zp}\s]/u;
+import { glyphPoints, type UndrawableFinder } from './undrawable.js';
 
 const codePoint = (point: number) => `U+${point.toString(16).toUpperCase().padStart(4, '0')}`;
 
 /**
  * Warn, at its first place in each file, about every character of the book that
- * no shipped font has (one message per place, naming them all): the print edition can only draw a box for it (Galley's
- * browser sees no other fonts, so no machine draws it any differently). For PDF/A,
- * which forbids that box (the .notdef glyph), an error.
+ * no shipped font has, and every letter the shipped fonts do not draw whole (a
+ * letter and its marks are drawn from one font: `undrawableFinder`): one message
+ * per place, naming them all.
+ * The print edition can only draw a box for them (Galley's browser sees no other
+ * fonts, so no machine draws them any differently). For PDF/A, which forbids that
+ * box (the .notdef glyph), an error.
  */
-export function reportMissingGlyphs(book: Book, coverage: Coverage, severity: 'warning' | 'error' = 'warning'): Set<number> {
-  const all = new Set<number>();
+export function reportMissingGlyphs(book: Book, find: UndrawableFinder, severity: 'warning' | 'error' = 'warning'): void {
   const check = (file: VFile, texts: Iterable<{ value: string; place: Place | undefined }>) => {
     const missing = new Map<number, Place | undefined>();
+    const apart = new Map<string, Place | undefined>();
     for (const { value, place } of texts) {
-      for (const char of value) {
-        const point = char.codePointAt(0)!;
-        if (point < 0x250 || missing.has(point) || noGlyph.test(char) || covers(coverage, point)) continue;
-        missing.set(point, place);
+      for (const found of find(value)) {
+        for (const point of found.missing) if (!missing.has(point)) missing.set(point, place);
+        if (found.missing.length === 0 && !apart.has(found.cluster)) apart.set(found.cluster, place);
       }
     }
-    for (const point of missing.keys()) all.add(point);
-    // One message per place, naming every character.
-    const byPlace = new Map<Place | undefined, number[]>();
-    for (const [point, place] of missing) {
-      const points = byPlace.get(place);
-      if (points) points.push(point);
-      else byPlace.set(place, [point]);
-    }
-    for (const [place, points] of byPlace) {
-      const named = points.map((point) => `‘${String.fromCodePoint(point)}’ (${codePoint(point)})`).join(', ');
-      const reason =
-        points.length === 1
-          ? `No shipped font has the character ${named}; it prints as a box`
-          : `No shipped font has the characters ${named}; they print as boxes`;
+    const say = (reason: string, place: Place | undefined) =>
       report(file, severity, 'missing-glyph', severity === 'error' ? `${reason}, which PDF/A forbids` : reason, place);
+    for (const [place, found] of byPlace(missing)) {
+      const named = found.map((point) => `‘${String.fromCodePoint(point)}’ (${codePoint(point)})`).join(', ');
+      say(
+        found.length === 1
+          ? `No shipped font has the character ${named}; it prints as a box`
+          : `No shipped font has the characters ${named}; they print as boxes`,
+        place,
+      );
+    }
+    for (const [place, found] of byPlace(apart)) {
+      const named = found.map((letter) => `‘${letter}’ (${[...letter].map((char) => codePoint(char.codePointAt(0)!)).join(' ')})`).join(', ');
+      say(
+        found.length === 1
+          ? `No shipped font draws the letter ${named} whole (the font of its first character lacks its marks); it prints with a box`
+          : `No shipped font draws the letters ${named} whole (the font of their first character lacks their marks); they print with boxes`,
+        place,
+      );
     }
   };
   const { config } = book;
@@ -73,12 +76,22 @@ export function reportMissingGlyphs(book: Book, coverage: Coverage, severity: 'w
     });
     check(chapter.file, texts);
   }
-  return all;
+}
+
+/** What was found, grouped by the place it was first found. */
+function byPlace<T>(found: ReadonlyMap<T, Place | undefined>): Map<Place | undefined, T[]> {
+  const grouped = new Map<Place | undefined, T[]>();
+  for (const [what, place] of found) {
+    const list = grouped.get(place);
+    if (list) list.push(what);
+    else grouped.set(place, [what]);
+  }
+  return grouped;
 }
 
 /**
  * Warn of each page that draws more boxes (the `.notdef` glyph: `notdefUses`) than
- * it has characters no shipped font has (`known`, already warned of): a character
+ * its letters the fonts do not draw (`find`, already warned of): a character
  * a shipped font has but not the one Chromium set it in (the ligature `ﬁ` in a
  * paragraph whose mark over a letter took it to another font) would print as a box
  * without a word. Named at the block the page starts with.
@@ -87,10 +100,11 @@ export function reportBoxesOnPages(
   book: Book,
   uses: ReadonlyArray<{ page: number; font: string; count: number }>,
   pageStarts: readonly PageStart[],
-  known: ReadonlySet<number>,
+  find: UndrawableFinder,
 ): void {
   const blocks = blockTexts(book);
-  const knownIn = (text: string) => [...text].filter((char) => known.has(char.codePointAt(0)!)).length;
+  // (A letter not drawn whole: at most a box for each of its characters.)
+  const knownIn = (text: string) => find(text).reduce((sum, found) => sum + glyphPoints(found.cluster).length, 0);
   // (Running heads repeat the title and headings on every page: what they hold is expected anywhere.)
   // (So do notes, numbered at their chapter's end, printed at the foot of a page.)
   const heads =

@@ -17,6 +17,7 @@ import { notdefUses } from './notdef.js';
 import { postProcess } from './post-process.js';
 import { POLYFILL_URL } from './request-router.js';
 import { systemFonts } from './system-fonts.js';
+import { undrawableFinder } from './undrawable.js';
 import { reportTextOnPages } from './text-on-pages.js';
 import { Deadline } from './deadline.js';
 
@@ -69,7 +70,8 @@ export function defaultTimeout(book: Book): number {
  */
 export async function pdfEdition(book: Book, options: PdfOptions): Promise<PdfEdition> {
   // PDF/A forbids the .notdef glyph a missing character is drawn with: there, a missing glyph is an error.
-  const missingGlyphs = reportMissingGlyphs(book, (await systemFonts()).coverage, options.standard === undefined ? 'warning' : 'error');
+  const undrawable = undrawableFinder(await systemFonts());
+  reportMissingGlyphs(book, undrawable, options.standard === undefined ? 'warning' : 'error');
   const docs = await options.timer.measure('print-document', () =>
     printDocuments(book, { polyfillUrl: POLYFILL_URL, fontCache: options.fontCache, partSize: options.partSize }),
   );
@@ -145,7 +147,7 @@ export async function pdfEdition(book: Book, options: PdfOptions): Promise<PdfEd
       postProcess(joined, { config: book.config, date: options.date, bodyStart: firstBodyPage, describeDestination, standard: options.standard }),
     );
     // (PDF/A refuses them in postProcess.)
-    if (options.standard === undefined) reportBoxesOnPages(book, notdefUses(joined), laidOut.pageStarts, missingGlyphs);
+    if (options.standard === undefined) reportBoxesOnPages(book, notdefUses(joined), laidOut.pageStarts, undrawable);
     for (const url of laidOut.blocked) {
       warn(book.configFile, 'blocked-request', `Refused to load \`${url}\` while rendering: builds only read files inside the manuscript folder`);
     }

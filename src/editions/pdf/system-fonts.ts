@@ -20,15 +20,18 @@ export interface SystemFonts {
   configFile: string;
   /** The code points some shipped font has. */
   coverage: Coverage;
+  /** The code points of each shipped font file: a letter and its marks are drawn from one file. */
+  files: readonly Coverage[];
 }
 
 /** Bump when the folder's layout or the manifest changes. */
-const FORMAT = 1;
+const FORMAT = 2;
 
 interface Manifest {
   /** Family names some files carry (a variable font's instance, "Source Sans 3 ExtraLight"), and the family they are. */
   renames: Record<string, string>;
   coverage: Array<[number, number]>;
+  files: Array<Array<[number, number]>>;
 }
 
 let prepared: Promise<SystemFonts> | undefined;
@@ -68,7 +71,7 @@ async function prepare(): Promise<SystemFonts> {
     han: hanFamilies,
   });
   if (!existsSync(configFile) || (await readFile(configFile, 'utf8')) !== config) await writeWhole(configFile, config);
-  return { configFile, coverage: manifest.coverage };
+  return { configFile, coverage: manifest.coverage, files: manifest.files };
 }
 
 /** The WOFF2 files of every shipped family's weights, styles and subsets. */
@@ -110,14 +113,16 @@ async function buildFolder(fontDir: string, files: ReturnType<typeof shippedFile
   try {
     const renames: Record<string, string> = {};
     const points = new Set<number>();
+    const each: Manifest['files'] = [];
     for (const { family, file } of files) {
       const ttf = await wawoff2.decompress(await readFile(file));
       await writeFile(path.join(building, path.basename(file).replace(/\.woff2$/, '.ttf')), ttf);
       const font = fontkit.create(Buffer.from(ttf)) as Fontkit.Font;
       if (font.familyName !== family.family) renames[font.familyName] = family.family;
       for (const point of font.characterSet) points.add(point);
+      each.push(ranges(new Set(font.characterSet)));
     }
-    const manifest: Manifest = { renames, coverage: ranges(points) };
+    const manifest: Manifest = { renames, coverage: ranges(points), files: each };
     await writeFile(path.join(building, 'galley-fonts.json'), JSON.stringify(manifest));
     await rename(building, fontDir).catch(async (cause: NodeJS.ErrnoException) => {
       // Another build made the same folder meanwhile: use that one.
