@@ -75,7 +75,8 @@ export const rules = {
   'missing-chapter': { title: 'A chapter listed in `book.yaml` does not exist', hint: 'Check the path; paths are relative to `book.yaml`.' },
   'missing-field': { title: 'A required field is missing', hint: 'Add the field the message names.' },
   'missing-glyph': {
-    title: 'No shipped font has a character, no shipped font draws a letter with its marks whole, or a page of the PDF draws a box the character check did not foresee',
+    title:
+      'No shipped font has a character, no shipped font draws a letter with its marks whole, or a page of the PDF draws a box the character check did not foresee',
     hint: 'The print edition draws a box for it. Write the character another way, or add a font that has it (README: Fonts); for a page, look for unusual characters on it.',
   },
   'missing-image': { title: 'An image file does not exist', hint: 'Check the path; image paths are relative to the chapter file.' },
