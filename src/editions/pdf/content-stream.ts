@@ -130,3 +130,18 @@ export function lastStringOperand(operands: string): string | undefined {
   }
   return found;
 }
+
+/**
+ * The text with each edit made: `[at, end, what]` puts `what` in the place of
+ * `text.slice(at, end)` (an insertion where `end` is `at`). The edits are in
+ * order and do not overlap.
+ */
+export function applyEdits(text: string, edits: ReadonlyArray<readonly [at: number, end: number, what: string]>): string {
+  let out = '';
+  let from = 0;
+  for (const [at, end, what] of edits) {
+    out += text.slice(from, at) + what;
+    from = end;
+  }
+  return out + text.slice(from);
+}

@@ -1,4 +1,4 @@
-import { lastStringOperand, operations } from './content-stream.js';
+import { applyEdits, lastStringOperand, operations } from './content-stream.js';
 import type { FontCodes } from './font-codes.js';
 
 /** Which structure element owns each tagged sequence of a page, as far as the spaces need to know. */
@@ -144,7 +144,7 @@ export function addLineEndSpaces(text: string, fontOf: (name: string) => FontCod
       }
     }
   }
-  const inserts: Array<[at: number, what: string]> = [];
+  const inserts: Array<[at: number, end: number, what: string]> = [];
   // From the last segment back, each with the next tagged one after it.
   let next: Segment | undefined;
   for (let i = segments.length - 1; i >= 0; i--) {
@@ -160,17 +160,10 @@ export function addLineEndSpaces(text: string, fontOf: (name: string) => FontCod
     // it, past a gap of leaders or to the next cell of a row, it is another word.)
     const size = Math.max(segment.size, after?.size ?? 0);
     if (after && Math.abs(after.y - segment.y) < 0.6 * size && Math.abs(after.startX - segment.lastX) < 3 * size) continue;
-    inserts.push([segment.at, `\n${hexString(font.space)} Tj`]);
+    inserts.push([segment.at, segment.at, `\n${hexString(font.space)} Tj`]);
   }
   if (inserts.length === 0) return undefined;
-  inserts.reverse();
-  let out = '';
-  let from = 0;
-  for (const [at, what] of inserts) {
-    out += text.slice(from, at) + what;
-    from = at;
-  }
-  return out + text.slice(from);
+  return applyEdits(text, inserts.reverse());
 }
 
 const hexString = (bytes: string) => `<${Buffer.from(bytes, 'latin1').toString('hex')}>`;

@@ -1,6 +1,6 @@
-import { PDFDict, PDFName, type PDFDocument, PDFNumber, type PDFObject, type PDFRef } from 'pdf-lib';
+import { PDFDict, PDFName, type PDFDocument, type PDFObject } from 'pdf-lib';
 import { dictAt, kidsOf, resolve, structElements } from './pdf-trees.js';
-import { ParentTree } from './struct-moves.js';
+import { moveKid, ParentTree } from './struct-moves.js';
 
 /**
  * Chromium tags a list item as its marker (`Lbl`) followed by what the item holds
@@ -31,27 +31,9 @@ export function wrapListBodies(pdf: PDFDocument): void {
     const page = dict.get(PDFName.of('Pg'));
     // (On the item's page, as marked content of that page it takes is referred to by its MCID.)
     const body = context.register(context.obj({ Type: 'StructElem', S: 'LBody', P: ref, K: [], ...(page ? { Pg: page } : {}) }));
-    const held = rest.map((kid) => moveTo(context, kid, page, body, tree));
+    const held = rest.flatMap((kid) => moveKid(context, kid, page, body, tree, 'same-page') ?? []);
     (context.lookup(body) as PDFDict).set(PDFName.of('K'), context.obj(held));
     dict.set(PDFName.of('K'), context.obj([...labels, body]));
   }
   tree.write();
-}
-
-/** Kid `kid` of an element on page `page`, as held by `owner` instead: the entry for `owner`'s `/K`. */
-function moveTo(context: PDFDocument['context'], kid: PDFObject, page: PDFObject | undefined, owner: PDFRef, tree: ParentTree): PDFObject {
-  const value = resolve(context, kid);
-  if (kid instanceof PDFNumber) {
-    tree.content(page, kid.asNumber(), owner);
-    return kid;
-  }
-  if (value instanceof PDFDict && value.get(PDFName.of('Type')) === PDFName.of('MCR')) {
-    const mcid = value.get(PDFName.of('MCID'));
-    if (mcid instanceof PDFNumber) tree.content(value.get(PDFName.of('Pg')) ?? page, mcid.asNumber(), owner);
-  } else if (value instanceof PDFDict && value.get(PDFName.of('Type')) === PDFName.of('OBJR')) {
-    tree.annotation(value.get(PDFName.of('Obj')), owner);
-  } else if (value instanceof PDFDict) {
-    value.set(PDFName.of('P'), owner);
-  }
-  return kid;
 }

@@ -1,6 +1,6 @@
 import { deflateSync } from 'node:zlib';
 import { PDFArray, PDFDict, type PDFDocument, PDFName, PDFNull, PDFNumber, type PDFObject, PDFRawStream, type PDFRef } from 'pdf-lib';
-import { operations } from './content-stream.js';
+import { applyEdits, operations } from './content-stream.js';
 import { type FontCodes, pageFonts } from './font-codes.js';
 import { addLineEndSpaces, type TextElements } from './line-end-spaces.js';
 import { separateNestedContent } from './nested-marked-content.js';
@@ -107,13 +107,7 @@ export function markArtifacts(text: string, decoration?: Decoration): string | u
   if (edits.length === 0) return undefined;
   // In order; an insertion before a replacement at the same place (an EMC closing before a BDC).
   edits.sort((a, b) => a[0] - b[0] || a[1] - a[0] - (b[1] - b[0]));
-  let out = '';
-  let from = 0;
-  for (const [at, end, what] of edits) {
-    out += text.slice(from, at) + what;
-    from = end;
-  }
-  return out + text.slice(from);
+  return applyEdits(text, edits);
 }
 
 /**

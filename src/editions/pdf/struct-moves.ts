@@ -57,27 +57,42 @@ export class ParentTree {
  * parent set). The entries for `owner`'s `/K`, in order.
  */
 export function takeContents(context: PDFContext, piece: PDFDict, owner: PDFRef, tree: ParentTree): PDFObject[] {
-  const moved: PDFObject[] = [];
   const page = piece.get(PDFName.of('Pg'));
-  for (const kid of kidsOf(piece)) {
-    const value = resolve(context, kid);
-    if (kid instanceof PDFNumber) {
-      // Marked content of the piece's own page: referred to with its page from the element it joins.
-      if (page) moved.push(context.obj({ Type: 'MCR', Pg: page, MCID: kid }));
-      tree.content(page, kid.asNumber(), owner);
-    } else if (value instanceof PDFDict && value.get(PDFName.of('Type')) === PDFName.of('MCR')) {
-      moved.push(kid);
-      const mcid = value.get(PDFName.of('MCID'));
-      if (mcid instanceof PDFNumber) tree.content(value.get(PDFName.of('Pg')) ?? page, mcid.asNumber(), owner);
-    } else if (value instanceof PDFDict && value.get(PDFName.of('Type')) === PDFName.of('OBJR')) {
-      moved.push(kid);
-      tree.annotation(value.get(PDFName.of('Obj')), owner);
-    } else if (value instanceof PDFDict) {
-      moved.push(kid);
-      value.set(PDFName.of('P'), owner);
-    }
+  return kidsOf(piece).flatMap((kid) => moveKid(context, kid, page, owner, tree, 'other-page') ?? []);
+}
+
+/**
+ * Kid `kid` of an element on page `page`, given to `owner`: an element gets it as
+ * its parent, marked content and annotations get it as their owner in the parent
+ * tree. The entry for `owner`'s `/K`: marked content of `page` (a bare MCID) stays
+ * one where `owner` is on that page too, and is referred to with its page (an
+ * MCR) where it may not be; `undefined` for a kid that is none of these.
+ */
+export function moveKid(
+  context: PDFContext,
+  kid: PDFObject,
+  page: PDFObject | undefined,
+  owner: PDFRef,
+  tree: ParentTree,
+  owners: 'same-page' | 'other-page',
+): PDFObject | undefined {
+  if (kid instanceof PDFNumber) {
+    tree.content(page, kid.asNumber(), owner);
+    if (owners === 'same-page') return kid;
+    return page ? context.obj({ Type: 'MCR', Pg: page, MCID: kid }) : undefined;
   }
-  return moved;
+  const value = resolve(context, kid);
+  if (!(value instanceof PDFDict)) return undefined;
+  const type = value.get(PDFName.of('Type'));
+  if (type === PDFName.of('MCR')) {
+    const mcid = value.get(PDFName.of('MCID'));
+    if (mcid instanceof PDFNumber) tree.content(value.get(PDFName.of('Pg')) ?? page, mcid.asNumber(), owner);
+  } else if (type === PDFName.of('OBJR')) {
+    tree.annotation(value.get(PDFName.of('Obj')), owner);
+  } else {
+    value.set(PDFName.of('P'), owner);
+  }
+  return kid;
 }
 
 /**
