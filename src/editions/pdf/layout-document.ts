@@ -25,7 +25,7 @@ import { addTocPageSlots } from './toc-page-slots.js';
 import { rehypeRunningHeads } from './plugins/rehype-running-heads.js';
 import { type PrintPart, splitBook } from './split-book.js';
 import { systemFonts } from './system-fonts.js';
-import { undrawableFinder } from './undrawable.js';
+import { drawableText, undrawableFinder } from './undrawable.js';
 
 /**
  * The document as loaded, before Paged.js takes its content into pages, is laid out
@@ -89,7 +89,10 @@ export async function layoutDocument(book: Book, options: LayoutDocumentOptions 
  */
 export async function printDocuments(book: Book, options: LayoutDocumentOptions = {}): Promise<PrintDocuments> {
   const prepared = await prepare(book, options);
-  const parts = splitBook(prepared.chapters, options.partSize);
+  // (A part's running head at its start is generated content too: what the fonts draw of it.)
+  const parts = splitBook(prepared.chapters, options.partSize).map((part) =>
+    part.runningHead === undefined ? part : { ...part, runningHead: prepared.headText(part.runningHead) },
+  );
   return {
     parts,
     html: (index, pages) => prepared.html(parts[index]!, parts.length > 1, pages),
@@ -108,7 +111,6 @@ async function prepare(book: Book, options: LayoutDocumentOptions) {
     .use(rehypePageFootnotes)
     .use(rehypePageReferences, { template: referenceWordsFor(config.language).onPage });
   if (hyphenate) forPrint.use(rehypeHyphenate, { hyphenate });
-  forPrint.use(rehypeIsolateUndrawable, { find: undrawableFinder(await systemFonts()) });
   const images = dataUris(book.assets);
   const chapters = book.chapters.map((chapter) =>
     editionChapter(chapter, { imageSource: (href) => images.get(href) ?? href, keepBlockNumbers: true, markImages: true }),
@@ -141,6 +143,8 @@ async function prepare(book: Book, options: LayoutDocumentOptions) {
   const fontCss = await fonts;
   // A page number not known yet is laid out as wide as a big book's.
   const placeholder = book.chapters.reduce((sum, chapter) => sum + chapter.file.value.length, 0) > 200_000 ? 3 : 2;
+  const find = undrawableFinder(await systemFonts());
+  const isolateUndrawable = rehypeIsolateUndrawable({ find, headText: (text) => drawableText(find, text) });
   const html = (part: PrintPart, split = false, pages?: ReadonlyMap<string, string>) => {
     const document: Root = bookDocument(config, part.chapters as Chapter[], {
       css: siblings.css,
@@ -150,11 +154,12 @@ async function prepare(book: Book, options: LayoutDocumentOptions) {
       contents: chapters,
       halfTitle: true,
     });
+    isolateUndrawable(document);
     markSiblings(document, siblings.classes);
     addTocPageSlots(document);
     if (split) linksBetweenParts(document.children.find((node): node is Element => node.type === 'element')!);
     setPageNumbers(document, pages, placeholder);
     return toHtml(document);
   };
-  return { chapters, html, pageReferences: chapters.some((chapter) => hasPageReferences(chapter.tree)) };
+  return { chapters, html, headText: (text: string) => drawableText(find, text), pageReferences: chapters.some((chapter) => hasPageReferences(chapter.tree)) };
 }

@@ -18,17 +18,21 @@ const codePoint = (point: number) => `U+${point.toString(16).toUpperCase().padSt
  * box (the .notdef glyph), an error.
  */
 export function reportMissingGlyphs(book: Book, find: UndrawableFinder, severity: 'warning' | 'error' = 'warning'): void {
-  const check = (file: VFile, texts: Iterable<{ value: string; place: Place | undefined }>) => {
+  const check = (file: VFile, texts: Iterable<{ value: string; place: Place | undefined; exact: boolean }>) => {
     const missing = new Map<number, Place | undefined>();
     const apart = new Map<string, Place | undefined>();
-    for (const { value, place } of texts) {
+    // Where the first of a place's characters is, when the text is the source's as written.
+    const first = new Map<Place | undefined, Place>();
+    for (const { value, place, exact } of texts) {
       for (const found of find(value)) {
+        if (found.drawnAs !== undefined) continue;
+        if (exact && place && !first.has(place)) first.set(place, advance(place, value.slice(0, found.index)));
         for (const point of found.missing) if (!missing.has(point)) missing.set(point, place);
         if (found.missing.length === 0 && !apart.has(found.cluster)) apart.set(found.cluster, place);
       }
     }
     const say = (reason: string, place: Place | undefined) =>
-      report(file, severity, 'missing-glyph', severity === 'error' ? `${reason}, which PDF/A forbids` : reason, place);
+      report(file, severity, 'missing-glyph', severity === 'error' ? `${reason}, which PDF/A forbids` : reason, first.get(place) ?? place);
     for (const [place, found] of byPlace(missing)) {
       const named = found.map((point) => `‘${String.fromCodePoint(point)}’ (${codePoint(point)})`).join(', ');
       say(
@@ -50,32 +54,48 @@ export function reportMissingGlyphs(book: Book, find: UndrawableFinder, severity
   };
   const { config } = book;
   // What book.yaml gives that print sets: title and copyright pages, running heads, part titles.
-  const printed: Array<{ value: string | readonly string[] | undefined; path: Array<string | number> }> = [
+  // (The creators and the publisher are set in capitals on the title page: `ῶ` is `Ω` + `◌͂` then, which no font has whole.)
+  const printed: Array<{ value: string | readonly string[] | undefined; path: Array<string | number>; capitals?: boolean }> = [
     { value: config.title, path: ['title'] },
     { value: config.subtitle, path: ['subtitle'] },
-    { value: config.creator, path: ['creator'] },
-    { value: config.publisher, path: ['publisher'] },
+    { value: config.creator, path: ['creator'], capitals: true },
+    { value: config.publisher, path: ['publisher'], capitals: true },
     { value: config.rights, path: ['rights'] },
     ...config.chapters.flatMap((entry, index) => (typeof entry === 'string' ? [] : [{ value: entry.part, path: ['chapters', index, 'part'] }])),
   ];
   check(
     book.configFile,
-    printed.flatMap(({ value, path }) =>
-      typeof value === 'string'
-        ? [{ value, place: book.locateConfig(path) }]
-        : (value ?? []).map((one, index) => ({ value: one, place: book.locateConfig([...path, index]) })),
+    printed.flatMap(({ value, path, capitals }) =>
+      (typeof value === 'string' ? [{ value, at: path }] : (value ?? []).map((one, index) => ({ value: one, at: [...path, index] }))).flatMap(
+        ({ value: one, at }) => {
+          const text = { value: one, place: book.locateConfig(at), exact: false };
+          return capitals ? [text, { ...text, value: one.toUpperCase() }] : [text];
+        },
+      ),
     ),
   );
   for (const chapter of book.chapters) {
-    const texts: Array<{ value: string; place: Place | undefined }> = [];
+    const texts: Array<{ value: string; place: Place | undefined; exact: boolean }> = [];
     visitParents(chapter.tree, 'text', (node: Text, ancestors) => {
       // A part's title page is made from book.yaml, checked above where it is written.
       if (ancestors.some((a) => a.type === 'element' && a.properties.dataPart !== undefined && !a.position)) return;
       const placed = [node, ...ancestors.toReversed()].find((n) => n.position);
-      texts.push({ value: node.value, place: placed?.position?.start });
+      const { start, end } = node.position ?? {};
+      // (A text as written, not changed by typography or an escape: its characters are found at their column.)
+      const exact = start?.offset !== undefined && end?.offset !== undefined && chapter.file.value.slice(start.offset, end.offset) === node.value;
+      texts.push({ value: node.value, place: placed?.position?.start, exact });
     });
     check(chapter.file, texts);
   }
+}
+
+/** The place `text` (on one line or several) ends at, from `place`, where it starts. */
+function advance(place: Place, text: string): Place {
+  const start = 'start' in place ? place.start : place;
+  const lines = text.split('\n');
+  const line = start.line + lines.length - 1;
+  const column = lines.length > 1 ? lines.at(-1)!.length + 1 : start.column + text.length;
+  return start.offset === undefined ? { line, column } : { line, column, offset: start.offset + text.length };
 }
 
 /** What was found, grouped by the place it was first found. */
@@ -91,10 +111,10 @@ function byPlace<T>(found: ReadonlyMap<T, Place | undefined>): Map<Place | undef
 
 /**
  * Warn of each page that draws more boxes (the `.notdef` glyph: `notdefUses`) than
- * its letters the fonts do not draw (`find`, already warned of): a character
- * a shipped font has but not the one Chromium set it in (the ligature `ﬁ` in a
- * paragraph whose mark over a letter took it to another font) would print as a box
- * without a word. Named at the block the page starts with.
+ * the letters on it the fonts do not draw (`find`, already warned of): a character
+ * a shipped font has but not the one Chromium set it in would print as a box
+ * without a word. A page of the body is named at the block it starts with, one
+ * before it (title page, contents) at book.yaml.
  */
 export function reportBoxesOnPages(
   book: Book,
@@ -103,27 +123,54 @@ export function reportBoxesOnPages(
   find: UndrawableFinder,
 ): void {
   const blocks = blockTexts(book);
-  // (A letter not drawn whole: at most a box for each of its characters.)
-  const knownIn = (text: string) => find(text).reduce((sum, found) => sum + glyphPoints(found.cluster).length, 0);
-  // (Running heads repeat the title and headings on every page: what they hold is expected anywhere.)
-  // (So do notes, numbered at their chapter's end, printed at the foot of a page.)
-  const heads =
-    knownIn(book.config.title) +
-    book.chapters.reduce((sum, chapter) => sum + chapter.outline.reduce((n, entry) => n + knownIn(entry.text), 0), 0) +
-    blocks.reduce((sum, block) => sum + (block?.note ? knownIn(block.text) : 0), 0);
+  // (A letter not drawn whole: a box for each of its marks, or itself.)
+  const boxesIn = (text: string) =>
+    find(text).reduce((sum, found) => sum + (found.drawnAs === undefined ? Math.max(1, glyphPoints(found.cluster).length - 1) : 0), 0);
+  const { config } = book;
+  // Where what book.yaml gives is set (in capitals, some of it): the front matter, part title pages, running heads.
+  const given = [
+    config.title,
+    config.subtitle,
+    config.publisher,
+    config.rights,
+    ...config.creator,
+    ...config.chapters.map((entry) => (typeof entry === 'string' ? undefined : entry.part)),
+  ]
+    .filter((text): text is string => text !== undefined)
+    .reduce((sum, text) => sum + boxesIn(text) + boxesIn(text.toUpperCase()), 0);
+  // The contents list the headings.
+  const front = given + book.chapters.reduce((sum, chapter) => sum + chapter.outline.reduce((n, entry) => n + boxesIn(entry.text), 0), 0);
   for (const page of [...new Set(uses.map((use) => use.page))]) {
     const drawn = uses.filter((use) => use.page === page);
     const boxes = drawn.reduce((sum, use) => sum + use.count, 0);
-    const start = pageStarts.filter((at) => at.page <= page).at(-1);
-    const next = pageStarts.find((at) => at.page > page);
-    // The characters no font has in the blocks the page holds (the first and last perhaps in part).
-    let expected = heads;
-    for (let block = Number(start?.block ?? 0); block <= Number(next?.block ?? blocks.length - 1); block++) expected += knownIn(blocks[block]?.text ?? '');
-    if (start === undefined || boxes <= expected) continue;
-    const found = blocks[Number(start.block)];
     const fonts = [...new Set(drawn.map((use) => use.font))].join(', ');
-    const reason = `Page ${page} of the PDF draws ${boxes === 1 ? 'a box' : `${boxes} boxes`} where a character has no glyph in the font it is set in (${fonts}), on the page that starts here: look for unusual characters on it (a ligature character such as “ﬁ”, a mark over a letter)`;
-    report(found?.file ?? book.configFile, 'warning', 'missing-glyph', reason, found?.place);
+    const reason = `Page ${page} of the PDF draws ${boxes === 1 ? 'a box' : `${boxes} boxes`} where a character has no glyph in the font it is set in (${fonts})`;
+    const start = pageStarts.filter((at) => at.page <= page).at(-1);
+    if (start === undefined) {
+      if (boxes > front)
+        report(
+          book.configFile,
+          'warning',
+          'missing-glyph',
+          `${reason}, before the first chapter: look for unusual characters in book.yaml and the headings`,
+          book.locateConfig(['title']),
+        );
+      continue;
+    }
+    const next = pageStarts.find((at) => at.page > page);
+    // The blocks the page holds (the first and last perhaps in part), and the notes of their chapters (numbered at
+    // a chapter's end, printed at the foot of its pages).
+    const first = Number(start.block);
+    const last = Number(next?.block ?? blocks.length - 1);
+    const files = new Set(blocks.slice(first, last + 1).map((block) => block?.file));
+    let expected = given;
+    blocks.forEach((block, index) => {
+      if (block && ((index >= first && index <= last) || (block.note && files.has(block.file)))) expected += boxesIn(block.text);
+    });
+    if (boxes <= expected) continue;
+    const found = blocks[first];
+    const where = 'on the page that starts here: look for unusual characters on it (a ligature character such as “ﬁ”, a mark over a letter)';
+    report(found?.file ?? book.configFile, 'warning', 'missing-glyph', `${reason}, ${where}`, found?.place);
   }
 }
 

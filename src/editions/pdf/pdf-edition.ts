@@ -17,7 +17,7 @@ import { notdefUses } from './notdef.js';
 import { postProcess } from './post-process.js';
 import { POLYFILL_URL } from './request-router.js';
 import { systemFonts } from './system-fonts.js';
-import { undrawableFinder } from './undrawable.js';
+import { drawableText, undrawableFinder } from './undrawable.js';
 import { reportTextOnPages } from './text-on-pages.js';
 import { Deadline } from './deadline.js';
 
@@ -99,7 +99,7 @@ export async function pdfEdition(book: Book, options: PdfOptions): Promise<PdfEd
       stop,
       jobs: options.jobs,
       root: book.root,
-      title: book.config.title,
+      title: drawableText(undrawable, book.config.title),
       chapterName: (id: string) => chapters.get(id) ?? id,
       bodyStart,
     };

@@ -14,24 +14,30 @@ const require = createRequire(import.meta.url);
 /** Disjoint, sorted ranges of code points, `[first, last]`. */
 export type Coverage = ReadonlyArray<readonly [number, number]>;
 
+/** What one shipped font file has, and the family it is of. */
+export interface FileCoverage {
+  family: string;
+  coverage: Coverage;
+}
+
 /** The fonts Galley's browser sees: a fontconfig file that names only shipped fonts, and what they cover. */
 export interface SystemFonts {
   /** fontconfig's configuration (for `FONTCONFIG_FILE`): no system or user font is in it. */
   configFile: string;
   /** The code points some shipped font has. */
   coverage: Coverage;
-  /** The code points of each shipped font file: a letter and its marks are drawn from one file. */
-  files: readonly Coverage[];
+  /** The code points of each shipped font file, and its family: a letter and its marks are drawn from one file. */
+  files: ReadonlyArray<FileCoverage>;
 }
 
 /** Bump when the folder's layout or the manifest changes. */
-const FORMAT = 2;
+const FORMAT = 3;
 
 interface Manifest {
   /** Family names some files carry (a variable font's instance, "Source Sans 3 ExtraLight"), and the family they are. */
   renames: Record<string, string>;
   coverage: Array<[number, number]>;
-  files: Array<Array<[number, number]>>;
+  files: Array<{ family: string; coverage: Array<[number, number]> }>;
 }
 
 let prepared: Promise<SystemFonts> | undefined;
@@ -120,7 +126,7 @@ async function buildFolder(fontDir: string, files: ReturnType<typeof shippedFile
       const font = fontkit.create(Buffer.from(ttf)) as Fontkit.Font;
       if (font.familyName !== family.family) renames[font.familyName] = family.family;
       for (const point of font.characterSet) points.add(point);
-      each.push(ranges(new Set(font.characterSet)));
+      each.push({ family: family.family, coverage: ranges(new Set(font.characterSet)) });
     }
     const manifest: Manifest = { renames, coverage: ranges(points), files: each };
     await writeFile(path.join(building, 'galley-fonts.json'), JSON.stringify(manifest));

@@ -11,6 +11,7 @@ import type { VFile } from 'vfile';
 import type { Infobox } from '../../infobox/validate-infobox.js';
 import { isRtl } from '../../shared/language.js';
 import { rehypeAccessibility } from './plugins/rehype-accessibility.js';
+import { rehypeComposeLetters } from './plugins/rehype-compose-letters.js';
 import { rehypeControlCharacters } from './plugins/rehype-control-characters.js';
 import { rehypeFigures } from './plugins/rehype-figures.js';
 import { rehypeEmptyHeaderCells } from './plugins/rehype-empty-header-cells.js';
@@ -100,6 +101,7 @@ export function chapterFinisher(options: ChapterOptions) {
       chapterId: options.chapterId,
       typography: options.typography,
     })
+    .use(rehypeComposeLetters)
     .use(rehypeTextDirection, { direction: isRtl(options.language) ? 'rtl' : 'ltr' })
     .use(rehypeSections, { chapterId: options.chapterId })
     .use(rehypeOutline)
