@@ -65,7 +65,7 @@ describe('letters the shipped fonts cannot draw', () => {
     reportBoxesOnPages(book, [{ page: 5, font: 'SourceSerif4-Regular', count: 17 }], starts, find);
     const added = book.chapters[0]!.file.messages.slice(messagesBefore);
     expect(added.map((message) => `${message.line}:${message.column} ${message.reason}`)).toEqual([
-      '1:1 Page 5 of the PDF draws 17 boxes where a character has no glyph in the font it is set in (SourceSerif4-Regular), on the page that starts here: look for unusual characters on it (a ligature character such as “ﬁ”, a mark over a letter)',
+      '1:1 Page 5 of the PDF draws 17 boxes where a character has no glyph in the font it is set in (SourceSerif4-Regular), on the page that starts here: look for unusual characters on it (a ligature character such as “ﬁ”, a mark over a letter, a heading set in capitals)',
     ]);
   });
 

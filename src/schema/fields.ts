@@ -1,12 +1,13 @@
 import * as v from 'valibot';
 import { compareIsoDates, isIsoDate } from '../shared/dates.js';
 import { checkWith } from './check-with.js';
+import { composeLetters } from '../shared/compose-letters.js';
 
-/** Non-empty text, trimmed, each run of white space or control characters (a line end, a form feed) one space. */
+/** Non-empty text, trimmed, each run of white space or control characters (a line end, a form feed) one space, letters written apart composed. */
 export const text = v.pipe(
   v.string(),
   // biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are what is replaced
-  v.transform((s: string): string => s.replace(/[\s\u0000-\u001f\u007f-\u009f]+/g, ' ')),
+  v.transform((s: string): string => composeLetters(s.replace(/[\s\u0000-\u001f\u007f-\u009f]+/g, ' '))),
   v.trim(),
   checkWith(
     (s: string) => s.length > 0,

@@ -116,9 +116,11 @@ async function prepare(book: Book, options: LayoutDocumentOptions) {
     editionChapter(chapter, { imageSource: (href) => images.get(href) ?? href, keepBlockNumbers: true, markImages: true }),
   );
   for (const chapter of chapters) await forPrint.run(chapter.tree);
+  const find = undrawableFinder(await systemFonts());
   const siblings = staticSiblingSelectors([
     ...(await Promise.all(printStyles.map(readAsset))),
-    pageCss(config),
+    // (The creators in a running head, generated content: as the fonts draw them.)
+    pageCss({ ...config, creator: config.creator.map((name) => drawableText(find, name)) }),
     ...(await houseStyles(book, 'print', resourceDataUri)),
   ]);
   // An empty icon keeps the browser from asking for /favicon.ico.
@@ -143,7 +145,6 @@ async function prepare(book: Book, options: LayoutDocumentOptions) {
   const fontCss = await fonts;
   // A page number not known yet is laid out as wide as a big book's.
   const placeholder = book.chapters.reduce((sum, chapter) => sum + chapter.file.value.length, 0) > 200_000 ? 3 : 2;
-  const find = undrawableFinder(await systemFonts());
   const isolateUndrawable = rehypeIsolateUndrawable({ find, headText: (text) => drawableText(find, text) });
   const html = (part: PrintPart, split = false, pages?: ReadonlyMap<string, string>) => {
     const document: Root = bookDocument(config, part.chapters as Chapter[], {

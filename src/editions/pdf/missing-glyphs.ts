@@ -21,18 +21,24 @@ export function reportMissingGlyphs(book: Book, find: UndrawableFinder, severity
   const check = (file: VFile, texts: Iterable<{ value: string; place: Place | undefined; exact: boolean }>) => {
     const missing = new Map<number, Place | undefined>();
     const apart = new Map<string, Place | undefined>();
-    // Where the first of a place's characters is, when the text is the source's as written.
-    const first = new Map<Place | undefined, Place>();
+    // Where each was first found, to its column when the text is the source's as written (a message names the first).
+    const at = new Map<number | string, Place>();
     for (const { value, place, exact } of texts) {
       for (const found of find(value)) {
         if (found.drawnAs !== undefined) continue;
-        if (exact && place && !first.has(place)) first.set(place, advance(place, value.slice(0, found.index)));
-        for (const point of found.missing) if (!missing.has(point)) missing.set(point, place);
-        if (found.missing.length === 0 && !apart.has(found.cluster)) apart.set(found.cluster, place);
+        const exactly = exact && place ? advance(place, value.slice(0, found.index)) : place;
+        for (const point of found.missing) {
+          if (missing.has(point)) continue;
+          missing.set(point, place);
+          if (exactly) at.set(point, exactly);
+        }
+        if (found.missing.length > 0 || apart.has(found.cluster)) continue;
+        apart.set(found.cluster, place);
+        if (exactly) at.set(found.cluster, exactly);
       }
     }
-    const say = (reason: string, place: Place | undefined) =>
-      report(file, severity, 'missing-glyph', severity === 'error' ? `${reason}, which PDF/A forbids` : reason, first.get(place) ?? place);
+    const say = (reason: string, place: Place | undefined, first: number | string) =>
+      report(file, severity, 'missing-glyph', severity === 'error' ? `${reason}, which PDF/A forbids` : reason, at.get(first) ?? place);
     for (const [place, found] of byPlace(missing)) {
       const named = found.map((point) => `‘${String.fromCodePoint(point)}’ (${codePoint(point)})`).join(', ');
       say(
@@ -40,6 +46,7 @@ export function reportMissingGlyphs(book: Book, find: UndrawableFinder, severity
           ? `No shipped font has the character ${named}; it prints as a box`
           : `No shipped font has the characters ${named}; they print as boxes`,
         place,
+        found[0]!,
       );
     }
     for (const [place, found] of byPlace(apart)) {
@@ -49,6 +56,7 @@ export function reportMissingGlyphs(book: Book, find: UndrawableFinder, severity
           ? `No shipped font draws the letter ${named} whole (the font of its first character lacks its marks); it prints with a box`
           : `No shipped font draws the letters ${named} whole (the font of their first character lacks their marks); they print with boxes`,
         place,
+        found[0]!,
       );
     }
   };
@@ -123,24 +131,29 @@ export function reportBoxesOnPages(
   find: UndrawableFinder,
 ): void {
   const blocks = blockTexts(book);
-  // (A letter not drawn whole: a box for each of its marks, or itself.)
+  // (A letter with a character no font has: a box for each of its characters; one not drawn whole: for each mark.)
   const boxesIn = (text: string) =>
-    find(text).reduce((sum, found) => sum + (found.drawnAs === undefined ? Math.max(1, glyphPoints(found.cluster).length - 1) : 0), 0);
+    find(text).reduce(
+      (sum, found) =>
+        sum +
+        (found.drawnAs !== undefined ? 0 : found.missing.length > 0 ? glyphPoints(found.cluster).length : Math.max(1, glyphPoints(found.cluster).length - 1)),
+      0,
+    );
   const { config } = book;
-  // Where what book.yaml gives is set (in capitals, some of it): the front matter, part title pages, running heads.
-  const given = [
-    config.title,
-    config.subtitle,
-    config.publisher,
-    config.rights,
-    ...config.creator,
-    ...config.chapters.map((entry) => (typeof entry === 'string' ? undefined : entry.part)),
-  ]
-    .filter((text): text is string => text !== undefined)
-    .reduce((sum, text) => sum + boxesIn(text) + boxesIn(text.toUpperCase()), 0);
-  // The contents list the headings.
-  const front = given + book.chapters.reduce((sum, chapter) => sum + chapter.outline.reduce((n, entry) => n + boxesIn(entry.text), 0), 0);
-  for (const page of [...new Set(uses.map((use) => use.page))]) {
+  const parts = config.chapters.flatMap((entry) => (typeof entry === 'string' || entry.part === undefined ? [] : [entry.part]));
+  // What book.yaml gives is set on the title page (some of it in capitals), the contents list the headings and parts.
+  const front =
+    [config.title, config.subtitle, config.publisher, config.rights, ...config.creator, ...parts]
+      .filter((text): text is string => text !== undefined)
+      .reduce((sum, text) => sum + boxesIn(text) + boxesIn(text.toUpperCase()), 0) +
+    book.chapters.reduce((sum, chapter) => sum + chapter.outline.reduce((n, entry) => n + boxesIn(entry.text), 0), 0);
+  // A part's title page is in the body.
+  const partPages = parts.reduce((sum, text) => sum + boxesIn(text), 0);
+  // The notes are numbered at their chapter's end and printed at the foot of its pages: the boxes they hold, a page
+  // of their chapter may draw, once.
+  const notes = new Map<VFile, number>();
+  for (const block of blocks) if (block?.note) notes.set(block.file, (notes.get(block.file) ?? 0) + boxesIn(block.text));
+  for (const page of [...new Set(uses.map((use) => use.page))].sort((a, b) => a - b)) {
     const drawn = uses.filter((use) => use.page === page);
     const boxes = drawn.reduce((sum, use) => sum + use.count, 0);
     const fonts = [...new Set(drawn.map((use) => use.font))].join(', ');
@@ -158,32 +171,34 @@ export function reportBoxesOnPages(
       continue;
     }
     const next = pageStarts.find((at) => at.page > page);
-    // The blocks the page holds (the first and last perhaps in part), and the notes of their chapters (numbered at
-    // a chapter's end, printed at the foot of its pages).
+    // The blocks the page holds (the first and last perhaps in part).
     const first = Number(start.block);
-    const last = Number(next?.block ?? blocks.length - 1);
-    const files = new Set(blocks.slice(first, last + 1).map((block) => block?.file));
-    let expected = given;
-    blocks.forEach((block, index) => {
-      if (block && ((index >= first && index <= last) || (block.note && files.has(block.file)))) expected += boxesIn(block.text);
-    });
-    if (boxes <= expected) continue;
+    const held = blocks.slice(first, Number(next?.block ?? blocks.length - 1) + 1);
+    let extra = boxes - partPages - held.reduce((sum, block) => sum + (block && !block.note ? boxesIn(block.text) : 0), 0);
+    for (const file of new Set(held.flatMap((block) => (block ? [block.file] : [])))) {
+      const used = Math.min(notes.get(file) ?? 0, Math.max(0, extra));
+      notes.set(file, (notes.get(file) ?? 0) - used);
+      extra -= used;
+    }
+    if (extra <= 0) continue;
     const found = blocks[first];
-    const where = 'on the page that starts here: look for unusual characters on it (a ligature character such as “ﬁ”, a mark over a letter)';
+    const where =
+      'on the page that starts here: look for unusual characters on it (a ligature character such as “ﬁ”, a mark over a letter, a heading set in capitals)';
     report(found?.file ?? book.configFile, 'warning', 'missing-glyph', `${reason}, ${where}`, found?.place);
   }
 }
 
-/** Each numbered block's text (its `data-block`), file and place, and whether it is in the notes. */
+/** Each numbered block's own text (its `data-block`), file and place, and whether it is in the notes. */
 function blockTexts(book: Book): Array<{ text: string; file: VFile; place: Place | undefined; note: boolean } | undefined> {
   const blocks: Array<{ text: string; file: VFile; place: Place | undefined; note: boolean } | undefined> = [];
   for (const chapter of book.chapters) {
     visitParents(chapter.tree, 'element', (node, ancestors) => {
       const number = Number(node.properties.dataBlock);
       if (node.properties.dataBlock === undefined || !Number.isInteger(number)) return;
+      // Its own text: not that of the blocks it holds (a list item's paragraphs), counted with them.
       let text = '';
-      visitParents(node, 'text', (leaf: Text) => {
-        text += leaf.value;
+      visitParents(node, 'text', (leaf: Text, above) => {
+        if (!above.slice(1).some((element) => element.type === 'element' && element.properties.dataBlock !== undefined)) text += leaf.value;
       });
       const note = ancestors.some((above) => above.type === 'element' && above.properties.dataFootnotes !== undefined);
       blocks[number] = { text, file: chapter.file, place: node.position, note };

@@ -66,9 +66,12 @@ export function rehypeIsolateUndrawable({ find, headText }: IsolateUndrawableOpt
       }
       text += node.value.slice(at);
       if (text) pieces.push({ type: 'text', value: text });
-      (parent.children as ElementContent[]).splice(position, 1, ...pieces);
+      // (In a link, one box of its own: the contents' links lay out what they hold as flex items, which lose the
+      // spaces at their edges.)
+      const inLink = parent.type === 'element' && parent.tagName === 'a';
+      (parent.children as ElementContent[]).splice(position, 1, ...(inLink ? [h('span', pieces)] : pieces));
       // (Not into the new spans: their letters are what was found.)
-      return position + pieces.length;
+      return position + (inLink ? 1 : pieces.length);
     });
   };
 }
