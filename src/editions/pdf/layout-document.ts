@@ -25,7 +25,7 @@ import { addTocPageSlots } from './toc-page-slots.js';
 import { rehypeRunningHeads } from './plugins/rehype-running-heads.js';
 import { type PrintPart, splitBook } from './split-book.js';
 import { systemFonts } from './system-fonts.js';
-import { drawableText, undrawableFinder } from './undrawable.js';
+import { drawableText, type UndrawableFinder, undrawableFinder } from './undrawable.js';
 
 /**
  * The document as loaded, before Paged.js takes its content into pages, is laid out
@@ -56,6 +56,8 @@ export interface LayoutDocumentOptions {
   fontCache?: Map<string, Promise<string>> | undefined;
   /** The most text a layout part holds (default `PART_SIZE`; other values for tests only: it decides the bytes). */
   partSize?: number | undefined;
+  /** The finder of the letters the shipped fonts do not draw (default: made from them), the print edition's own. */
+  undrawable?: UndrawableFinder | undefined;
 }
 
 /** The book split into layout parts, and the document of each. */
@@ -116,11 +118,12 @@ async function prepare(book: Book, options: LayoutDocumentOptions) {
     editionChapter(chapter, { imageSource: (href) => images.get(href) ?? href, keepBlockNumbers: true, markImages: true }),
   );
   for (const chapter of chapters) await forPrint.run(chapter.tree);
-  const find = undrawableFinder(await systemFonts());
+  const find = options.undrawable ?? undrawableFinder(await systemFonts());
+  const headText = (text: string) => drawableText(find, text);
   const siblings = staticSiblingSelectors([
     ...(await Promise.all(printStyles.map(readAsset))),
     // (The creators in a running head, generated content: as the fonts draw them.)
-    pageCss({ ...config, creator: config.creator.map((name) => drawableText(find, name)) }),
+    pageCss({ ...config, creator: config.creator.map(headText) }),
     ...(await houseStyles(book, 'print', resourceDataUri)),
   ]);
   // An empty icon keeps the browser from asking for /favicon.ico.
@@ -145,7 +148,7 @@ async function prepare(book: Book, options: LayoutDocumentOptions) {
   const fontCss = await fonts;
   // A page number not known yet is laid out as wide as a big book's.
   const placeholder = book.chapters.reduce((sum, chapter) => sum + chapter.file.value.length, 0) > 200_000 ? 3 : 2;
-  const isolateUndrawable = rehypeIsolateUndrawable({ find, headText: (text) => drawableText(find, text) });
+  const isolateUndrawable = rehypeIsolateUndrawable({ find, headText });
   const html = (part: PrintPart, split = false, pages?: ReadonlyMap<string, string>) => {
     const document: Root = bookDocument(config, part.chapters as Chapter[], {
       css: siblings.css,
@@ -162,5 +165,5 @@ async function prepare(book: Book, options: LayoutDocumentOptions) {
     setPageNumbers(document, pages, placeholder);
     return toHtml(document);
   };
-  return { chapters, html, headText: (text: string) => drawableText(find, text), pageReferences: chapters.some((chapter) => hasPageReferences(chapter.tree)) };
+  return { chapters, html, headText, pageReferences: chapters.some((chapter) => hasPageReferences(chapter.tree)) };
 }

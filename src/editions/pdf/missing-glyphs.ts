@@ -60,27 +60,12 @@ export function reportMissingGlyphs(book: Book, find: UndrawableFinder, severity
       );
     }
   };
-  const { config } = book;
-  // What book.yaml gives that print sets: title and copyright pages, running heads, part titles.
-  // (The creators and the publisher are set in capitals on the title page: `ῶ` is `Ω` + `◌͂` then, which no font has whole.)
-  const printed: Array<{ value: string | readonly string[] | undefined; path: Array<string | number>; capitals?: boolean }> = [
-    { value: config.title, path: ['title'] },
-    { value: config.subtitle, path: ['subtitle'] },
-    { value: config.creator, path: ['creator'], capitals: true },
-    { value: config.publisher, path: ['publisher'], capitals: true },
-    { value: config.rights, path: ['rights'] },
-    ...config.chapters.flatMap((entry, index) => (typeof entry === 'string' ? [] : [{ value: entry.part, path: ['chapters', index, 'part'] }])),
-  ];
   check(
     book.configFile,
-    printed.flatMap(({ value, path, capitals }) =>
-      (typeof value === 'string' ? [{ value, at: path }] : (value ?? []).map((one, index) => ({ value: one, at: [...path, index] }))).flatMap(
-        ({ value: one, at }) => {
-          const text = { value: one, place: book.locateConfig(at), exact: false };
-          return capitals ? [text, { ...text, value: one.toUpperCase() }] : [text];
-        },
-      ),
-    ),
+    printedTexts(book).flatMap(({ value, at, capitals }) => {
+      const text = { value, place: book.locateConfig(at), exact: false };
+      return capitals ? [text, { ...text, value: value.toUpperCase() }] : [text];
+    }),
   );
   for (const chapter of book.chapters) {
     const texts: Array<{ value: string; place: Place | undefined; exact: boolean }> = [];
@@ -95,6 +80,27 @@ export function reportMissingGlyphs(book: Book, find: UndrawableFinder, severity
     });
     check(chapter.file, texts);
   }
+}
+
+/**
+ * What book.yaml gives that print sets (title and copyright pages, running heads,
+ * part titles), with where it is given and whether the title page sets it in
+ * capitals (the creators and the publisher: `ῶ` is `Ω` + `◌͂` then, which no font
+ * has whole).
+ */
+function printedTexts(book: Book): Array<{ value: string; at: Array<string | number>; capitals: boolean }> {
+  const { config } = book;
+  const given: Array<{ value: string | readonly string[] | undefined; path: Array<string | number>; capitals?: boolean }> = [
+    { value: config.title, path: ['title'] },
+    { value: config.subtitle, path: ['subtitle'] },
+    { value: config.creator, path: ['creator'], capitals: true },
+    { value: config.publisher, path: ['publisher'], capitals: true },
+    { value: config.rights, path: ['rights'] },
+    ...config.chapters.flatMap((entry, index) => (typeof entry === 'string' ? [] : [{ value: entry.part, path: ['chapters', index, 'part'] }])),
+  ];
+  return given.flatMap(({ value, path, capitals = false }) =>
+    typeof value === 'string' ? [{ value, at: path, capitals }] : (value ?? []).map((one, index) => ({ value: one, at: [...path, index], capitals })),
+  );
 }
 
 /** The place `text` (on one line or several) ends at, from `place`, where it starts. */
@@ -139,16 +145,13 @@ export function reportBoxesOnPages(
         (found.drawnAs !== undefined ? 0 : found.missing.length > 0 ? glyphPoints(found.cluster).length : Math.max(1, glyphPoints(found.cluster).length - 1)),
       0,
     );
-  const { config } = book;
-  const parts = config.chapters.flatMap((entry) => (typeof entry === 'string' || entry.part === undefined ? [] : [entry.part]));
+  const given = printedTexts(book);
   // What book.yaml gives is set on the title page (some of it in capitals), the contents list the headings and parts.
   const front =
-    [config.title, config.subtitle, config.publisher, config.rights, ...config.creator, ...parts]
-      .filter((text): text is string => text !== undefined)
-      .reduce((sum, text) => sum + boxesIn(text) + boxesIn(text.toUpperCase()), 0) +
+    given.reduce((sum, { value }) => sum + boxesIn(value) + boxesIn(value.toUpperCase()), 0) +
     book.chapters.reduce((sum, chapter) => sum + chapter.outline.reduce((n, entry) => n + boxesIn(entry.text), 0), 0);
   // A part's title page is in the body.
-  const partPages = parts.reduce((sum, text) => sum + boxesIn(text), 0);
+  const partPages = given.reduce((sum, { value, at }) => sum + (at[0] === 'chapters' ? boxesIn(value) : 0), 0);
   // The notes are numbered at their chapter's end and printed at the foot of its pages: the boxes they hold, a page
   // of their chapter may draw, once.
   const notes = new Map<VFile, number>();

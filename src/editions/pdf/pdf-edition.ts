@@ -73,7 +73,7 @@ export async function pdfEdition(book: Book, options: PdfOptions): Promise<PdfEd
   const undrawable = undrawableFinder(await systemFonts());
   reportMissingGlyphs(book, undrawable, options.standard === undefined ? 'warning' : 'error');
   const docs = await options.timer.measure('print-document', () =>
-    printDocuments(book, { polyfillUrl: POLYFILL_URL, fontCache: options.fontCache, partSize: options.partSize }),
+    printDocuments(book, { polyfillUrl: POLYFILL_URL, fontCache: options.fontCache, partSize: options.partSize, undrawable }),
   );
   const stop = new AbortController();
   const timeout = options.timeout ?? defaultTimeout(book);

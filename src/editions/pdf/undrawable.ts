@@ -33,6 +33,9 @@ const joining = /\p{M}|\p{Emoji_Modifier}|\p{Regional_Indicator}|[\u200D\u115F\u
 const FIRST_LOOKED_UP = 0x250;
 const beyondLatin = /[^\t-\u024F]/;
 
+/** Cuts a text into letters (grapheme clusters). */
+const letters = new Intl.Segmenter('und', { granularity: 'grapheme' });
+
 /** Emoji sequences, which Chromium draws from its emoji font whatever their first character: a pictograph or a flag's letters first, or a keycap. */
 const emoji = /^(?:\p{Extended_Pictographic}|\p{Regional_Indicator}|[0-9#*]\uFE0F?\u20E3$)/u;
 
@@ -48,7 +51,6 @@ const emoji = /^(?:\p{Extended_Pictographic}|\p{Regional_Indicator}|[0-9#*]\uFE0
  * emoji font.
  */
 export function undrawableFinder(glyphs: ShippedGlyphs): UndrawableFinder {
-  const segmenter = new Intl.Segmenter('und', { granularity: 'grapheme' });
   const has = (point: number) => point < FIRST_LOOKED_UP || covers(glyphs.coverage, point);
   // The files of the first family, in fallback order, with a character: fontconfig gives Chromium one of them for it.
   const familyFiles = (point: number) => {
@@ -76,7 +78,7 @@ export function undrawableFinder(glyphs: ShippedGlyphs): UndrawableFinder {
     // (Most texts have neither: not cut into letters.)
     if (!joining.test(text) && (!beyondLatin.test(text) || [...text].every((char) => has(char.codePointAt(0)!) || !needsGlyph(char)))) return [];
     const found: Undrawable[] = [];
-    for (const { segment, index } of segmenter.segment(text)) {
+    for (const { segment, index } of letters.segment(text)) {
       const { drawn, drawnAs } = judge(segment);
       if (drawn) continue;
       const missing = drawnAs === undefined ? glyphPoints(segment).filter((point) => !has(point)) : [];
@@ -156,7 +158,7 @@ export function drawableText(find: UndrawableFinder, text: string): string {
   const drawn = (letter: string) => find(letter).length === 0 && find(letter.toUpperCase()).length === 0;
   if (drawn(text)) return text;
   let out = '';
-  for (const { segment } of new Intl.Segmenter('und', { granularity: 'grapheme' }).segment(text)) {
+  for (const { segment } of letters.segment(text)) {
     const composed = segment.normalize('NFC');
     const bare = segment.normalize('NFD').replace(/\p{M}/gu, '');
     out += [segment, composed, bare].find(drawn) ?? '';

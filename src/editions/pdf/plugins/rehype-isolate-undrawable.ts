@@ -14,8 +14,9 @@ export interface IsolateUndrawableOptions {
 const NOT_PROSE = new Set(['svg', 'math', 'style', 'script', 'template', 'textarea']);
 
 /**
- * A letter the fonts draw only composed (`g` + `◌̆`, from a title in book.yaml: the
- * chapters' text is composed already) is set composed (`ğ`). Each run of letters
+ * A letter the fonts draw only composed (`g` + `◌̆` in code, which the other
+ * editions keep as written: all other text is composed already) is set composed
+ * (`ğ`). Each run of letters
  * no shipped font draws is set apart in a
  * `<span class="galley-no-glyph">` (print edition only), whose style makes it a
  * text run of its own (print.css). Chromium looks for a fallback font for a run's
