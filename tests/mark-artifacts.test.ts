@@ -118,13 +118,14 @@ describe('tagged content made flat (Poppler ends tagged content at an inner sequ
 });
 
 describe('a space where a line of tagged text wraps (Chromium draws none there)', () => {
-  const font: FontCodes = { bytes: 2, space: '\u0000\u0001', breaks: new Set(['\u0000\u0001', '\u0000\u0002']) };
+  // (0001: a space; 0002: a hyphen.)
+  const font: FontCodes = { bytes: 2, space: '\u0000\u0001', breaks: new Set(['\u0000\u0001', '\u0000\u0002']), hyphens: new Set(['\u0000\u0002']) };
   const fonts = (name: string) => (name === 'F1' ? font : undefined);
   const line = (y: number, glyphs: string, x = 10) => `BT /F1 10 Tf 1 0 0 -1 ${x} ${y} Tm <${glyphs}> Tj ET`;
 
   it('ends each line that does not end a word with a space, in its tagged content', () => {
     const stream = `/P <</MCID 0>> BDC ${line(100, '0005')} ${line(115, '0006')} EMC`;
-    expect(addLineEndSpaces(stream, fonts)).toBe(
+    expect(addLineEndSpaces(stream, fonts)?.text).toBe(
       '/P <</MCID 0>> BDC BT /F1 10 Tf 1 0 0 -1 10 100 Tm <0005> Tj\n<0001> Tj ET BT /F1 10 Tf 1 0 0 -1 10 115 Tm <0006> Tj\n<0001> Tj ET EMC',
     );
   });
@@ -138,6 +139,32 @@ describe('a space where a line of tagged text wraps (Chromium draws none there)'
 
   it('treats text far along the same baseline (past the contents’ leaders) as another word', () => {
     const spaced = addLineEndSpaces(`/Link <</MCID 0>> BDC ${line(100, '0005')} ${line(100, '0006', 300)}\n<0001> Tj EMC`, fonts);
-    expect(spaced).toContain('<0005> Tj\n<0001> Tj ET');
+    expect(spaced?.text).toContain('<0005> Tj\n<0001> Tj ET');
+  });
+
+  it('makes the hyphen Chromium draws where it breaks a word an artifact, and reads the word whole (no space)', () => {
+    const hyphen = (y: number, x: number) => `BT /F1 10 Tf 1 0 0 -1 ${x} ${y} Tm <0002> Tj ET`;
+    const stream = `/P <</MCID 0>> BDC ${line(100, '0005')} EMC /P <</MCID 1>> BDC ${hyphen(100, 20)} EMC /P <</MCID 2>> BDC ${line(115, '0006')} EMC`;
+    const result = addLineEndSpaces(stream, fonts);
+    expect(result?.hyphens).toEqual([1]);
+    expect(result?.text).toBe(
+      `/P <</MCID 0>> BDC ${line(100, '0005')} EMC /Artifact BMC ${hyphen(100, 20)} EMC /P <</MCID 2>> BDC ${line(115, '0006').replace(' ET', '\n<0001> Tj ET')} EMC`,
+    );
+  });
+
+  it('keeps a hyphen of the text: one in the line’s own sequence, one after a space, one the line goes on after', () => {
+    const hyphen = (y: number, x: number) => `BT /F1 10 Tf 1 0 0 -1 ${x} ${y} Tm <0002> Tj ET`;
+    const inLine = addLineEndSpaces(`/P <</MCID 0>> BDC ${line(100, '0005')} ${hyphen(100, 20)} EMC /P <</MCID 1>> BDC ${line(115, '0006')} EMC`, fonts);
+    expect(inLine?.hyphens ?? []).toEqual([]);
+    const afterSpace = addLineEndSpaces(
+      `/P <</MCID 0>> BDC ${line(100, '0001')} EMC /P <</MCID 1>> BDC ${hyphen(100, 20)} EMC /P <</MCID 2>> BDC ${line(115, '0006')} EMC`,
+      fonts,
+    );
+    expect(afterSpace?.hyphens ?? []).toEqual([]);
+    const goesOn = addLineEndSpaces(
+      `/P <</MCID 0>> BDC ${line(100, '0005')} EMC /P <</MCID 1>> BDC ${hyphen(100, 20)} EMC /P <</MCID 2>> BDC ${line(100, '0006', 30)} EMC`,
+      fonts,
+    );
+    expect(goesOn?.hyphens ?? []).toEqual([]);
   });
 });

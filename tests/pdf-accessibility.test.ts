@@ -378,11 +378,30 @@ describe('the notes of a PDF edition', () => {
     expect(await accessibilityFindings(notes.bytes)).toEqual([]);
   });
 
-  it('tags each note at the foot of a page as one Note with an id of its own, in the ID tree, a note carried on to the next page too', async () => {
+  it('tags each note as one Note with an id of its own, in the ID tree: a note at the foot of a page (one carried on to the next page too), and one printed at its chapter’s end', async () => {
     const pdf = await PDFDocument.load(notes.bytes, { updateMetadata: false });
     const tagged = ofType(pdf, 'Note');
-    // The 23 notes at the feet of its pages (tests/page-footnotes.test.ts), some carried on to the next page: one Note each.
-    expect(tagged).toHaveLength(23);
+    // The 23 notes at the feet of its pages (tests/page-footnotes.test.ts), some carried on to the next
+    // page, and the two printed at the chapter's end (one too long for a page's foot, one called only
+    // from another note): one Note each.
+    expect(tagged).toHaveLength(25);
+    // Those two are items of the chapter's list of notes: each item stays an LI (its number, its
+    // Lbl), and what it holds is the Note, in the item's body.
+    const typeOf = (element: PDFDict | undefined) => element?.get(PDFName.of('S'))?.toString();
+    const parentOf = (element: PDFDict) => element.lookup(PDFName.of('P'), PDFDict);
+    const inItems = tagged.filter((note) => typeOf(parentOf(note)) === '/LBody');
+    expect(inItems).toHaveLength(2);
+    for (const note of inItems) {
+      const item = parentOf(parentOf(note));
+      expect(typeOf(item)).toBe('/LI');
+      expect(
+        item
+          .lookup(PDFName.of('K'), PDFArray)
+          .asArray()
+          .map((kid) => typeOf(pdf.context.lookup(kid) as PDFDict)),
+      ).toEqual(['/Lbl', '/LBody']);
+      expect(typeOf(parentOf(item))).toBe('/L');
+    }
     const ids = tagged.map((note) => text(note.get(PDFName.of('ID'))));
     expect(ids).toEqual(tagged.map((_note, i) => `note-${i + 1}`));
     const root = pdf.catalog.lookup(PDFName.of('StructTreeRoot'), PDFDict);
@@ -432,6 +451,21 @@ print(sum(found), len(found))
         .map((element) => text(element.get(PDFName.of('Lang'))) ?? '')
         .filter((lang) => /-g(note|split)-/.test(lang)),
     ).toEqual([]);
+  });
+
+  it('reads a word the layout broke at a line’s end with a hyphen whole: the hyphen is an artifact, not text', async () => {
+    const pages = (await run('pdftotext', [notes.file, '-'])).stdout;
+    // The first halves of the words broken (their second halves are on the next line, or page).
+    const halves = [...pages.matchAll(/ (\p{L}+)-$/gmu)].map((match) => match[1]!);
+    expect(halves.length).toBeGreaterThan(1);
+    const { stdout } = await run('pdfinfo', ['-struct-text', notes.file]);
+    expect(stdout).not.toMatch(/^\s*"-"$/m);
+    // (An element's strings run on, as a reader reads them.)
+    const read = [...stdout.replace(/"\n\s*"/g, '').matchAll(/"(.*)"/g)].map((match) => match[1]).join('\n');
+    for (const half of halves) {
+      expect(read).not.toContain(`${half}-`);
+      expect(read).toMatch(new RegExp(` ${half}\\p{L}`, 'u'));
+    }
   });
 });
 
@@ -552,6 +586,48 @@ describe('a table with row headers that runs over pages', () => {
     expect(ofType(pdf, 'Table')).toHaveLength(1);
     expect(ofType(pdf, 'THead')).toHaveLength(1);
     expect(ofType(pdf, 'TR')).toHaveLength(61);
+  });
+});
+
+describe('a table with footer rows (<tfoot>)', () => {
+  it('builds where the footer is written before a body that runs over pages, prints it once, last, and tags it a TFoot', async () => {
+    const root = await temp();
+    const rows = Array.from({ length: 70 }, (_x, i) => `<tr><td>${1900 + i}</td><td>${i}</td></tr>`).join('\n');
+    await writeFiles(root, {
+      'book.yaml':
+        'title: Footers\nlanguage: en\ncreator: A\nidentifier: urn:uuid:0f6b1b7e-8f0e-4a53-9d2f-3c7a2b1e4d5a\ndate: 2026-01-02\nchapters: [chapters/01.md]\n',
+      'chapters/01.md': [
+        '# Footers',
+        '<table><caption>Written first</caption><thead><tr><th>Year</th><th>Count</th></tr></thead>',
+        `<tfoot><tr><td>Sum</td><td>2415</td></tr></tfoot><tbody>\n${rows}\n</tbody></table>`,
+        'Between.',
+        '<table><thead><tr><th>Item</th><th>N</th></tr></thead><tbody><tr><td>a</td><td>1</td></tr></tbody><tfoot><tr><td>Total</td><td>1</td></tr></tfoot></table>',
+        '',
+      ].join('\n\n'),
+    });
+    const result = await build({ root, outDir: await temp(), formats: ['pdf', 'html'] });
+    const file = result.outputs.find((output) => output.path.endsWith('.pdf'))!.path;
+    const html = await readFile(result.outputs.find((output) => output.path.endsWith('.html'))!.path, 'utf8');
+    // Where HTML puts it: after the body.
+    expect(html).toMatch(/<\/tbody><tfoot><tr><td>Sum<\/td>/);
+    const pages = (await run('pdftotext', [file, '-'])).stdout;
+    expect(pages.split('\f').filter((page) => page.includes('1969')).length).toBeGreaterThan(0);
+    expect(pages.match(/Sum/g)).toHaveLength(1);
+    expect(pages.indexOf('Sum')).toBeGreaterThan(pages.indexOf('1969'));
+    const bytes = await readFile(file);
+    expect(await accessibilityFindings(bytes)).toEqual([]);
+    const pdf = await PDFDocument.load(bytes, { updateMetadata: false });
+    const type = (dict: PDFDict) => (dict.get(PDFName.of('S')) as PDFName).decodeText();
+    const kids = (dict: PDFDict) =>
+      (dict.lookup(PDFName.of('K'), PDFArray)?.asArray() ?? [])
+        .map((kid) => pdf.context.lookup(kid))
+        .filter((kid): kid is PDFDict => kid instanceof PDFDict && kid.has(PDFName.of('S')));
+    expect(ofType(pdf, 'Table').map((table) => kids(table).map((kid) => `${type(kid)} ${kids(kid).length}`))).toEqual([
+      ['Caption 0', 'THead 1', 'TBody 70', 'TFoot 1'],
+      ['THead 1', 'TBody 1', 'TFoot 1'],
+    ]);
+    // No mark is left in a row's language.
+    expect(ofType(pdf, 'TR').filter((row) => row.has(PDFName.of('Lang')))).toEqual([]);
   });
 });
 

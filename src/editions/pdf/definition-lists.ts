@@ -1,7 +1,7 @@
 import { type PDFContext, type PDFDict, PDFName, type PDFObject, PDFRef } from 'pdf-lib';
 import { kidsOf } from './pdf-trees.js';
 
-/** A structure element of a definition list, known by the mark in its language (rehype-definition-list-marks.ts). */
+/** A structure element of a definition list, known by the mark in its language (rehype-structure-marks.ts). */
 export interface ListElement {
   dict: PDFDict;
   ref: PDFRef;

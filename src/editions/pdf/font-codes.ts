@@ -9,10 +9,14 @@ export interface FontCodes {
   space: string | undefined;
   /** Codes of characters after which a line needs no space: spaces, hyphens and dashes, a soft hyphen. */
   breaks: Set<string>;
+  /** Codes of hyphens (U+002D, U+2010, a soft hyphen): what Chromium draws where it breaks a word at a line's end. */
+  hyphens: Set<string>;
 }
 
 /** Characters a line may end with without a space after it. */
 const ENDS_WORD = /^[\s\u00ad\u2010-\u2015\u2212\u200b\u2060\u00a0\u3000\u30fc\u002d/]$/u;
+/** Characters Chromium may draw as the hyphen of a word broken at a line's end (`hyphenate-character`). */
+const HYPHEN = /^[\u002d\u2010\u00ad]$/u;
 
 /**
  * The codes of a page's fonts (its `/Resources /Font`), read from their
@@ -44,7 +48,7 @@ function fontCodes(context: PDFDocument['context'], font: PDFDict): FontCodes | 
   if (!(map instanceof PDFRawStream)) return undefined;
   const bytes = font.get(PDFName.of('Subtype')) === PDFName.of('Type0') ? 2 : 1;
   const cmap = Buffer.from(decodePDFRawStream(map).decode()).toString('latin1');
-  const codes: FontCodes = { bytes, space: undefined, breaks: new Set() };
+  const codes: FontCodes = { bytes, space: undefined, breaks: new Set(), hyphens: new Set() };
   const note = (code: string, unicode: string) => {
     const character = Buffer.from(unicode.length % 4 ? unicode.padStart(4, '0') : unicode, 'hex')
       .swap16()
@@ -52,6 +56,7 @@ function fontCodes(context: PDFDocument['context'], font: PDFDict): FontCodes | 
     const key = Buffer.from(code.padStart(bytes * 2, '0'), 'hex').toString('latin1');
     if (character === ' ' && codes.space === undefined) codes.space = key;
     if (ENDS_WORD.test(character)) codes.breaks.add(key);
+    if (HYPHEN.test(character)) codes.hyphens.add(key);
   };
   for (const block of cmap.matchAll(/beginbfchar([\s\S]*?)endbfchar/g)) {
     for (const [, code, unicode] of block[1]!.matchAll(/<([0-9a-fA-F]+)>\s*<([0-9a-fA-F]*)>/g)) note(code!, unicode!);

@@ -18,7 +18,7 @@ import { rehypeHyphenate } from './plugins/rehype-hyphenate.js';
 import { rehypeIsolateUndrawable } from './plugins/rehype-isolate-undrawable.js';
 import { rehypeLanguageSpans } from './plugins/rehype-language-spans.js';
 import { rehypeOpenDetails } from './plugins/rehype-open-details.js';
-import { rehypeDefinitionListMarks } from './plugins/rehype-definition-list-marks.js';
+import { rehypeStructureMarks } from './plugins/rehype-structure-marks.js';
 import { rehypePageFootnotes } from './plugins/rehype-page-footnotes.js';
 import { hasPageReferences, rehypePageReferences, setPageNumbers } from './plugins/rehype-page-references.js';
 import { addTocPageSlots } from './toc-page-slots.js';
@@ -108,7 +108,7 @@ async function prepare(book: Book, options: LayoutDocumentOptions) {
   const forPrint = unified()
     .use(rehypeOpenDetails)
     .use(rehypeLanguageSpans)
-    .use(rehypeDefinitionListMarks, { language: config.language })
+    .use(rehypeStructureMarks, { language: config.language })
     .use(rehypeRunningHeads)
     .use(rehypePageFootnotes)
     .use(rehypePageReferences, { template: referenceWordsFor(config.language).onPage });

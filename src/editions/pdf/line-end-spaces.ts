@@ -21,10 +21,21 @@ export interface TextElements {
  * emphasised word set in another font, a note's call) is not a line's end, one
  * followed far along it (past the contents' leaders, in the next cell of a row) is. Right-to-left
  * text (`/ReversedChars`, drawn in visual order) and text inside another marked
- * sequence (an ActualText span) are left as they are. Returns the new stream, or
- * `undefined` when nothing was added.
+ * sequence (an ActualText span) are left as they are.
+ *
+ * The hyphen Chromium draws where it breaks a word at a line's end (a tagged
+ * sequence of its own that holds that one glyph, on the baseline of the word's
+ * first part, the text going on on the next line) is not the word's: it is made an
+ * artifact (ISO 32000-1, 14.8.2.2: text the layout adds), and the word's halves
+ * read as one ("revolt", where the tags read "re-volt"). Its MCID is listed in
+ * `hyphens`, for its element to let go of it. Returns the new stream, or
+ * `undefined` when nothing was changed.
  */
-export function addLineEndSpaces(text: string, fontOf: (name: string) => FontCodes | undefined, elements?: TextElements): string | undefined {
+export function addLineEndSpaces(
+  text: string,
+  fontOf: (name: string) => FontCodes | undefined,
+  elements?: TextElements,
+): { text: string; hyphens: number[] } | undefined {
   interface Segment {
     y: number;
     /** Where its first and last text shown start (in text space, along the line). */
@@ -39,9 +50,24 @@ export function addLineEndSpaces(text: string, fontOf: (name: string) => FontCod
     tagged: boolean;
     /** The MCID of the tagged content it ends in. */
     mcid: number;
+    /** How many text operators it shows. */
+    shows: number;
+    /** Set when a tagged sequence of its own (its operator from `start` to `end`) holds one hyphen, this segment's one text shown. */
+    hyphen?: { start: number; end: number; mcid: number };
+  }
+  interface Sequence {
+    tagged: boolean;
+    reversed: boolean;
+    mcid: number;
+    start: number;
+    end: number;
+    /** Text operators shown inside it; the segment and the code of the last, if it showed one code with `Tj`. */
+    shows: number;
+    segment?: Segment;
+    single?: string | undefined;
   }
   const segments: Segment[] = [];
-  const stack: Array<{ tagged: boolean; reversed: boolean; mcid: number }> = [];
+  const stack: Sequence[] = [];
   let font: FontCodes | undefined;
   let size = 0;
   // The text line matrix's vertical parts: y, and how a move's ty scales into it.
@@ -63,12 +89,17 @@ export function addLineEndSpaces(text: string, fontOf: (name: string) => FontCod
       case 'BMC': {
         const ops = operands();
         const mcid = /\/MCID\s+(\d+)/.exec(ops)?.[1];
-        stack.push({ tagged: mcid !== undefined, reversed: /^\/ReversedChars\b/.test(ops), mcid: Number(mcid ?? -1) });
+        stack.push({ tagged: mcid !== undefined, reversed: /^\/ReversedChars\b/.test(ops), mcid: Number(mcid ?? -1), start, end, shows: 0 });
         break;
       }
-      case 'EMC':
-        stack.pop();
+      case 'EMC': {
+        const sequence = stack.pop();
+        const { segment, single } = sequence ?? {};
+        if (sequence?.tagged && stack.length === 0 && sequence.shows === 1 && segment && single !== undefined && segment.font?.hyphens.has(single)) {
+          segment.hyphen = { start: sequence.start, end: sequence.end, mcid: sequence.mcid };
+        }
         break;
+      }
       case 'BT':
         lineY = 0;
         scaleY = 1;
@@ -129,7 +160,7 @@ export function addLineEndSpaces(text: string, fontOf: (name: string) => FontCod
         const shown = lastStringOperand(operands());
         const last = shown === undefined || !font ? '' : shown.slice(-font.bytes);
         if (!current) {
-          current = { y: lineY, startX: x, lastX: x, size: size * Math.abs(scaleY || 1), font, last, at: end, tagged, mcid: inner?.mcid ?? -1 };
+          current = { y: lineY, startX: x, lastX: x, size: size * Math.abs(scaleY || 1), font, last, at: end, tagged, mcid: inner?.mcid ?? -1, shows: 0 };
           segments.push(current);
         } else {
           current.lastX = x;
@@ -140,30 +171,63 @@ export function addLineEndSpaces(text: string, fontOf: (name: string) => FontCod
           current.mcid = inner?.mcid ?? -1;
           current.size = Math.max(current.size, size * Math.abs(scaleY || 1));
         }
+        current.shows++;
+        if (inner) {
+          inner.shows++;
+          inner.segment = current;
+          inner.single = operator === 'Tj' && font && shown?.length === font.bytes ? shown : undefined;
+        }
         break;
       }
     }
   }
-  const inserts: Array<[at: number, end: number, what: string]> = [];
+  const edits: Array<[at: number, end: number, what: string]> = [];
+  const hyphens: number[] = [];
+  /** `b` follows `a` on its line: on the same baseline (within a raised call's shift), and near (not past a gap of leaders, in the next cell of a row). */
+  const sameLine = (a: Segment, b: Segment) => {
+    const size = Math.max(a.size, b.size);
+    return Math.abs(b.y - a.y) < 0.6 * size && Math.abs(b.startX - a.lastX) < 3 * size;
+  };
   // From the last segment back, each with the next tagged one after it.
   let next: Segment | undefined;
+  /** The first part of a word broken at the hyphen after it: it goes on on the next line. */
+  let broken: Segment | undefined;
   for (let i = segments.length - 1; i >= 0; i--) {
     const segment = segments[i]!;
     const after = next;
+    const before = segments[i - 1];
+    if (
+      segment.hyphen &&
+      segment.shows === 1 &&
+      before?.tagged &&
+      before.font &&
+      !before.font.breaks.has(before.last) &&
+      sameLine(before, segment) &&
+      (after ? !sameLine(segment, after) : (elements?.continues(segment.mcid) ?? true))
+    ) {
+      edits.push([segment.hyphen.start, segment.hyphen.end, '/Artifact BMC']);
+      hyphens.push(segment.hyphen.mcid);
+      broken = before;
+      continue;
+    }
     if (segment.tagged) next = segment;
     const { font } = segment;
-    if (!segment.tagged || !font?.space || font.breaks.has(segment.last)) continue;
+    if (segment === broken || !segment.tagged || !font?.space || font.breaks.has(segment.last)) continue;
     // Only inside one element's text: not after a heading's, a cell's or a paragraph's last line
     // (the last on the page, only where the element goes on on another page).
     if (elements && (after ? !elements.same(segment.mcid, after.mcid) : !elements.continues(segment.mcid))) continue;
-    // The same baseline (within a raised call's shift), and near: the line goes on. (Far along
-    // it, past a gap of leaders or to the next cell of a row, it is another word.)
-    const size = Math.max(segment.size, after?.size ?? 0);
-    if (after && Math.abs(after.y - segment.y) < 0.6 * size && Math.abs(after.startX - segment.lastX) < 3 * size) continue;
-    inserts.push([segment.at, segment.at, `\n${hexString(font.space)} Tj`]);
+    // The line goes on (far along it, past a gap of leaders or to the next cell of a row, it is another word).
+    if (after && sameLine(segment, after)) continue;
+    edits.push([segment.at, segment.at, `\n${hexString(font.space)} Tj`]);
   }
-  if (inserts.length === 0) return undefined;
-  return applyEdits(text, inserts.reverse());
+  if (edits.length === 0) return undefined;
+  return {
+    text: applyEdits(
+      text,
+      edits.sort((a, b) => a[0] - b[0]),
+    ),
+    hyphens,
+  };
 }
 
 const hexString = (bytes: string) => `<${Buffer.from(bytes, 'latin1').toString('hex')}>`;

@@ -1,9 +1,10 @@
 import { deflateSync } from 'node:zlib';
-import { PDFArray, PDFDict, type PDFDocument, PDFName, PDFNull, PDFNumber, type PDFObject, PDFRawStream, type PDFRef } from 'pdf-lib';
+import { PDFArray, PDFDict, type PDFDocument, PDFName, PDFNull, PDFNumber, type PDFObject, PDFRawStream, PDFRef } from 'pdf-lib';
 import { applyEdits, operations } from './content-stream.js';
 import { type FontCodes, pageFonts } from './font-codes.js';
 import { addLineEndSpaces, type TextElements } from './line-end-spaces.js';
 import { separateNestedContent } from './nested-marked-content.js';
+import { detach } from './struct-moves.js';
 import { contentRefs, contentText, dictAt, kidsOf, numberTreeEntries, resolve, stringText } from './pdf-trees.js';
 
 /** Operators that build a path (the path object starts with the first of them). */
@@ -157,8 +158,9 @@ export function markPageArtifacts(pdf: PDFDocument): void {
     for (const mcid of decoration.taken) replaceContent(context, owners, mcid, [], page.ref);
     for (const [mcid, ids] of separated?.split ?? []) replaceContent(context, owners, mcid, ids, page.ref);
     const spaced = addLineEndSpaces(separated?.text ?? marked ?? original, pageFonts(pdf, page.node.Resources(), fonts), elements);
+    for (const mcid of spaced?.hyphens ?? []) replaceContent(context, owners, mcid, [], page.ref);
     if (marked === undefined && separated === undefined && spaced === undefined) continue;
-    const rewritten = spaced ?? separated?.text ?? marked!;
+    const rewritten = spaced?.text ?? separated?.text ?? marked!;
     const [first, ...rest] = refs;
     // Node's zlib, not pdf-lib's (pako, in JavaScript: six times slower on a cold start,
     // a tenth of a second of the article's build). Its output depends on the zlib Node
@@ -185,6 +187,8 @@ function replaceContent(context: PDFDocument['context'], owners: PDFObject | und
       return ids.map((id) => context.obj({ Type: 'MCR', Pg: page, MCID: id }));
     });
     owner.set(PDFName.of('K'), context.obj(kids));
+    // (A run of text that held nothing else, a line-end hyphen's, goes.)
+    if (kids.length === 0 && owner.get(PDFName.of('S')) === PDFName.of('NonStruct') && ownerRef instanceof PDFRef) detach(context, ownerRef);
   }
   owners.set(mcid, ids.includes(mcid) ? ownerRef : PDFNull);
   for (const id of ids) {

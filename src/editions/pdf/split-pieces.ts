@@ -1,16 +1,16 @@
-import { PDFDict, PDFName, type PDFDocument, type PDFRef, PDFString } from 'pdf-lib';
+import { PDFDict, PDFName, type PDFDocument, type PDFObject, type PDFRef, PDFString } from 'pdf-lib';
 import { dictAt, kidsOf, nameTree, nameTreeEntries, resolve, stringText, structElements } from './pdf-trees.js';
 import { type ListElement, tagDefinitionLists } from './definition-lists.js';
-import { detach, ParentTree, takeContents } from './struct-moves.js';
+import { detach, moveKid, ParentTree, takeContents } from './struct-moves.js';
 
 /** The mark `markSplitPieces` adds to a split block's or a note's language: the language before it, what it marks, and which. */
 const MARK = /^(.+?)(?:-x)?-g(split|note)-([0-9a-z]{1,8})-([0-9a-z]{1,8})$/i;
 /**
  * The mark `rehypeLanguageSpans` adds to the language of words in another language
  * inside a line (`glang`), and those of a definition list's elements (`gdl`, `gdt`,
- * `gdd`: rehype-definition-list-marks.ts).
+ * `gdd`) and a table's footer rows (`gfoot`: rehype-structure-marks.ts).
  */
-const ROLE_MARK = /^(.+?)(?:-x)?-g(lang|dl|dt|dd)$/i;
+const ROLE_MARK = /^(.+?)(?:-x)?-g(lang|dl|dt|dd|foot)$/i;
 /** A language without Galley's marks (a piece's mark may follow a role mark). */
 const unmarked = (lang: string): string => {
   const base = MARK.exec(lang)?.[1] ?? lang;
@@ -87,10 +87,15 @@ function inheritedLanguage(pdf: PDFDocument, dict: PDFDict): string | undefined 
   return stringText(pdf.catalog.get(PDFName.of('Lang')));
 }
 
-/** Make each note's element (its first piece) a `Note` with an id of its own, listed in the `/IDTree`. */
+/**
+ * Make each note's element (its first piece) a `Note` with an id of its own, listed
+ * in the `/IDTree`; a note that is an item of a list (printed at its chapter's
+ * end) stays an item, and what it holds after its label is the `Note`.
+ */
 function tagNotes(pdf: PDFDocument, root: PDFDict, notes: readonly PDFRef[]): void {
   if (notes.length === 0) return;
   const { context } = pdf;
+  const tree = new ParentTree(context, root);
   const entries = nameTreeEntries(context, dictAt(context, root, 'IDTree'));
   const taken = new Set(entries.map(([name]) => name));
   let number = 0;
@@ -99,9 +104,27 @@ function tagNotes(pdf: PDFDocument, root: PDFDict, notes: readonly PDFRef[]): vo
     let id: string;
     do id = `note-${++number}`;
     while (taken.has(id));
-    dict.set(PDFName.of('S'), PDFName.of('Note'));
-    dict.set(PDFName.of('ID'), PDFString.of(id));
-    entries.push([id, ref]);
+    const note = dict.get(PDFName.of('S')) === PDFName.of('LI') ? noteInItem(context, dict, ref, tree) : { dict, ref };
+    note.dict.set(PDFName.of('S'), PDFName.of('Note'));
+    note.dict.set(PDFName.of('ID'), PDFString.of(id));
+    entries.push([id, note.ref]);
   }
+  tree.write();
   root.set(PDFName.of('IDTree'), context.register(nameTree(context, entries)));
+}
+
+/** A new element in list item `item` (`ref`) that holds what the item holds but its label (`Lbl`): the note's body. */
+function noteInItem(context: PDFDocument['context'], item: PDFDict, ref: PDFRef, tree: ParentTree): { dict: PDFDict; ref: PDFRef } {
+  const isLabel = (kid: PDFObject) => {
+    const value = resolve(context, kid);
+    return value instanceof PDFDict && value.get(PDFName.of('S')) === PDFName.of('Lbl');
+  };
+  const kids = kidsOf(item);
+  const page = item.get(PDFName.of('Pg'));
+  const note = context.obj({ Type: 'StructElem', S: 'Note', P: ref, K: [], ...(page ? { Pg: page } : {}) });
+  const noteRef = context.register(note);
+  const held = kids.filter((kid) => !isLabel(kid)).flatMap((kid) => moveKid(context, kid, page, noteRef, tree, 'same-page') ?? []);
+  note.set(PDFName.of('K'), context.obj(held));
+  item.set(PDFName.of('K'), context.obj([...kids.filter(isLabel), noteRef]));
+  return { dict: note, ref: noteRef };
 }

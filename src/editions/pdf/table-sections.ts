@@ -5,13 +5,16 @@ import { dictAt, kidsOf, resolve, stringText, structElements } from './pdf-trees
  * Group each table's rows as ISO 32000-1 (14.8.4.3.4) and PDF/UA readers know
  * them: the header rows it starts with (rows of header cells only: a Markdown
  * table's `<thead>`, which Chromium tags as bare rows) in a `THead`, the rows
- * after them in a `TBody`. Run after the pieces of a table split across pages
- * are one `Table` (`repairStructure`), so that a long table has one header.
+ * after them in a `TBody`, its footer rows (a `<tfoot>`'s, marked in their
+ * language by rehype-structure-marks.ts) last, in a `TFoot`. Run after the
+ * pieces of a table split across pages are one `Table` (`repairStructure`), so
+ * that a long table has one header.
  * A data cell Chromium gave an empty `/Headers` (every cell on the pages after
  * the first of a split table: its header rows there are a copy, an artifact) gets
  * the header cells of its columns and of its row, as the cells on the first page
- * have them. A table whose rows are all header rows, or that holds other elements than rows
- * and its caption, is left as it is; its caption and what it paints itself stay
+ * have them. A table with neither header nor footer rows, one of header rows
+ * only, or one that holds other elements than rows and its caption, is left as
+ * it is; its caption and what it paints itself stay
  * where they are around the groups.
  */
 export function groupTableRows(pdf: PDFDocument): void {
@@ -23,6 +26,8 @@ export function groupTableRows(pdf: PDFDocument): void {
     const type = dict instanceof PDFDict ? dict.get(PDFName.of('S')) : undefined;
     return type instanceof PDFName ? type.decodeText() : undefined;
   };
+  // (Marked so in its language by rehype-structure-marks.ts.)
+  const footerRow = (row: PDFRef) => /-gfoot$/i.test(stringText(context.lookup(row, PDFDict).get(PDFName.of('Lang'))) ?? '');
   const headerRow = (row: PDFRef) => {
     const cells = kidsOf(context.lookup(row, PDFDict)).map(typeOf);
     return cells.length > 0 && cells.every((cell) => cell === 'TH');
@@ -32,20 +37,22 @@ export function groupTableRows(pdf: PDFDocument): void {
     const kids = kidsOf(table.dict);
     // Rows, its caption, and what the table paints itself (marked content).
     if (!kids.every((kid) => typeOf(kid) === undefined || typeOf(kid) === 'TR' || typeOf(kid) === 'Caption')) continue;
-    const rows = kids.filter((kid): kid is PDFRef => typeOf(kid) === 'TR');
-    const first = kids.indexOf(rows[0]!);
+    const all = kids.filter((kid): kid is PDFRef => typeOf(kid) === 'TR');
+    const foot = all.filter(footerRow);
+    const rows = all.filter((row) => !foot.includes(row));
     let heads = 0;
     while (heads < rows.length && headerRow(rows[heads]!)) heads++;
-    if (heads === 0 || heads === rows.length) continue;
-    const group = (type: 'THead' | 'TBody', members: PDFRef[]) => {
+    if ((heads === 0 && foot.length === 0) || (heads === rows.length && foot.length === 0)) continue;
+    const group = (type: 'THead' | 'TBody' | 'TFoot', members: PDFRef[]) => {
+      if (members.length === 0) return [];
       const ref = context.register(context.obj({ Type: 'StructElem', S: type, P: table.ref!, K: members }));
       for (const member of members) context.lookup(member, PDFDict).set(PDFName.of('P'), ref);
-      return ref;
+      return [ref];
     };
-    const grouped = [group('THead', rows.slice(0, heads)), group('TBody', rows.slice(heads))];
-    fillHeaders(context, rows.slice(0, heads), rows.slice(heads));
+    const grouped = [...group('THead', rows.slice(0, heads)), ...group('TBody', rows.slice(heads)), ...group('TFoot', foot)];
+    fillHeaders(context, rows.slice(0, heads), [...rows.slice(heads), ...foot]);
     const others = kids.filter((kid) => typeOf(kid) !== 'TR');
-    const before = kids.slice(0, first).length;
+    const before = kids.slice(0, kids.indexOf(all[0]!)).length;
     table.dict.set(PDFName.of('K'), context.obj([...others.slice(0, before), ...grouped, ...others.slice(before)]));
   }
 }

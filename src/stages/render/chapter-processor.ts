@@ -23,6 +23,7 @@ import { rehypeInfobox } from './plugins/rehype-infobox.js';
 import { rehypeOutline } from './plugins/rehype-outline.js';
 import { rehypeRepairNesting } from './plugins/rehype-repair-nesting.js';
 import { rehypeSections } from './plugins/rehype-sections.js';
+import { rehypeTableFootLast } from './plugins/rehype-table-foot-last.js';
 import { rehypeTableAlign } from './plugins/rehype-table-align.js';
 import { rehypeTaskListLabels } from './plugins/rehype-task-list-labels.js';
 import { rehypeTextDirection } from './plugins/rehype-text-direction.js';
@@ -84,6 +85,7 @@ export function chapterReader(options: Pick<ChapterOptions, 'language' | 'typogr
     .use(rehypeFigures)
     .use(rehypeEmptyHeadings)
     .use(rehypeEmptyHeaderCells)
+    .use(rehypeTableFootLast)
     .use(rehypeTableAlign)
     .use(rehypeTaskListLabels)
     .freeze();

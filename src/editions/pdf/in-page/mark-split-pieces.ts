@@ -19,6 +19,8 @@
  * A note at the foot of a page (`.galley-footnote`, which Chromium tags as a
  * grouping without meaning, whatever its role) is marked too, as a note
  * (`-gnote-`): it becomes a `Note` with an id, its pieces on two pages one note.
+ * So is a note printed at its chapter's end (an item of the notes' list): what
+ * the item holds becomes a `Note`.
  */
 export function markSplitPieces(): void {
   const TEXT_BLOCKS = new Set(['p', 'ul', 'ol', 'li', 'dl', 'dt', 'dd', 'blockquote', 'pre']);
@@ -32,8 +34,8 @@ export function markSplitPieces(): void {
     // (The language without the mark an enclosing piece got already.)
     const inherited = element.closest('[lang]')?.getAttribute('lang') ?? '';
     let base = inherited.replace(/-g(split|note)-[0-9a-z]{1,8}-[0-9a-z]{1,8}$/i, '');
-    // (A definition list's role mark stays on its own element only: rehype-definition-list-marks.ts.)
-    if (!element.hasAttribute('lang')) base = base.replace(/-g(dl|dt|dd)$/i, '');
+    // (A role mark, a definition list's or a footer row's, stays on its own element only: rehype-structure-marks.ts.)
+    if (!element.hasAttribute('lang')) base = base.replace(/-g(dl|dt|dd|foot)$/i, '');
     base = base.replace(/-x$/i, '');
     if (!/^[a-z]{2,8}(-[0-9a-z]{1,8})*$/i.test(base)) return;
     let number = numbers.get(key);
@@ -50,7 +52,8 @@ export function markSplitPieces(): void {
     mark(element, 'gsplit', ref);
   }
   let notes = 0;
-  for (const note of document.querySelectorAll<HTMLElement>('.pagedjs_page .galley-footnote')) {
+  // Notes at the foot of a page, and the notes a chapter prints at its end (items of its notes' list).
+  for (const note of document.querySelectorAll<HTMLElement>('.pagedjs_page .galley-footnote, .pagedjs_page [data-footnotes] > ol > li')) {
     // The pieces of a note Paged.js carried on to the next page share its `data-ref`.
     mark(note, 'gnote', `note ${note.getAttribute('data-ref') ?? `#${notes++}`}`);
   }
