@@ -11,7 +11,7 @@ import { BuildFailure, formatMessage, GalleyError } from './shared/messages.js';
 import { isOutside } from './shared/outside-folder.js';
 import { galleyVersion } from './shared/package-files.js';
 import { type BuildProgress, ProgressDisplay } from './shared/progress.js';
-import { atLeastOne, type BuildFlags, buildOptions, collect, type ImportFlags, parseFormats, parsePdfStandard } from './cli/arguments.js';
+import { atLeastOne, type BuildFlags, buildOptions, collect, type ImportFlags, parseFormats, parsePdfStandards } from './cli/arguments.js';
 
 /** Exit codes: 0 success, 1 bad input or failed build, 2 wrong usage. */
 const EXIT_FAILURE = 1;
@@ -64,9 +64,10 @@ function program(): Command {
       new Option('-j, --jobs <n>', 'layout parts laid out at once').default(defaults.jobs, 'one per core').argParser(atLeastOne('a whole number', true)),
     )
     .addOption(
-      new Option('--pdf-standard <name>', 'make the PDF to a standard: pdfa-2b (PDF/A-2b, for archives; also "pdfa"); without it, to none').argParser(
-        parsePdfStandard,
-      ),
+      new Option(
+        '--pdf-standard <names>',
+        'make the PDF to standards, checked before it claims them: pdfa-2b (PDF/A-2b, for archives; also "pdfa"), pdfua-1 (PDF/UA-1, accessible; also "pdfua"), or both ("pdfa-2b,pdfua-1"); without it, to none',
+      ).argParser(parsePdfStandards),
     )
     .option('--timings', 'print how long each stage took (stderr)')
     .option('--strict', 'treat warnings as errors (for CI): nothing is written if there is any')

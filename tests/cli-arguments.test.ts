@@ -1,12 +1,21 @@
 import { InvalidArgumentError } from 'commander';
 import { describe, expect, it } from 'vitest';
-import { parseFormats, parsePdfStandard } from '../src/cli/arguments.js';
+import { parseFormats, parsePdfStandard, parsePdfStandards } from '../src/cli/arguments.js';
 
 describe('--pdf-standard', () => {
   it('takes a standard by its name or another, in any case', () => {
     expect(parsePdfStandard('pdfa-2b')).toBe('pdfa-2b');
     expect(parsePdfStandard('PDFA')).toBe('pdfa-2b');
     expect(parsePdfStandard('PDF/A-2b')).toBe('pdfa-2b');
+    expect(parsePdfStandard('pdfua')).toBe('pdfua-1');
+    expect(parsePdfStandard('PDF/UA-1')).toBe('pdfua-1');
+  });
+
+  it('takes several, in a list or one option after another, once each', () => {
+    expect(parsePdfStandards('pdfa-2b,pdfua-1', undefined)).toEqual(['pdfa-2b', 'pdfua-1']);
+    expect(parsePdfStandards('pdfa, pdfua', undefined)).toEqual(['pdfa-2b', 'pdfua-1']);
+    expect(parsePdfStandards('pdfua', ['pdfa-2b', 'pdfua-1'])).toEqual(['pdfa-2b', 'pdfua-1']);
+    expect(() => parsePdfStandards('pdfa,pdfx', undefined)).toThrow('not "pdfx"');
   });
 
   it('refuses anything else, saying what it got', () => {
@@ -21,7 +30,7 @@ describe('--pdf-standard', () => {
       ['', '""'],
     ]) {
       expect(() => parsePdfStandard(value!), value).toThrow(InvalidArgumentError);
-      expect(() => parsePdfStandard(value!), value).toThrow(`expected one of pdfa-2b, pdfa, pdf/a-2b, not ${shown}`);
+      expect(() => parsePdfStandard(value!), value).toThrow(`expected one of pdfa-2b, pdfua-1, pdfa, pdf/a-2b, pdfua, pdf/ua, pdf/ua-1, not ${shown}`);
     }
   });
 });

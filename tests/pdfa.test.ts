@@ -28,16 +28,18 @@ const built = new Map<keyof typeof books, string>();
 
 beforeAll(async () => {
   for (const [name, root] of Object.entries(books) as Array<[keyof typeof books, string]>) {
-    const result = await build({ root, outDir: await temp(), formats: ['pdf'], pdfStandard: 'pdfa-2b' });
+    // (Both standards at once: each book is PDF/UA-1 too, checked by the build before it says so.)
+    const result = await build({ root, outDir: await temp(), formats: ['pdf'], pdfStandard: ['pdfa-2b', 'pdfua-1'] });
     built.set(name, result.outputs[0]!.path);
   }
 }, 600_000);
 
 describe('--pdf-standard pdfa-2b', () => {
   it.each(Object.keys(books) as Array<keyof typeof books>)(
-    'makes %s a PDF/A-2b file: Preflight finds nothing PDF/A-2 does not relax, our PDF/A-2 checks nothing',
+    'makes %s a PDF/A-2b file (and PDF/UA-1, asked for with it): Preflight finds nothing PDF/A-2 does not relax, our PDF/A-2 checks nothing',
     async (name) => {
       const file = built.get(name)!;
+      // (Preflight checks the XMP's schemas too: PDF/UA's is described in the file, as PDF/A asks.)
       expect(notRelaxed(await preflight(file))).toEqual([]);
       expect(await pdfa2Findings(await readFile(file))).toEqual([]);
       // Archival and accessible: the PDF/UA conditions checked here hold too.
@@ -51,7 +53,7 @@ describe('--pdf-standard pdfa-2b', () => {
   });
 
   it('gives the same bytes build after build', async () => {
-    const again = await build({ root: books.sample, outDir: await temp(), formats: ['pdf'], pdfStandard: 'pdfa-2b' });
+    const again = await build({ root: books.sample, outDir: await temp(), formats: ['pdf'], pdfStandard: ['pdfa-2b', 'pdfua-1'] });
     expect(Buffer.compare(await readFile(again.outputs[0]!.path), await readFile(built.get('sample')!))).toBe(0);
   });
 
@@ -64,7 +66,7 @@ describe('--pdf-standard pdfa-2b', () => {
     const out = path.join(root, 'out');
     const error = await expectGalleyError(() => build({ root, outDir: out, formats: ['pdf'], pdfStandard: 'pdfa-2b' }));
     expect(formatAll(error.messages, root)).toBe(
-      'one.md:3:9: error: No shipped font has the character ‘𝄞’ (U+1D11E); it prints as a box, which PDF/A forbids [missing-glyph]\n',
+      'one.md:3:9: error: No shipped font has the character ‘𝄞’ (U+1D11E); it prints as a box, which PDF/A-2b forbids [missing-glyph]\n',
     );
     expect(await listFiles(out)).toEqual([]);
     // Without the standard, the same book builds with a warning, and its PDF shows .notdef (the box of
@@ -96,9 +98,9 @@ describe('--pdf-standard pdfa-2b', () => {
     const error = await expectGalleyError(() => build({ root, outDir: path.join(root, 'out'), formats: ['pdf'], pdfStandard: 'pdfa-2b' }));
     expect(formatAll(error.messages, root)).toBe(
       [
-        'book.yaml:5:5: error: No shipped font has the character ‘ᚠ’ (U+16A0); it prints as a box, which PDF/A forbids [missing-glyph]',
-        'book.yaml:6:9: error: No shipped font has the character ‘ᚢ’ (U+16A2); it prints as a box, which PDF/A forbids [missing-glyph]',
-        'book.yaml:9:11: error: No shipped font has the character ‘𝄞’ (U+1D11E); it prints as a box, which PDF/A forbids [missing-glyph]',
+        'book.yaml:5:5: error: No shipped font has the character ‘ᚠ’ (U+16A0); it prints as a box, which PDF/A-2b forbids [missing-glyph]',
+        'book.yaml:6:9: error: No shipped font has the character ‘ᚢ’ (U+16A2); it prints as a box, which PDF/A-2b forbids [missing-glyph]',
+        'book.yaml:9:11: error: No shipped font has the character ‘𝄞’ (U+1D11E); it prints as a box, which PDF/A-2b forbids [missing-glyph]',
         '',
       ].join('\n'),
     );
@@ -126,7 +128,9 @@ describe('--pdf-standard pdfa-2b', () => {
     const out = path.join(styled, 'out');
     const failure = await build({ root: styled, outDir: out, formats: ['pdf'], pdfStandard: 'pdfa-2b' }).catch((error: unknown) => error);
     expect(failure).toBeInstanceOf(BuildFailure);
-    expect((failure as Error).message).toMatch(/^PDF\/A forbids the \.notdef glyph, and the book draws it where a character has no glyph in the font: on page/);
+    expect((failure as Error).message).toMatch(
+      /^PDF\/A-2b forbids the \.notdef glyph, and the book draws it where a character has no glyph in the font: on page/,
+    );
     expect((failure as Error).message).toMatch(/page 5 \(/);
     expect(await listFiles(out)).toEqual([]);
   });
@@ -154,7 +158,7 @@ describe('--pdf-standard pdfa-2b', () => {
     );
     expect((wrong as { code: number }).code).toBe(2);
     expect(splitProgress((wrong as { stderr: string }).stderr).rest).toMatch(
-      /error: option '--pdf-standard <name>' argument 'pdfx' is invalid\. expected one of pdfa-2b, pdfa, pdf\/a-2b, not "pdfx"/,
+      /error: option '--pdf-standard <names>' argument 'pdfx' is invalid\. expected one of pdfa-2b, pdfua-1, pdfa, pdf\/a-2b, pdfua, pdf\/ua, pdf\/ua-1, not "pdfx"/,
     );
   });
 });

@@ -22,6 +22,7 @@ export async function printBook(
     jobs: options.jobs ?? 2,
     date: undefined,
     cover: false,
+    standards: [],
     timer: new StageTimer(),
     fontCache: new Map(),
     signal: undefined,

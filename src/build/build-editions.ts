@@ -47,7 +47,7 @@ export async function buildWith(
       jobs: options.jobs,
       date,
       cover: wantEpub,
-      standard: options.pdfStandard,
+      standards: typeof options.pdfStandard === 'string' ? [options.pdfStandard] : (options.pdfStandard ?? []),
       signal,
       timer,
       fontCache: cache.fonts,

@@ -31,8 +31,13 @@ export const BuildOptions = v.strictObject({
   timeout: v.optional(v.pipe(v.number(), v.integer(), v.minValue(1000, 'Expected at least 1000 milliseconds'))),
   /** Layout parts laid out at once (default: one per core). */
   jobs: v.optional(v.pipe(v.number(), v.integer(), v.minValue(1, 'Expected at least 1 job')), defaults.jobs),
-  /** A standard the PDF edition is made to (`pdfa-2b`: PDF/A-2b, for archives); default: none beyond Galley's own. */
-  pdfStandard: v.optional(v.picklist(pdfStandards, `Expected one of ${pdfStandards.join(', ')}`)),
+  /**
+   * The standards the PDF edition is made to, one or several (`pdfa-2b`: PDF/A-2b, for archives;
+   * `pdfua-1`: PDF/UA-1, accessible); each is checked before the file claims it. Default: none beyond Galley's own.
+   */
+  pdfStandard: v.optional(
+    v.union([v.picklist(pdfStandards), v.array(v.picklist(pdfStandards))], `Expected one of ${pdfStandards.join(', ')}, or a list of them`),
+  ),
   /** Called as the build moves on (stages, pages laid out); for progress displays. */
   onProgress: v.optional(v.custom<(progress: BuildProgress) => void>((value) => typeof value === 'function', 'Expected a function')),
   /** Treat every warning as an error (for CI): nothing is written if there is any. */

@@ -25,12 +25,17 @@ export function parsePdfStandard(value: string): PdfStandard {
   return standard;
 }
 
+/** Standards, a comma-separated list of them (`parsePdfStandard`), added to those asked for before, once each. */
+export function parsePdfStandards(value: string, previous: PdfStandard[] | undefined): PdfStandard[] {
+  return [...new Set([...(previous ?? []), ...value.split(/\s*,\s*/).map(parsePdfStandard)])];
+}
+
 export interface BuildFlags {
   out: string;
   format?: Format[];
   timeout?: number;
   jobs: number;
-  pdfStandard?: PdfStandard;
+  pdfStandard?: PdfStandard[];
   timings?: boolean;
   strict?: boolean;
   watch?: boolean;

@@ -4,6 +4,7 @@ import { visitParents } from 'unist-util-visit-parents';
 import type { Book } from '../../model/book.js';
 import type { PageStart } from '../../model/print-layout.js';
 import { type Place, report } from '../../shared/messages.js';
+import { type PdfStandard, pdfStandardNames } from '../../shared/pdf-standards.js';
 import { glyphPoints, type UndrawableFinder } from './undrawable.js';
 
 const codePoint = (point: number) => `U+${point.toString(16).toUpperCase().padStart(4, '0')}`;
@@ -14,10 +15,12 @@ const codePoint = (point: number) => `U+${point.toString(16).toUpperCase().padSt
  * letter and its marks are drawn from one font: `undrawableFinder`): one message
  * per place, naming them all.
  * The print edition can only draw a box for them (Galley's browser sees no other
- * fonts, so no machine draws them any differently). For PDF/A, which forbids that
- * box (the .notdef glyph), an error.
+ * fonts, so no machine draws them any differently). For PDF/A and PDF/UA, which
+ * forbid that box (the .notdef glyph), an error.
  */
-export function reportMissingGlyphs(book: Book, find: UndrawableFinder, severity: 'warning' | 'error' = 'warning'): void {
+export function reportMissingGlyphs(book: Book, find: UndrawableFinder, standards: readonly PdfStandard[] = []): void {
+  const severity = standards.length > 0 ? 'error' : 'warning';
+  const forbidden = `, which ${standards.map((standard) => pdfStandardNames[standard]).join(' and ')} ${standards.length > 1 ? 'forbid' : 'forbids'}`;
   const check = (file: VFile, texts: Iterable<{ value: string; place: Place | undefined; exact: boolean }>) => {
     const missing = new Map<number, Place | undefined>();
     const apart = new Map<string, Place | undefined>();
@@ -38,7 +41,7 @@ export function reportMissingGlyphs(book: Book, find: UndrawableFinder, severity
       }
     }
     const say = (reason: string, place: Place | undefined, first: number | string) =>
-      report(file, severity, 'missing-glyph', severity === 'error' ? `${reason}, which PDF/A forbids` : reason, at.get(first) ?? place);
+      report(file, severity, 'missing-glyph', severity === 'error' ? `${reason}${forbidden}` : reason, at.get(first) ?? place);
     for (const [place, found] of byPlace(missing)) {
       const named = found.map((point) => `‘${String.fromCodePoint(point)}’ (${codePoint(point)})`).join(', ');
       say(

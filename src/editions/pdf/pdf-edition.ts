@@ -14,6 +14,7 @@ import { destinationDescriber } from './link-targets.js';
 import { reportLowResolution } from './low-resolution.js';
 import { reportBoxesOnPages, reportMissingGlyphs } from './missing-glyphs.js';
 import { notdefUses } from './notdef.js';
+import { reportPdfUaGaps } from './pdfua-gaps.js';
 import { postProcess } from './post-process.js';
 import { POLYFILL_URL } from './request-router.js';
 import { systemFonts } from './system-fonts.js';
@@ -32,8 +33,8 @@ export interface PdfOptions {
   date: Date | undefined;
   /** Also render the title page as a cover image (for the e-book). */
   cover: boolean;
-  /** A standard the PDF is made to (PDF/A); `undefined`: none beyond Galley's own. */
-  standard?: PdfStandard | undefined;
+  /** The standards the PDF is made to (PDF/A, PDF/UA); none: none beyond Galley's own. */
+  standards: readonly PdfStandard[];
   timer: StageTimer;
   /** Font CSS kept between builds (watch mode). */
   fontCache: Map<string, Promise<string>>;
@@ -69,9 +70,11 @@ export function defaultTimeout(book: Book): number {
  * Warnings land on the book's `book.yaml`.
  */
 export async function pdfEdition(book: Book, options: PdfOptions): Promise<PdfEdition> {
-  // PDF/A forbids the .notdef glyph a missing character is drawn with: there, a missing glyph is an error.
+  // PDF/A and PDF/UA forbid the .notdef glyph a missing character is drawn with: there, a missing glyph is an error.
   const undrawable = undrawableFinder(await systemFonts());
-  reportMissingGlyphs(book, undrawable, options.standard === undefined ? 'warning' : 'error');
+  const { standards } = options;
+  reportMissingGlyphs(book, undrawable, standards);
+  if (standards.includes('pdfua-1')) reportPdfUaGaps(book);
   const docs = await options.timer.measure('print-document', () =>
     printDocuments(book, { polyfillUrl: POLYFILL_URL, fontCache: options.fontCache, partSize: options.partSize, undrawable }),
   );
@@ -144,10 +147,10 @@ export async function pdfEdition(book: Book, options: PdfOptions): Promise<PdfEd
     const joined = await options.timer.measure('join', () => joiner.finish(laidOut.anchors, describeDestination));
     const firstBodyPage = bodyStart === undefined ? undefined : laidOut.anchors.get(bodyStart)?.page;
     const bytes = await options.timer.measure('post-process', () =>
-      postProcess(joined, { config: book.config, date: options.date, bodyStart: firstBodyPage, describeDestination, standard: options.standard }),
+      postProcess(joined, { config: book.config, date: options.date, bodyStart: firstBodyPage, describeDestination, standards }),
     );
-    // (PDF/A refuses them in postProcess.)
-    if (options.standard === undefined) reportBoxesOnPages(book, notdefUses(joined), laidOut.pageStarts, undrawable);
+    // (A standard refuses them in postProcess.)
+    if (standards.length === 0) reportBoxesOnPages(book, notdefUses(joined), laidOut.pageStarts, undrawable);
     for (const url of laidOut.blocked) {
       warn(book.configFile, 'blocked-request', `Refused to load \`${url}\` while rendering: builds only read files inside the manuscript folder`);
     }

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { type PDFDocument, PDFHexString, PDFName } from 'pdf-lib';
 import type { BookConfig } from '../../model/book.js';
-import { type PdfStandard, pdfaIdentification } from '../../shared/pdf-standards.js';
+import { type PdfStandard, pdfClaims, pdfStandardNames } from '../../shared/pdf-standards.js';
 import { BuildFailure } from '../../shared/messages.js';
 import { generator } from '../../shared/package-files.js';
 import { bleedOf, sheetMarginOf } from '../../shared/page-geometry.js';
@@ -13,6 +13,7 @@ import { closeHeadingGaps } from './heading-levels.js';
 import { wrapListBodies } from './list-bodies.js';
 import { notdefUses, type NotdefUse } from './notdef.js';
 import { conformToPdfA, longStrings, MAX_STRING_BYTES } from './pdfa.js';
+import { pdfUaProblems, type UaProblem } from './pdfua.js';
 import { repairStructure } from './logical-structure.js';
 import { shortenDestinationNames } from './short-names.js';
 import { joinSplitPieces } from './split-pieces.js';
@@ -30,8 +31,8 @@ export interface PostProcessOptions {
   bodyStart?: number | undefined;
   /** How a link to an id within the book is described (its `/Contents`); without it, by the id. */
   describeDestination?: ((id: string) => string) | undefined;
-  /** A standard to make the file to (PDF/A: output intent, annotation flags, XMP identification). */
-  standard?: PdfStandard | undefined;
+  /** The standards to make the file to (PDF/A: output intent, annotation flags; PDF/UA: checked), each claimed in XMP; none: none. */
+  standards?: readonly PdfStandard[] | undefined;
 }
 
 /**
@@ -43,6 +44,7 @@ export interface PostProcessOptions {
  */
 export async function postProcess(pdf: PDFDocument, options: PostProcessOptions): Promise<Uint8Array> {
   const { config } = options;
+  const standards = options.standards ?? [];
   stabiliseStructIds(pdf);
   repairStructure(pdf);
   groupTableRows(pdf);
@@ -69,7 +71,7 @@ export async function postProcess(pdf: PDFDocument, options: PostProcessOptions)
     date: options.date,
     // Set once the file is made: a digest of all of it (`identify`).
     instanceId: PENDING_INSTANCE,
-    pdfa: options.standard === undefined ? undefined : pdfaIdentification[options.standard],
+    ...pdfClaims(standards),
   };
   setInfo(pdf, meta);
   // Uncompressed, as PDF/A asks, so that tools that do not parse PDF find it.
@@ -85,11 +87,13 @@ export async function postProcess(pdf: PDFDocument, options: PostProcessOptions)
     const labels = pdf.context.obj({ Nums: [0, { S: 'r' }, options.bodyStart - 1, { S: 'D' }] });
     pdf.catalog.set(PDFName.of('PageLabels'), labels);
   }
-  if (options.standard !== undefined) {
-    refuseNotdef(notdefUses(pdf));
+  if (standards.length > 0) refuseNotdef(notdefUses(pdf), standards);
+  if (standards.includes('pdfa-2b')) {
     refuseLongStrings(longStrings(pdf));
     await conformToPdfA(pdf);
   }
+  // (Last: what PDF/UA asks of the file as it is saved.)
+  if (standards.includes('pdfua-1')) refuseUaProblems(pdfUaProblems(pdf));
   return identify(await pdf.save({ useObjectStreams: false, addDefaultPage: false, updateFieldAppearances: false, objectsPerTick: Number.POSITIVE_INFINITY }));
 }
 
@@ -162,13 +166,29 @@ function setPrintBoxes(pdf: PDFDocument, trim: TrimSize, bleedMm: number, sheetM
   }
 }
 
-/** Stop a PDF/A build whose pages draw the .notdef glyph (what the text's check of missing glyphs cannot see: capitals of a running head, a style sheet's `content`, text in an SVG). */
-function refuseNotdef(uses: readonly NotdefUse[]): void {
+/** Stop a PDF/A or PDF/UA build whose pages draw the .notdef glyph (what the text's check of missing glyphs cannot see: capitals of a running head, a style sheet's `content`, text in an SVG). */
+function refuseNotdef(uses: readonly NotdefUse[], standards: readonly PdfStandard[]): void {
   if (uses.length === 0) return;
   const pages = uses.slice(0, 5).map((use) => `page ${use.page} (${use.font})`);
   const more = uses.length > 5 ? ` and ${uses.length - 5} more` : '';
+  const names = standards.map((standard) => pdfStandardNames[standard]).join(' and ');
   throw new BuildFailure(
-    `PDF/A forbids the .notdef glyph, and the book draws it where a character has no glyph in the font: on ${pages.join(', ')}${more} of the PDF. Take the character out or build without --pdf-standard (a missing-glyph warning names its place when it is in the text)`,
+    `${names} ${standards.length > 1 ? 'forbid' : 'forbids'} the .notdef glyph, and the book draws it where a character has no glyph in the font: on ${pages.join(', ')}${more} of the PDF. Take the character out or build without --pdf-standard (a missing-glyph warning names its place when it is in the text)`,
+  );
+}
+
+/**
+ * Stop a PDF/UA build whose file does not meet a condition of PDF/UA-1 checked
+ * (`pdfUaProblems`): no file claims what it is not. What the book's text can cause
+ * (a table without header cells, a missing glyph) is reported at its place before;
+ * what is left is Galley's to mend.
+ */
+function refuseUaProblems(problems: readonly UaProblem[]): void {
+  if (problems.length === 0) return;
+  const named = [...new Set(problems.map((problem) => `${problem.message} (Matterhorn ${problem.checkpoint})`))];
+  const more = named.length > 5 ? ` and ${named.length - 5} more` : '';
+  throw new BuildFailure(
+    `The PDF does not meet PDF/UA-1, so it is not written as PDF/UA: ${named.slice(0, 5).join('; ')}${more}. This is Galley's to mend (please report it); build without pdfua-1 meanwhile`,
   );
 }
 

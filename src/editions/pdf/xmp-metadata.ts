@@ -29,6 +29,8 @@ export interface DocumentMetadata {
   instanceId: string;
   /** The PDF/A part and conformance level the file claims (`pdfaid:part`, `pdfaid:conformance`), if it claims one. */
   pdfa?: { part: number; conformance: 'A' | 'B' | 'U' } | undefined;
+  /** The PDF/UA part the file claims (`pdfuaid:part`), if it claims one. */
+  pdfua?: { part: number } | undefined;
 }
 
 /** The `Keywords` entry: the subjects, which may contain spaces themselves, joined with semicolons. */
@@ -42,6 +44,10 @@ const NS = {
   pdf: 'http://ns.adobe.com/pdf/1.3/',
   xmpMM: 'http://ns.adobe.com/xap/1.0/mm/',
   pdfaid: 'http://www.aiim.org/pdfa/ns/id/',
+  pdfuaid: 'http://www.aiim.org/pdfua/ns/id/',
+  pdfaExtension: 'http://www.aiim.org/pdfa/ns/extension/',
+  pdfaSchema: 'http://www.aiim.org/pdfa/ns/schema#',
+  pdfaProperty: 'http://www.aiim.org/pdfa/ns/property#',
 } as const;
 
 const instruction = (value: string): Instruction => ({ type: 'instruction', name: 'xpacket', value });
@@ -82,6 +88,7 @@ export function xmpPacket(meta: DocumentMetadata): string {
     x('xmpMM:DocumentID', meta.identifier),
     x('xmpMM:InstanceID', meta.instanceId),
     ...(meta.pdfa === undefined ? [] : [x('pdfaid:part', String(meta.pdfa.part)), x('pdfaid:conformance', meta.pdfa.conformance)]),
+    ...(meta.pdfua === undefined ? [] : [x('pdfuaid:part', String(meta.pdfua.part))]),
   ];
   const description = x(
     'rdf:Description',
@@ -92,13 +99,46 @@ export function xmpPacket(meta: DocumentMetadata): string {
       'xmlns:pdf': NS.pdf,
       'xmlns:xmpMM': NS.xmpMM,
       ...(meta.pdfa === undefined ? {} : { 'xmlns:pdfaid': NS.pdfaid }),
+      ...(meta.pdfua === undefined ? {} : { 'xmlns:pdfuaid': NS.pdfuaid }),
     },
     properties,
   );
+  // PDF/A knows the schemas of XMP itself and its own; another (PDF/UA's) is described in the file.
+  const extensions = meta.pdfa !== undefined && meta.pdfua !== undefined ? [pdfUaSchemaDescription()] : [];
   const tree: Root = x(null, [
     instruction('begin="\uFEFF" id="W5M0MpCehiHzreSzNTczkc9d"'),
-    x('x:xmpmeta', { 'xmlns:x': NS.x }, [x('rdf:RDF', { 'xmlns:rdf': NS.rdf }, [description])]),
+    x('x:xmpmeta', { 'xmlns:x': NS.x }, [x('rdf:RDF', { 'xmlns:rdf': NS.rdf }, [description, ...extensions])]),
     instruction('end="w"'),
   ]);
   return serialiseXml(tree);
+}
+
+/** The PDF/A extension schema (ISO 19005-1, 6.7.2.2) that describes the PDF/UA identification schema's one property. */
+function pdfUaSchemaDescription(): Element {
+  const resource = { 'rdf:parseType': 'Resource' };
+  return x(
+    'rdf:Description',
+    { 'rdf:about': '', 'xmlns:pdfaExtension': NS.pdfaExtension, 'xmlns:pdfaSchema': NS.pdfaSchema, 'xmlns:pdfaProperty': NS.pdfaProperty },
+    [
+      x('pdfaExtension:schemas', [
+        x('rdf:Bag', [
+          x('rdf:li', resource, [
+            x('pdfaSchema:schema', 'PDF/UA identification schema'),
+            x('pdfaSchema:namespaceURI', NS.pdfuaid),
+            x('pdfaSchema:prefix', 'pdfuaid'),
+            x('pdfaSchema:property', [
+              x('rdf:Seq', [
+                x('rdf:li', resource, [
+                  x('pdfaProperty:name', 'part'),
+                  x('pdfaProperty:valueType', 'Integer'),
+                  x('pdfaProperty:category', 'internal'),
+                  x('pdfaProperty:description', 'The part of ISO 14289 (PDF/UA) the file conforms to'),
+                ]),
+              ]),
+            ]),
+          ]),
+        ]),
+      ]),
+    ],
+  );
 }
