@@ -8,7 +8,7 @@ import { ace, epubcheck } from './epub-tools.js';
 import { repoRoot, tempDirs } from './helpers.js';
 import { accessibilityFindings } from './pdf-accessibility.js';
 import { pdfFonts, qpdfCheck } from './pdf-tools.js';
-import { compareWords, untaggedLetters } from './pdf-words.js';
+import { compareWords, rightToLeftReading, untaggedLetters } from './pdf-words.js';
 
 /**
  * The corpus (tests/corpus, see its README): articles and books unlike the seed,
@@ -19,6 +19,8 @@ import { compareWords, untaggedLetters } from './pdf-words.js';
  */
 const corpus = path.join(repoRoot, 'tests', 'corpus');
 const refused = new Set(['16-broken-links']);
+/** Books with right-to-left text. */
+const rightToLeftBooks = new Set(['07-multiscript', '08-arabic', '09-hebrew']);
 const books = readdirSync(corpus).filter((name) => /^\d\d-/.test(name) && !refused.has(name));
 const temp = tempDirs();
 
@@ -69,6 +71,16 @@ describe.each(books)('%s', (book) => {
     // (A few differ by a glyph's own Unicode: `ā` as `a` and a mark. Poppler dropped the rest of a
     // paragraph after Chromium's ActualText of one character: 48 % of a French book, 82 % of an Arabic one.)
     expect(missing / total).toBeLessThan(0.005);
+  });
+
+  it('gives assistive technology right-to-left text in reading order: each word as written, each two words in their order', async () => {
+    const reading = await rightToLeftReading(built.pdf, built.html);
+    // (Chromium drew and tagged it in visual order: every Arabic and Hebrew word backwards, a line's words last to first.)
+    if (rightToLeftBooks.has(book)) expect(reading.words).toBeGreaterThan(50);
+    if (reading.words === 0) return;
+    // (Words Poppler reads without a letter Chromium marked with ActualText, and digits beside a letter in one run, differ.)
+    expect(reading.stray.length / reading.words, reading.stray.join(' ')).toBeLessThan(0.05);
+    expect(reading.pairsInOrder / reading.pairs, `${reading.pairsInOrder} of ${reading.pairs}`).toBeGreaterThan(0.95);
   });
 
   it('makes an EPUB epubcheck passes with no message', async () => {

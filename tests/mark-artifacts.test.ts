@@ -4,6 +4,7 @@ import { markArtifacts } from '../src/editions/pdf/mark-artifacts.js';
 import type { FontCodes } from '../src/editions/pdf/font-codes.js';
 import { addLineEndSpaces } from '../src/editions/pdf/line-end-spaces.js';
 import { separateNestedContent } from '../src/editions/pdf/nested-marked-content.js';
+import { readRightToLeft } from '../src/editions/pdf/right-to-left.js';
 
 const operators = (text: string) => operations(text).map((op) => op.operator);
 
@@ -119,7 +120,13 @@ describe('tagged content made flat (Poppler ends tagged content at an inner sequ
 
 describe('a space where a line of tagged text wraps (Chromium draws none there)', () => {
   // (0001: a space; 0002: a hyphen.)
-  const font: FontCodes = { bytes: 2, space: '\u0000\u0001', breaks: new Set(['\u0000\u0001', '\u0000\u0002']), hyphens: new Set(['\u0000\u0002']) };
+  const font: FontCodes = {
+    bytes: 2,
+    space: '\u0000\u0001',
+    breaks: new Set(['\u0000\u0001', '\u0000\u0002']),
+    hyphens: new Set(['\u0000\u0002']),
+    unicode: new Map(),
+  };
   const fonts = (name: string) => (name === 'F1' ? font : undefined);
   const line = (y: number, glyphs: string, x = 10) => `BT /F1 10 Tf 1 0 0 -1 ${x} ${y} Tm <${glyphs}> Tj ET`;
 
@@ -166,5 +173,54 @@ describe('a space where a line of tagged text wraps (Chromium draws none there)'
       fonts,
     );
     expect(goesOn?.hyphens ?? []).toEqual([]);
+  });
+});
+
+describe('right-to-left lines read in order (Chromium tags their pieces in the order it draws them, left to right)', () => {
+  // (x: a Hebrew letter; a: a Latin one; _: a space.)
+  const font: FontCodes = {
+    bytes: 1,
+    space: '_',
+    breaks: new Set(['_']),
+    hyphens: new Set(),
+    unicode: new Map([
+      ['x', 'ש'],
+      ['a', 'a'],
+      ['_', ' '],
+    ]),
+  };
+  const fonts = (name: string) => (name === 'F1' ? font : undefined);
+  const piece = (mcid: number, x: number, glyph: string, reversed: boolean, y = 100) =>
+    `/P <</MCID ${mcid}>> BDC BT /F1 10 Tf 1 0 0 -1 ${x} ${y} Tm ${reversed ? '/ReversedChars BMC ' : ''}(${glyph}) Tj ${reversed ? 'EMC ' : ''}ET EMC`;
+  const paragraph = (rightToLeft: boolean) => ({ ownerOf: () => 'p', blockOf: () => 'p', rightToLeft: () => rightToLeft, continues: () => false });
+
+  it('reads the pieces of a right-to-left line from the right, a left-to-right run in it (a number, Latin words) in its own order', () => {
+    const stream = [
+      piece(0, 10, 'x', true),
+      piece(1, 20, '_', false),
+      piece(2, 30, 'a', false),
+      piece(3, 40, '_', false),
+      piece(4, 50, 'a', false),
+      piece(5, 60, '_', false),
+      piece(6, 70, 'x', true),
+    ].join(' ');
+    expect(readRightToLeft(stream, fonts, paragraph(true))?.lines).toEqual([[6, 5, 2, 3, 4, 1, 0]]);
+    // In a left-to-right paragraph, only the right-to-left run is read from its right.
+    const inEnglish = [piece(0, 10, 'a', false), piece(1, 20, '_', false), piece(2, 30, 'x', true), piece(3, 40, '_', false), piece(4, 50, 'x', true)].join(
+      ' ',
+    );
+    expect(readRightToLeft(inEnglish, fonts, paragraph(false))?.lines).toEqual([[0, 1, 4, 3, 2]]);
+    // Nothing right to left: nothing to do.
+    expect(readRightToLeft(piece(0, 10, 'a', false), fonts, paragraph(true))).toBeUndefined();
+  });
+
+  it('ends a wrapped right-to-left line with a space, drawn first in its last piece read (reversed), its glyph placed again', () => {
+    const stream = [piece(0, 10, 'x', true), piece(1, 30, 'x', true), piece(2, 10, 'x', true, 115)].join(' ');
+    const result = readRightToLeft(stream, fonts, paragraph(true))!;
+    expect(result.lines).toEqual([[1, 0]]);
+    // Piece 0 is read last on the first line: its first glyph is read last.
+    expect(result.text).toContain('/P <</MCID 0>> BDC BT /F1 10 Tf 1 0 0 -1 10 100 Tm /ReversedChars BMC <5f> Tj\n1 0 0 -1 10 100 Tm\n(x) Tj EMC');
+    // The paragraph's last line has none.
+    expect(result.text).toContain('/P <</MCID 2>> BDC BT /F1 10 Tf 1 0 0 -1 10 115 Tm /ReversedChars BMC (x) Tj EMC');
   });
 });

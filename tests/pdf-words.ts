@@ -474,3 +474,63 @@ export async function untaggedLetters(
   });
   return { missing, total, strayWords: stray.length, words: read.length, stray };
 }
+
+/** Letters of scripts written right to left. */
+const rightToLeftScript = /[\p{Script=Arabic}\p{Script=Hebrew}\p{Script=Syriac}\p{Script=Thaana}]/u;
+
+/**
+ * How a reader that follows the tags reads a book's right-to-left words: each
+ * word as the HTML edition has it (not backwards: `stray`), and each two words
+ * read one after the other within an element as the HTML edition has them one
+ * after the other (not last to first: `pairsInOrder` of `pairs`). Read from
+ * Poppler's structure text (`pdfinfo -struct-text`), each text of its own in which
+ * a right-to-left letter is reversed: what a reader that honours `/ReversedChars`
+ * does with the right-to-left runs Chromium draws in visual order (Poppler does not).
+ */
+export async function rightToLeftReading(pdf: string, html: string): Promise<{ words: number; stray: string[]; pairs: number; pairsInOrder: number }> {
+  const source = words((await htmlText(html)).text.toLowerCase());
+  // (The title page's words too: the HTML edition's header has them.)
+  const known = new Set([
+    ...source,
+    ...words(
+      fromHtml(await readFile(html, 'utf8'))
+        .children.map(textOf)
+        .join(' ')
+        .toLowerCase(),
+    ),
+  ]);
+  const following = new Set(source.slice(1).map((word, i) => `${source[i]} ${word}`));
+  const { stdout } = await exec('pdfinfo', ['-struct-text', pdf], { maxBuffer: 256 * 1024 * 1024, encoding: 'utf8' });
+  // (An element's strings run on, as a reader reads them; another element's start on a line of their own.)
+  const elements = stdout.replace(/"\n(\s*")/g, '"$1').split('\n');
+  // A text Poppler gives in the order it is drawn, read as a line: its left-to-right runs (Latin letters and
+  // digits, and what is between them) in their order, the others reversed, the runs last to first.
+  const reversed = (piece: string) =>
+    rightToLeftScript.test(piece)
+      ? (piece.match(/[\p{Script=Latin}\p{N}](?:[^\p{L}\p{N}]*[\p{Script=Latin}\p{N}])*|(?:(?![\p{Script=Latin}\p{N}])[\s\S])+/gu) ?? [])
+          .map((run) => (/^[\p{Script=Latin}\p{N}]/u.test(run) ? run : [...run].reverse().join('')))
+          .reverse()
+          .join('')
+      : piece;
+  const read = elements.map((line) =>
+    words(
+      [...line.matchAll(/"(.*?)"(?=\s*"|$)/g)]
+        .map((match) => reversed(match[1]!))
+        .join('')
+        .toLowerCase(),
+    ),
+  );
+  const rtl = read.flat().filter((word) => rightToLeftScript.test(word));
+  let pairs = 0;
+  let pairsInOrder = 0;
+  for (const element of read) {
+    element.slice(1).forEach((word, i) => {
+      const before = element[i]!;
+      // (Of words read as written: a word read otherwise counts among the stray ones.)
+      if (!rightToLeftScript.test(word) || !rightToLeftScript.test(before) || !known.has(word) || !known.has(before)) return;
+      pairs++;
+      if (following.has(`${before} ${word}`)) pairsInOrder++;
+    });
+  }
+  return { words: rtl.length, stray: rtl.filter((word) => !known.has(word)), pairs, pairsInOrder };
+}

@@ -11,6 +11,8 @@ export interface FontCodes {
   breaks: Set<string>;
   /** Codes of hyphens (U+002D, U+2010, a soft hyphen): what Chromium draws where it breaks a word at a line's end. */
   hyphens: Set<string>;
+  /** The text of each code, as the font's `/ToUnicode` map gives it. */
+  unicode: Map<string, string>;
 }
 
 /** Characters a line may end with without a space after it. */
@@ -48,12 +50,13 @@ function fontCodes(context: PDFDocument['context'], font: PDFDict): FontCodes | 
   if (!(map instanceof PDFRawStream)) return undefined;
   const bytes = font.get(PDFName.of('Subtype')) === PDFName.of('Type0') ? 2 : 1;
   const cmap = Buffer.from(decodePDFRawStream(map).decode()).toString('latin1');
-  const codes: FontCodes = { bytes, space: undefined, breaks: new Set(), hyphens: new Set() };
+  const codes: FontCodes = { bytes, space: undefined, breaks: new Set(), hyphens: new Set(), unicode: new Map() };
   const note = (code: string, unicode: string) => {
     const character = Buffer.from(unicode.length % 4 ? unicode.padStart(4, '0') : unicode, 'hex')
       .swap16()
       .toString('utf16le');
     const key = Buffer.from(code.padStart(bytes * 2, '0'), 'hex').toString('latin1');
+    codes.unicode.set(key, character);
     if (character === ' ' && codes.space === undefined) codes.space = key;
     if (ENDS_WORD.test(character)) codes.breaks.add(key);
     if (HYPHEN.test(character)) codes.hyphens.add(key);

@@ -4,8 +4,10 @@ import { applyEdits, operations } from './content-stream.js';
 import { type FontCodes, pageFonts } from './font-codes.js';
 import { addLineEndSpaces, type TextElements } from './line-end-spaces.js';
 import { separateNestedContent } from './nested-marked-content.js';
-import { detach } from './struct-moves.js';
-import { contentRefs, contentText, dictAt, kidsOf, numberTreeEntries, resolve, stringText } from './pdf-trees.js';
+import { detach, orderContent, sameContent } from './struct-moves.js';
+import { readRightToLeft } from './right-to-left.js';
+import { rightToLeftParagraph } from './bidi-order.js';
+import { contentRefs, contentText, dictAt, kidsOf, languagesOf, numberTreeEntries, resolve, stringText } from './pdf-trees.js';
 
 /** Operators that build a path (the path object starts with the first of them). */
 const PATH_BUILDING = new Set(['m', 'l', 'c', 'v', 'y', 'h', 're']);
@@ -117,7 +119,9 @@ export function markArtifacts(text: string, decoration?: Decoration): string | u
  * around the text (running heads, folios in the page margins), the rows a table
  * repeats on each page, rules, borders and backgrounds. Each page's content
  * streams are read, marked (`markArtifacts`), their tagged content made flat
- * (`separateNestedContent`, the structure following) and written back as one stream.
+ * (`separateNestedContent`, the structure following), given spaces where lines wrap
+ * (`addLineEndSpaces`), right-to-left text put in reading order (`readRightToLeft`,
+ * its elements' `/K` following) and written back as one stream.
  */
 export function markPageArtifacts(pdf: PDFDocument): void {
   const { context } = pdf;
@@ -157,10 +161,18 @@ export function markPageArtifacts(pdf: PDFDocument): void {
     // (The parent tree first names the owners of the new sequences, for the spaces to know them.)
     for (const mcid of decoration.taken) replaceContent(context, owners, mcid, [], page.ref);
     for (const [mcid, ids] of separated?.split ?? []) replaceContent(context, owners, mcid, ids, page.ref);
-    const spaced = addLineEndSpaces(separated?.text ?? marked ?? original, pageFonts(pdf, page.node.Resources(), fonts), elements);
+    const fontOf = pageFonts(pdf, page.node.Resources(), fonts);
+    const spaced = addLineEndSpaces(separated?.text ?? marked ?? original, fontOf, elements);
     for (const mcid of spaced?.hyphens ?? []) replaceContent(context, owners, mcid, [], page.ref);
-    if (marked === undefined && separated === undefined && spaced === undefined) continue;
-    const rewritten = spaced?.text ?? separated?.text ?? marked!;
+    const rightToLeft = readRightToLeft(spaced?.text ?? separated?.text ?? marked ?? original, fontOf, {
+      ownerOf,
+      blockOf: (mcid) => blockOf(context, ownerOf(mcid)),
+      rightToLeft: (mcid) => rightToLeftParagraph(languagesOf(context, ownerOf(mcid)), stringText(pdf.catalog.get(PDFName.of('Lang'))) ?? ''),
+      continues: elements.continues,
+    });
+    for (const line of rightToLeft?.lines ?? []) orderContent(context, ownerOf(line[0]!), line, page.ref);
+    if (marked === undefined && separated === undefined && spaced === undefined && rightToLeft === undefined) continue;
+    const rewritten = rightToLeft?.text ?? spaced?.text ?? separated?.text ?? marked!;
     const [first, ...rest] = refs;
     // Node's zlib, not pdf-lib's (pako, in JavaScript: six times slower on a cold start,
     // a tenth of a second of the article's build). Its output depends on the zlib Node
@@ -212,14 +224,4 @@ function blockOf(context: PDFDocument['context'], element: PDFObject | undefined
     at = parent;
   }
   return at;
-}
-
-/** Whether a kid of structure element `owner` is marked content `mcid` of `page` (an MCID of the element's own page, or an MCR). */
-function sameContent(context: PDFDocument['context'], owner: PDFDict, kid: PDFObject, mcid: number, page: PDFRef): boolean {
-  if (kid instanceof PDFNumber) return kid.asNumber() === mcid && owner.get(PDFName.of('Pg')) === page;
-  const reference = resolve(context, kid);
-  if (!(reference instanceof PDFDict) || reference.get(PDFName.of('Type')) !== PDFName.of('MCR')) return false;
-  const at = reference.get(PDFName.of('MCID'));
-  const on = reference.get(PDFName.of('Pg'));
-  return at instanceof PDFNumber && at.asNumber() === mcid && (on === undefined || on === page);
 }

@@ -159,3 +159,15 @@ export function contentRefs(page: PDFPageLeaf): PDFRef[] {
 export function contentText(streams: readonly PDFRawStream[]): string {
   return streams.map((stream) => Buffer.from(decodePDFRawStream(stream).decode()).toString('latin1')).join('\n');
 }
+
+/** The `/Lang` entries of a structure element and its ancestors, nearest first (as written, marks and all). */
+export function languagesOf(context: PDFContext, element: PDFObject | undefined): string[] {
+  const found: string[] = [];
+  let at = resolve(context, element);
+  for (let depth = 0; at instanceof PDFDict && depth < 256; depth++) {
+    const lang = stringText(at.get(PDFName.of('Lang')));
+    if (lang !== undefined) found.push(lang);
+    at = resolve(context, at.get(PDFName.of('P')));
+  }
+  return found;
+}

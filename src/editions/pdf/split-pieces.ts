@@ -8,9 +8,10 @@ const MARK = /^(.+?)(?:-x)?-g(split|note)-([0-9a-z]{1,8})-([0-9a-z]{1,8})$/i;
 /**
  * The mark `rehypeLanguageSpans` adds to the language of words in another language
  * inside a line (`glang`), and those of a definition list's elements (`gdl`, `gdt`,
- * `gdd`) and a table's footer rows (`gfoot`: rehype-structure-marks.ts).
+ * `gdd`), a table's footer rows (`gfoot`) and a block's direction (`grtl`, `gltr`:
+ * rehype-structure-marks.ts).
  */
-const ROLE_MARK = /^(.+?)(?:-x)?-g(lang|dl|dt|dd|foot)$/i;
+const ROLE_MARK = /^(.+?)(?:-x)?-g(lang|dl|dt|dd|foot|rtl|ltr)$/i;
 /** A language without Galley's marks (a piece's mark may follow a role mark). */
 const unmarked = (lang: string): string => {
   const base = MARK.exec(lang)?.[1] ?? lang;

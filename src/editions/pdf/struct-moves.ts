@@ -113,3 +113,30 @@ export function detach(context: PDFContext, ref: PDFRef): PDFRef[] {
   }
   return [ref, ...detach(context, parentRef)];
 }
+
+/** Whether a kid of structure element `owner` is marked content `mcid` of `page` (an MCID of the element's own page, or an MCR). */
+export function sameContent(context: PDFContext, owner: PDFDict, kid: PDFObject, mcid: number, page: PDFRef): boolean {
+  if (kid instanceof PDFNumber) return kid.asNumber() === mcid && owner.get(PDFName.of('Pg')) === page;
+  const reference = resolve(context, kid);
+  if (!(reference instanceof PDFDict) || reference.get(PDFName.of('Type')) !== PDFName.of('MCR')) return false;
+  const at = reference.get(PDFName.of('MCID'));
+  const on = reference.get(PDFName.of('Pg'));
+  return at instanceof PDFNumber && at.asNumber() === mcid && (on === undefined || on === page);
+}
+
+/**
+ * Put marked content `mcids` of `page` in element `owner`'s `/K` in that order, in
+ * the places they hold there (other kids, child elements, stay where they are).
+ */
+export function orderContent(context: PDFContext, owner: PDFObject | undefined, mcids: readonly number[], page: PDFRef): void {
+  if (!(owner instanceof PDFDict)) return;
+  const kids = kidsOf(owner);
+  const found = mcids.map((mcid) => kids.findIndex((kid) => sameContent(context, owner, kid, mcid, page)));
+  if (found.some((at) => at < 0) || new Set(found).size !== found.length) return;
+  const places = [...found].sort((a, b) => a - b);
+  const ordered = [...kids];
+  places.forEach((place, i) => {
+    ordered[place] = kids[found[i]!]!;
+  });
+  owner.set(PDFName.of('K'), context.obj(ordered));
+}

@@ -35,7 +35,7 @@ export function markSplitPieces(): void {
     const inherited = element.closest('[lang]')?.getAttribute('lang') ?? '';
     let base = inherited.replace(/-g(split|note)-[0-9a-z]{1,8}-[0-9a-z]{1,8}$/i, '');
     // (A role mark, a definition list's or a footer row's, stays on its own element only: rehype-structure-marks.ts.)
-    if (!element.hasAttribute('lang')) base = base.replace(/-g(dl|dt|dd|foot)$/i, '');
+    if (!element.hasAttribute('lang')) base = base.replace(/-g(dl|dt|dd|foot|rtl|ltr)$/i, '');
     base = base.replace(/-x$/i, '');
     if (!/^[a-z]{2,8}(-[0-9a-z]{1,8})*$/i.test(base)) return;
     let number = numbers.get(key);
