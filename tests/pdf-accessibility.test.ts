@@ -10,7 +10,7 @@ import { build } from '../src/index.js';
 import { accessibilityFindings } from './pdf-accessibility.js';
 import { repoRoot, tempDirs, writeFiles } from './helpers.js';
 import { pdfInfo } from './pdf-tools.js';
-import { untaggedLetters } from './pdf-words.js';
+import { rightToLeftReading, untaggedLetters } from './pdf-words.js';
 
 const run = promisify(execFile);
 const temp = tempDirs();
@@ -628,6 +628,35 @@ describe('a table with footer rows (<tfoot>)', () => {
     ]);
     // No mark is left in a row's language.
     expect(ofType(pdf, 'TR').filter((row) => row.has(PDFName.of('Lang')))).toEqual([]);
+  });
+});
+
+describe('right-to-left paragraphs in a left-to-right book', () => {
+  it('are read in order (from the right), and their languages keep no mark of the print edition’s', async () => {
+    const root = await temp();
+    await writeFiles(root, {
+      'book.yaml':
+        'title: Directions\nlanguage: en\ncreator: A\nidentifier: urn:uuid:0f6b1b7e-8f0e-4a53-9d2f-3c7a2b1e4d5b\ndate: 2026-01-02\nchapters: [chapters/01.md]\n',
+      'chapters/01.md': [
+        '# Directions',
+        'An English paragraph, with an Arabic phrase: كان البحر هادئًا في الصباح.',
+        '<div lang="ar">\n\nكان البحر هادئًا في الصباح، وكان الصيادون يُعدّون شباكهم في الميناء. وعندما ارتفعت الشمس فوق التلال، خرجت القوارب الصغيرة واحدًا تلو الآخر، وبقيت المدينة القديمة صامتة خلفها.\n\n</div>',
+        '<p lang="he">שלום עולם, זהו משפט בעברית שנכתב מימין לשמאל, והוא ארוך מספיק כדי לעבור לשורה הבאה בעמוד.</p>',
+        '',
+      ].join('\n\n'),
+    });
+    const result = await build({ root, outDir: await temp(), formats: ['pdf', 'html'] });
+    const file = result.outputs.find((output) => output.path.endsWith('.pdf'))!.path;
+    const html = result.outputs.find((output) => output.path.endsWith('.html'))!.path;
+    const reading = await rightToLeftReading(file, html);
+    expect(reading.words).toBeGreaterThan(30);
+    expect(reading.pairsInOrder, `${reading.pairsInOrder} of ${reading.pairs}`).toBe(reading.pairs);
+    const pdf = await PDFDocument.load(await readFile(file), { updateMetadata: false });
+    const langs = [...pdf.context.enumerateIndirectObjects()].flatMap(([, object]) => {
+      const lang = object instanceof PDFDict ? object.get(PDFName.of('Lang')) : undefined;
+      return lang ? [text(lang)] : [];
+    });
+    expect([...new Set(langs)].sort()).toEqual(['ar', 'en', 'he']);
   });
 });
 

@@ -12,10 +12,11 @@ const MARK = /^(.+?)(?:-x)?-g(split|note)-([0-9a-z]{1,8})-([0-9a-z]{1,8})$/i;
  * rehype-structure-marks.ts).
  */
 const ROLE_MARK = /^(.+?)(?:-x)?-g(lang|dl|dt|dd|foot|rtl|ltr)$/i;
-/** A language without Galley's marks (a piece's mark may follow a role mark). */
+/** A language without Galley's marks (a piece's mark may follow role marks: words in another language in a block with a direction of its own). */
 const unmarked = (lang: string): string => {
-  const base = MARK.exec(lang)?.[1] ?? lang;
-  return ROLE_MARK.exec(base)?.[1] ?? base;
+  let base = MARK.exec(lang)?.[1] ?? lang;
+  for (let role = ROLE_MARK.exec(base); role; role = ROLE_MARK.exec(base)) base = role[1]!;
+  return base;
 };
 
 /**
