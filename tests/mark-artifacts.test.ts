@@ -187,6 +187,10 @@ describe('right-to-left lines read in order (Chromium tags their pieces in the o
       ['x', 'ש'],
       ['a', 'a'],
       ['_', ' '],
+      [',', '،'],
+      ['1', '1'],
+      ['2', '2'],
+      ['3', '3'],
     ]),
   };
   const fonts = (name: string) => (name === 'F1' ? font : undefined);
@@ -212,6 +216,30 @@ describe('right-to-left lines read in order (Chromium tags their pieces in the o
     expect(readRightToLeft(inEnglish, fonts, paragraph(false))?.lines).toEqual([[0, 1, 4, 3, 2]]);
     // Nothing right to left: nothing to do.
     expect(readRightToLeft(piece(0, 10, 'a', false), fonts, paragraph(true))).toBeUndefined();
+  });
+
+  it('reads numbers apart by punctuation in a right-to-left line each in their place (they act as right to left on what is between them)', () => {
+    // "x 1، 2، 3" as drawn: 3، 2، 1 x from the left.
+    const stream = [
+      piece(0, 10, '3', false),
+      piece(1, 20, ',', false),
+      piece(2, 30, '2', false),
+      piece(3, 40, ',', false),
+      piece(4, 50, '1', false),
+      piece(5, 60, '_', false),
+      piece(6, 70, 'x', true),
+    ].join(' ');
+    expect(readRightToLeft(stream, fonts, paragraph(true))?.lines).toEqual([[6, 5, 4, 3, 2, 1, 0]]);
+  });
+
+  it('reads a right-to-left contents entry’s title, then its page far to the left, with a space between', () => {
+    // "x 12" and, past the leaders, page 3.
+    const stream = [piece(0, 10, '3', false), piece(1, 100, '1', false), piece(2, 106, '2', false), piece(3, 112, '_', false), piece(4, 120, 'x', true)].join(
+      ' ',
+    );
+    const result = readRightToLeft(stream, fonts, paragraph(true))!;
+    expect(result.lines).toEqual([[4, 3, 1, 2, 0]]);
+    expect(result.text).toContain('(2) Tj\n<5f> Tj ET');
   });
 
   it('ends a wrapped right-to-left line with a space, drawn first in its last piece read (reversed), its glyph placed again', () => {

@@ -60,6 +60,25 @@ describe('--pdf-standard pdfua-1', () => {
     expect(formatAll(built.messages, root)).toMatch(/^one\.md:5:1: warning: Table without header cells;.*\[table-headers\]$/m);
   });
 
+  it('stops at a table with data cells no header cell heads (Chromium tags them with an empty /Headers), naming the table', async () => {
+    const root = await temp();
+    await writeFiles(root, {
+      'book.yaml': 'title: Cells\nlanguage: en\ncreator: C\nidentifier: urn:uuid:11111111-2222-4333-8444-555555555513\nchapters: [one.md]\n',
+      'one.md': [
+        '# One',
+        '<table><tr><th>a</th><td>b</td></tr><tr><td>c</td><td>y</td></tr></table>',
+        'A table headed by its rows, and one by its columns, one spanning:',
+        '<table><tr><th>a</th><td>b</td></tr><tr><th>c</th><td>y</td></tr></table>',
+        '<table><thead><tr><th colspan="2">a</th></tr></thead><tbody><tr><td>b</td><td>c</td></tr></tbody></table>',
+        '',
+      ].join('\n\n'),
+    });
+    const error = await expectGalleyError(() => build({ root, outDir: path.join(root, 'out'), formats: ['pdf'], pdfStandard: 'pdfua-1' }));
+    expect(formatAll(error.messages, root)).toBe(
+      'one.md:3:1: error: Table with data cells that no header cell heads (none in their row, none above them in their column), which PDF/UA-1 forbids (start the table with a header row, or give each row a `<th>`) [table-headers]\n',
+    );
+  });
+
   it('stops at a character no shipped font has: PDF/UA forbids the box it prints as', async () => {
     const root = await temp();
     await writeFiles(root, {

@@ -34,8 +34,6 @@ export interface Piece {
   reversed: boolean;
 }
 
-const strongLeftToRight = /[\p{L}\p{N}]/u;
-
 /**
  * Whether a paragraph reads right to left: as the nearest block with a direction
  * of its own says (marked in its language by rehype-structure-marks.ts, `-grtl`
@@ -82,51 +80,89 @@ export function readingOrder(pieces: readonly Piece[], paragraphs: Paragraphs, s
     lines.forEach((line, index) => {
       if (!line.some((piece) => piece.reversed)) return;
       const rightToLeft = paragraphs.rightToLeft(line[0]!.mcid);
-      const logical = inverseBidi(
+      const logical = segmentsOf(
         [...line].sort((a, b) => minX(a) - minX(b)),
         rightToLeft,
-      );
+      ).flatMap((segment, i, all) => {
+        const read = inverseBidi(segment, rightToLeft);
+        // Apart on their line (a contents entry's title and page, past the leaders): words apart.
+        if (i < all.length - 1 && !endsWord(read.at(-1)!)) space(read.at(-1)!);
+        return read;
+      });
       // Each element's own pieces (its /K), where their order is not the reading order.
       for (const owner of new Set(line.map((piece) => paragraphs.ownerOf(piece.mcid)))) {
         const own = (pieces: Piece[]) => pieces.filter((piece) => paragraphs.ownerOf(piece.mcid) === owner);
         const read = own(logical);
         if (read.some((piece, i) => piece !== own(line)[i])) order.push(read.map((piece) => piece.mcid));
       }
+      // A wrapped line ends with a space (`addLineEndSpaces` gives one to the end of other lines).
       const last = logical.at(-1)!;
       const wraps = index < lines.length - 1 || paragraphs.continues(last.mcid);
-      if (rightToLeft && wraps && !endsWord(last)) space(last);
-      // Pieces far apart on their line (a contents entry's title and page, past the leaders) are words apart.
-      logical.slice(1).forEach((next, i) => {
-        const piece = logical[i]!;
-        const gap = rightToLeft ? minX(piece) - maxX(next) : minX(next) - maxX(piece);
-        if (gap > 3 * Math.max(...piece.shows.map((show) => show.size), 1) && !endsWord(piece)) space(piece);
-      });
+      if ((rightToLeft || last.reversed) && wraps && !endsWord(last)) space(last);
     });
   }
   return order;
 }
 
-/** The reading order of a line's pieces, given left to right: Unicode's bidirectional algorithm undone for a paragraph and one level of runs in it. */
-function inverseBidi(visual: readonly Piece[], rightToLeft: boolean): Piece[] {
-  const strong = visual.map((piece) => {
-    if (piece.reversed) return 'R';
-    const text = piece.shows.map((show) => show.font?.unicode.get(show.code) ?? '').join('');
-    return strongLeftToRight.test(text) ? 'L' : undefined;
-  });
-  // A neutral piece (spaces, punctuation) between two of the direction against the paragraph's takes theirs, else the paragraph's.
-  const against = rightToLeft ? 'L' : 'R';
-  const direction = strong.map((kind, i) => {
-    if (kind) return kind;
-    const before = strong.slice(0, i).findLast((k) => k !== undefined);
-    const after = strong.slice(i + 1).find((k) => k !== undefined);
-    return before === against && after === against ? against : rightToLeft ? 'R' : 'L';
-  });
-  const runs: Array<{ direction: string; pieces: Piece[] }> = [];
+/** A line's pieces (left to right) in the stretches far apart on it (a contents entry's title and page), in the order they are read. */
+function segmentsOf(visual: readonly Piece[], rightToLeft: boolean): Piece[][] {
+  const segments: Piece[][] = [];
   visual.forEach((piece, i) => {
-    const last = runs.at(-1);
-    if (last && last.direction === direction[i]) last.pieces.push(piece);
-    else runs.push({ direction: direction[i]!, pieces: [piece] });
+    const before = visual[i - 1];
+    const size = Math.max(...piece.shows.map((show) => show.size), 1);
+    if (before && minX(piece) - maxX(before) <= 3 * size) segments.at(-1)!.push(piece);
+    else segments.push([piece]);
   });
-  const read = runs.map((run) => (run.direction === 'R' ? [...run.pieces].reverse() : run.pieces));
-  return (rightToLeft ? read.reverse() : read).flat();
+  return rightToLeft ? segments.reverse() : segments;
+}
+
+/** What a piece is to the bidirectional algorithm: right-to-left text (reversed), left-to-right letters, a number, or neutral. */
+function kindOf(piece: Piece): 'R' | 'L' | 'EN' | undefined {
+  if (piece.reversed) return 'R';
+  const text = piece.shows.map((show) => show.font?.unicode.get(show.code) ?? '').join('');
+  return /\p{L}/u.test(text) ? 'L' : /\p{N}/u.test(text) ? 'EN' : undefined;
+}
+
+/**
+ * The reading order of a stretch of a line's pieces, given left to right:
+ * Unicode's bidirectional algorithm undone. Each piece gets the embedding level
+ * the algorithm gave it (a number beside left-to-right letters is theirs, W7;
+ * else it is a number in right-to-left text, level 2, and acts as right to left
+ * on the neutrals around it, N1; a neutral between two of one direction takes it,
+ * else the paragraph's, N2), and the reversals of L2 are made again in the
+ * opposite order (each undoes itself): from level 1 up, every stretch at that
+ * level or above is reversed.
+ */
+function inverseBidi(visual: readonly Piece[], rightToLeft: boolean): Piece[] {
+  const kinds = visual.map(kindOf);
+  const nearest = (from: number, step: number, of: (kind: (typeof kinds)[number]) => 'L' | 'R' | undefined) => {
+    for (let i = from + step; i >= 0 && i < kinds.length; i += step) {
+      const found = of(kinds[i]);
+      if (found) return found;
+    }
+    return undefined;
+  };
+  const letter = (kind: (typeof kinds)[number]) => (kind === 'L' || kind === 'R' ? kind : undefined);
+  const resolved = kinds.map((kind, i) => (kind === 'EN' && (nearest(i, -1, letter) === 'L' || nearest(i, 1, letter) === 'L') ? 'L' : kind));
+  const side = (i: number, step: number) => {
+    for (let j = i + step; j >= 0 && j < resolved.length; j += step) if (resolved[j] !== undefined) return resolved[j] === 'L' ? 'L' : 'R';
+    return undefined;
+  };
+  const levels = resolved.map((kind, i) => {
+    if (kind === 'EN') return 2;
+    const before = side(i, -1);
+    const direction = kind ?? (before !== undefined && before === side(i, 1) ? before : rightToLeft ? 'R' : 'L');
+    return direction === 'R' ? 1 : rightToLeft ? 2 : 0;
+  });
+  const order = visual.map((piece, i) => ({ piece, level: levels[i]! }));
+  for (let level = 1; level <= 2; level++) {
+    for (let start = 0; start < order.length; start++) {
+      if (order[start]!.level < level) continue;
+      let end = start;
+      while (end + 1 < order.length && order[end + 1]!.level >= level) end++;
+      order.splice(start, end - start + 1, ...order.slice(start, end + 1).reverse());
+      start = end;
+    }
+  }
+  return order.map((entry) => entry.piece);
 }

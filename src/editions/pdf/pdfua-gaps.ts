@@ -1,23 +1,75 @@
+import type { Element, ElementContent } from 'hast';
+import { visit } from 'unist-util-visit';
 import type { Book } from '../../model/book.js';
 import { accessibilityGaps } from '../../shared/accessibility.js';
 import { fail } from '../../shared/messages.js';
 
+const isElement = (node: ElementContent | undefined, ...names: string[]): node is Element => node?.type === 'element' && names.includes(node.tagName);
+
 /**
  * What a book's text must give for its PDF to be PDF/UA-1 that Galley cannot
- * make up: header cells for every data table (Matterhorn 15; the render stage
- * warns about a table without them, and a PDF/UA build stops at it). A heading
- * that skips a level is tagged one level below the one before it, and an image
- * without a description is left out of the tags as decoration, so neither stops it.
+ * make up: header cells for every data table, and for every data cell in it
+ * (Matterhorn 15: a cell Chromium finds no header cell for is tagged with an empty
+ * `/Headers`). The render stage warns about a table without any; a PDF/UA build
+ * stops at either, at the table. A heading that skips a level is tagged one level
+ * below the one before it, and an image without a description is left out of the
+ * tags as decoration, so neither stops it.
  */
 export function reportPdfUaGaps(book: Book): void {
   for (const chapter of book.chapters) {
-    for (const table of accessibilityGaps(chapter.tree).tablesWithoutHeaders) {
-      fail(
-        chapter.file,
-        'table-headers',
-        'Table without header cells, which PDF/UA-1 forbids: a reader who cannot see it cannot tell what its columns hold (write a header row, or `<th>` cells in raw HTML)',
-        table.position?.start,
-      );
-    }
+    const without = new Set(accessibilityGaps(chapter.tree).tablesWithoutHeaders);
+    visit(chapter.tree, 'element', (table: Element) => {
+      if (table.tagName !== 'table') return;
+      if (without.has(table)) {
+        fail(
+          chapter.file,
+          'table-headers',
+          'Table without header cells, which PDF/UA-1 forbids: a reader who cannot see it cannot tell what its columns hold (write a header row, or `<th>` cells in raw HTML)',
+          table.position?.start,
+        );
+      } else if (hasUnheadedCell(table)) {
+        fail(
+          chapter.file,
+          'table-headers',
+          'Table with data cells that no header cell heads (none in their row, none above them in their column), which PDF/UA-1 forbids (start the table with a header row, or give each row a `<th>`)',
+          table.position?.start,
+        );
+      }
+    });
   }
+}
+
+/** Whether a data cell of `table` has no header cell in its row nor above it in its column (as HTML's table model finds them, spans counted, nested tables apart). */
+function hasUnheadedCell(table: Element): boolean {
+  const rows: Element[] = [];
+  for (const child of table.children) {
+    if (child.type !== 'element') continue;
+    if (child.tagName === 'tr') rows.push(child);
+    else if (isElement(child, 'thead', 'tbody', 'tfoot')) rows.push(...child.children.filter((row): row is Element => isElement(row, 'tr')));
+  }
+  const headed = new Set<number>();
+  /** Columns taken by cells of rows above that span down, by row. */
+  const taken = new Map<number, Set<number>>();
+  const span = (cell: Element, key: 'colSpan' | 'rowSpan') => Math.max(1, Math.floor(Number(cell.properties[key] ?? 1)) || 1);
+  return rows.some((row, index) => {
+    const cells = row.children.filter((cell): cell is Element => isElement(cell, 'td', 'th'));
+    const rowHeaded = cells.some((cell) => cell.tagName === 'th');
+    let column = 0;
+    let unheaded = false;
+    for (const cell of cells) {
+      while (taken.get(index)?.has(column)) column++;
+      const columns = Array.from({ length: span(cell, 'colSpan') }, (_x, i) => column + i);
+      for (let down = 1; down < span(cell, 'rowSpan'); down++) {
+        const below = taken.get(index + down) ?? new Set<number>();
+        for (const c of columns) below.add(c);
+        taken.set(index + down, below);
+      }
+      // (An infobox's picture row is a picture, not data.)
+      const picture = Array.isArray(cell.properties.className) && cell.properties.className.includes('infobox-image');
+      if (cell.tagName === 'th') for (const c of columns) headed.add(c);
+      else if (!rowHeaded && !picture && !columns.some((c) => headed.has(c))) unheaded = true;
+      column += columns.length;
+    }
+    return unheaded;
+  });
 }
