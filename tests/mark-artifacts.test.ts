@@ -242,6 +242,17 @@ describe('right-to-left lines read in order (Chromium tags their pieces in the o
     expect(result.text).toContain('(2) Tj\n<5f> Tj ET');
   });
 
+  it('reads a one-letter right-to-left word Chromium drew without the mark as right to left, and marks a piece of such runs reversed', () => {
+    // "x 1 y" (x, y: Hebrew letters; each a run of one glyph, unmarked), drawn: y 1 x.
+    const stream = [piece(0, 10, 'x', false), piece(1, 20, '_', false), piece(2, 30, '1', false), piece(3, 40, '_', false), piece(4, 50, 'x', false)].join(' ');
+    expect(readRightToLeft(stream.replace('(x) Tj', '/ReversedChars BMC (x) Tj EMC'), fonts, paragraph(true))?.lines).toEqual([[4, 3, 2, 1, 0]]);
+    // A piece of two such runs (a letter and a space), in visual order: marked reversed, around its content.
+    const two = `/P <</MCID 0>> BDC BT /F1 10 Tf 1 0 0 -1 10 100 Tm (x) Tj 5 0 Td (_) Tj ET EMC ${piece(1, 30, 'xx', true)}`;
+    expect(readRightToLeft(two, fonts, paragraph(true))?.text).toContain(
+      '/P <</MCID 0>> BDC\n/ReversedChars BMC\n BT /F1 10 Tf 1 0 0 -1 10 100 Tm (x) Tj 5 0 Td (_) Tj ET \nEMC\nEMC',
+    );
+  });
+
   it('ends a wrapped right-to-left line with a space, drawn first in its last piece read (reversed), its glyph placed again', () => {
     const stream = [piece(0, 10, 'x', true), piece(1, 30, 'x', true), piece(2, 10, 'x', true, 115)].join(' ');
     const result = readRightToLeft(stream, fonts, paragraph(true))!;

@@ -118,9 +118,23 @@ function segmentsOf(visual: readonly Piece[], rightToLeft: boolean): Piece[][] {
 
 /** What a piece is to the bidirectional algorithm: right-to-left text (reversed), left-to-right letters, a number, or neutral. */
 function kindOf(piece: Piece): 'R' | 'L' | 'EN' | undefined {
-  if (piece.reversed) return 'R';
-  const text = piece.shows.map((show) => show.font?.unicode.get(show.code) ?? '').join('');
+  const text = pieceText(piece);
+  if (piece.reversed || rightToLeftLetter.test(text)) return 'R';
   return /\p{L}/u.test(text) ? 'L' : /\p{N}/u.test(text) ? 'EN' : undefined;
+}
+
+/** Letters of scripts written right to left (Unicode bidi classes R and AL). */
+export const rightToLeftLetter = /[\p{Script=Arabic}\p{Script=Hebrew}\p{Script=Syriac}\p{Script=Thaana}\p{Script=Nko}]/u;
+
+/** The text of a piece, as its fonts' `/ToUnicode` maps give it, in the order it is drawn. */
+export function pieceText(piece: Piece): string {
+  return piece.shows
+    .map(({ code, font }) => {
+      let text = '';
+      for (let i = 0; font && i < code.length; i += font.bytes) text += font.unicode.get(code.slice(i, i + font.bytes)) ?? '';
+      return text;
+    })
+    .join('');
 }
 
 /**

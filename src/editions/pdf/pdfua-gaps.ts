@@ -48,12 +48,15 @@ function hasUnheadedCell(table: Element): boolean {
     else if (isElement(child, 'thead', 'tbody', 'tfoot')) rows.push(...child.children.filter((row): row is Element => isElement(row, 'tr')));
   }
   const headed = new Set<number>();
+  /** Rows a header cell of a row above spans into. */
+  const headedRows = new Set<number>();
   /** Columns taken by cells of rows above that span down, by row. */
   const taken = new Map<number, Set<number>>();
   const span = (cell: Element, key: 'colSpan' | 'rowSpan') => Math.max(1, Math.floor(Number(cell.properties[key] ?? 1)) || 1);
   return rows.some((row, index) => {
     const cells = row.children.filter((cell): cell is Element => isElement(cell, 'td', 'th'));
-    const rowHeaded = cells.some((cell) => cell.tagName === 'th');
+    for (const cell of cells) if (cell.tagName === 'th') for (let down = 0; down < span(cell, 'rowSpan'); down++) headedRows.add(index + down);
+    const rowHeaded = headedRows.has(index);
     let column = 0;
     let unheaded = false;
     for (const cell of cells) {

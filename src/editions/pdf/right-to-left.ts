@@ -1,4 +1,4 @@
-import { type Matrix, type Paragraphs, type Piece, readingOrder } from './bidi-order.js';
+import { type Matrix, type Paragraphs, type Piece, pieceText, readingOrder, rightToLeftLetter } from './bidi-order.js';
 import { applyEdits, lastStringOperand, operations } from './content-stream.js';
 import type { FontCodes } from './font-codes.js';
 
@@ -31,7 +31,9 @@ const hex = (bytes: string) => `<${Buffer.from(bytes, 'latin1').toString('hex')}
 export function readRightToLeft(text: string, fontOf: (name: string) => FontCodes | undefined, paragraphs: Paragraphs): RightToLeftText | undefined {
   if (!text.includes('/ReversedChars')) return undefined;
   const pieces: Piece[] = [];
-  const stack: Array<{ piece?: Piece; reversed?: boolean }> = [];
+  const stack: Array<{ piece?: Piece; reversed?: boolean; opened?: number }> = [];
+  /** Where each piece's content starts (after its BDC) and ends (at its EMC). */
+  const bounds = new Map<Piece, [number, number]>();
   let font: FontCodes | undefined;
   let size = 0;
   let setIn = '';
@@ -50,10 +52,11 @@ export function readRightToLeft(text: string, fontOf: (name: string) => FontCode
       else {
         const piece: Piece = { mcid: Number(mcid), shows: [], reversed: false };
         pieces.push(piece);
-        stack.push({ piece });
+        stack.push({ piece, opened: end });
       }
     } else if (operator === 'EMC') {
-      stack.pop();
+      const entry = stack.pop();
+      if (entry?.piece && entry.opened !== undefined) bounds.set(entry.piece, [entry.opened, start]);
     } else if (operator === 'BT') {
       line = [1, 0, 0, 1, 0, 0];
       placed = true;
@@ -84,6 +87,17 @@ export function readRightToLeft(text: string, fontOf: (name: string) => FontCode
     }
   }
   const edits: Array<[number, number, string]> = [];
+  // Right-to-left text Chromium drew in visual order without the mark, as runs of one glyph each (a
+  // letter and a space in two fonts): marked reversed, for readers to read it in order.
+  for (const piece of pieces) {
+    const [open, close] = bounds.get(piece) ?? [];
+    const text = pieceText(piece);
+    if (piece.reversed || open === undefined || close === undefined || [...text].length < 2) continue;
+    if (!rightToLeftLetter.test(text) || /[\p{N}]|(?![\p{Script=Arabic}\p{Script=Hebrew}\p{Script=Syriac}\p{Script=Thaana}\p{Script=Nko}])\p{L}/u.test(text))
+      continue;
+    edits.push([open, open, '\n/ReversedChars BMC\n'], [close, close, '\nEMC\n']);
+    piece.reversed = true;
+  }
   const lines = readingOrder(pieces, paragraphs, (piece) => {
     const first = piece.shows[0]!;
     const last = piece.shows.at(-1)!;
