@@ -24,7 +24,9 @@ const hex = (bytes: string) => `<${Buffer.from(bytes, 'latin1').toString('hex')}
  * words or numbers in a right-to-left line keep their own order. A wrapped line of
  * a right-to-left paragraph gets a space at its end in reading order, as
  * `addLineEndSpaces` gives other lines: drawn first in a reversed piece (read last),
- * the glyph after it placed again where it was. The glyphs stay as Chromium drew
+ * the glyph after it placed again where it was. A piece of right-to-left letters
+ * Chromium drew in visual order without the mark (runs of one glyph each, a letter
+ * and a space in two fonts) is marked reversed. The glyphs stay as Chromium drew
  * them, for the pages' text as viewers read it. `undefined` when the page has no
  * right-to-left text.
  */
@@ -93,8 +95,9 @@ export function readRightToLeft(text: string, fontOf: (name: string) => FontCode
     const [open, close] = bounds.get(piece) ?? [];
     const text = pieceText(piece);
     if (piece.reversed || open === undefined || close === undefined || [...text].length < 2) continue;
-    if (!rightToLeftLetter.test(text) || /[\p{N}]|(?![\p{Script=Arabic}\p{Script=Hebrew}\p{Script=Syriac}\p{Script=Thaana}\p{Script=Nko}])\p{L}/u.test(text))
-      continue;
+    // (Only right-to-left letters and what is neutral: a number or a Latin letter keeps its own order.)
+    const leftToRight = [...text].some((character) => /[\p{L}\p{N}]/u.test(character) && !rightToLeftLetter.test(character));
+    if (!rightToLeftLetter.test(text) || leftToRight) continue;
     edits.push([open, open, '\n/ReversedChars BMC\n'], [close, close, '\nEMC\n']);
     piece.reversed = true;
   }
