@@ -67,10 +67,11 @@ describe('--pdf-standard pdfua-1', () => {
       'one.md': [
         '# One',
         '<table><tr><th>a</th><td>b</td></tr><tr><td>c</td><td>y</td></tr></table>',
-        'Tables headed by their rows, by their columns with a spanning header, by a header spanning rows:',
+        'Tables headed by their rows, by their columns with a spanning header, by a header spanning rows, a Markdown table with an empty corner:',
         '<table><tr><th>a</th><td>b</td></tr><tr><th>c</th><td>y</td></tr></table>',
         '<table><thead><tr><th colspan="2">a</th></tr></thead><tbody><tr><td>b</td><td>c</td></tr></tbody></table>',
         '<table><tr><th rowspan="2">Left</th><td>1</td></tr><tr><td>2</td></tr></table>',
+        '| | Linotype | Monotype |\n|:--|:--|:--|\n| What is cast | a line | a type |',
         '',
       ].join('\n\n'),
     });

@@ -42,11 +42,18 @@ export function reportPdfUaGaps(book: Book): void {
 /** Whether a data cell of `table` has no header cell in its row nor above it in its column (as HTML's table model finds them, spans counted, nested tables apart). */
 function hasUnheadedCell(table: Element): boolean {
   const rows: Element[] = [];
+  const headRows = new Set<Element>();
   for (const child of table.children) {
     if (child.type !== 'element') continue;
     if (child.tagName === 'tr') rows.push(child);
-    else if (isElement(child, 'thead', 'tbody', 'tfoot')) rows.push(...child.children.filter((row): row is Element => isElement(row, 'tr')));
+    else if (isElement(child, 'thead', 'tbody', 'tfoot')) {
+      const inside = child.children.filter((row): row is Element => isElement(row, 'tr'));
+      rows.push(...inside);
+      if (child.tagName === 'thead') for (const row of inside) headRows.add(row);
+    }
   }
+  /** Columns whose cell in the header rows is a data cell: the corner over a column of row labels (an empty header cell, made one). */
+  const corner = new Set<number>();
   const headed = new Set<number>();
   /** Rows a header cell of a row above spans into. */
   const headedRows = new Set<number>();
@@ -70,7 +77,8 @@ function hasUnheadedCell(table: Element): boolean {
       // (An infobox's picture row is a picture, not data.)
       const picture = Array.isArray(cell.properties.className) && cell.properties.className.includes('infobox-image');
       if (cell.tagName === 'th') for (const c of columns) headed.add(c);
-      else if (!rowHeaded && !picture && !columns.some((c) => headed.has(c))) unheaded = true;
+      else if (headRows.has(row)) for (const c of columns) corner.add(c);
+      else if (!rowHeaded && !picture && !columns.some((c) => headed.has(c) || corner.has(c))) unheaded = true;
       column += columns.length;
     }
     return unheaded;
