@@ -12,14 +12,14 @@ export function isRtl(language: string): boolean {
 export type Direction = 'ltr' | 'rtl';
 
 /** Letters of scripts written right to left (Unicode bidi classes R and AL). */
-const rightToLeft =
+export const rightToLeftLetter =
   /[\p{Script=Arabic}\p{Script=Hebrew}\p{Script=Syriac}\p{Script=Thaana}\p{Script=Nko}\p{Script=Samaritan}\p{Script=Mandaic}\p{Script=Adlam}\p{Script=Hanifi_Rohingya}]/u;
 
 /** The direction of a text from its first strong letter (Unicode bidi rule P2), if it has one. */
 export function textDirection(text: string): Direction | undefined {
   const first = /\p{L}/u.exec(text)?.[0];
   if (first === undefined) return undefined;
-  return rightToLeft.test(first) ? 'rtl' : 'ltr';
+  return rightToLeftLetter.test(first) ? 'rtl' : 'ltr';
 }
 
 /** The words cross-references and captions are made of, in a language. */

@@ -14,6 +14,11 @@ export const pdfStandardAliases: Readonly<Record<string, PdfStandard>> = {
 /** How a standard is named in messages. */
 export const pdfStandardNames: Readonly<Record<PdfStandard, string>> = { 'pdfa-2b': 'PDF/A-2b', 'pdfua-1': 'PDF/UA-1' };
 
+/** The standards, named, as the subject of what they forbid: "PDF/A-2b forbids", "PDF/UA-1 and PDF/A-2b forbid". */
+export function forbiddenBy(standards: readonly PdfStandard[]): string {
+  return `${standards.map((standard) => pdfStandardNames[standard]).join(' and ')} ${standards.length > 1 ? 'forbid' : 'forbids'}`;
+}
+
 /** What the standards a file is made to claim in its XMP identification schemas (`pdfaid`, `pdfuaid`). */
 export interface PdfClaims {
   pdfa?: { part: number; conformance: 'A' | 'B' | 'U' } | undefined;

@@ -1,4 +1,4 @@
-import { isRtl } from '../../shared/language.js';
+import { isRtl, rightToLeftLetter } from '../../shared/language.js';
 import type { FontCodes } from './font-codes.js';
 
 /** What the page's elements are: who owns a tagged sequence, whether its paragraph reads right to left, whether it goes on. */
@@ -25,6 +25,8 @@ export interface Show {
   placed: boolean;
   /** The font resource and size it is set in (`Tf`'s operands). */
   setIn: string;
+  /** Its operator (`Tj`, `TJ`, `'`, `"`). */
+  operator: string;
 }
 
 /** A tagged sequence: a piece of an element's text. */
@@ -92,8 +94,8 @@ export function readingOrder(pieces: readonly Piece[], paragraphs: Paragraphs, s
       // Each element's own pieces (its /K), where their order is not the reading order.
       for (const owner of new Set(line.map((piece) => paragraphs.ownerOf(piece.mcid)))) {
         const own = (pieces: Piece[]) => pieces.filter((piece) => paragraphs.ownerOf(piece.mcid) === owner);
-        const read = own(logical);
-        if (read.some((piece, i) => piece !== own(line)[i])) order.push(read.map((piece) => piece.mcid));
+        const [read, drawn] = [own(logical), own(line)];
+        if (read.some((piece, i) => piece !== drawn[i])) order.push(read.map((piece) => piece.mcid));
       }
       // A wrapped line ends with a space (`addLineEndSpaces` gives one to the end of other lines).
       const last = logical.at(-1)!;
@@ -123,9 +125,6 @@ function kindOf(piece: Piece): 'R' | 'L' | 'EN' | undefined {
   return /\p{L}/u.test(text) ? 'L' : /\p{N}/u.test(text) ? 'EN' : undefined;
 }
 
-/** Letters of scripts written right to left (Unicode bidi classes R and AL). */
-export const rightToLeftLetter = /[\p{Script=Arabic}\p{Script=Hebrew}\p{Script=Syriac}\p{Script=Thaana}\p{Script=Nko}]/u;
-
 /** The text of a piece, as its fonts' `/ToUnicode` maps give it, in the order it is drawn. */
 export function pieceText(piece: Piece): string {
   return piece.shows
@@ -148,24 +147,24 @@ export function pieceText(piece: Piece): string {
  * level or above is reversed.
  */
 function inverseBidi(visual: readonly Piece[], rightToLeft: boolean): Piece[] {
-  const kinds = visual.map(kindOf);
-  const nearest = (from: number, step: number, of: (kind: (typeof kinds)[number]) => 'L' | 'R' | undefined) => {
+  type Kind = ReturnType<typeof kindOf>;
+  /** The direction `of` gives the nearest piece of `kinds` from `from` in `step`'s way that it gives one. */
+  const nearest = (kinds: readonly Kind[], from: number, step: number, of: (kind: Kind) => 'L' | 'R' | undefined) => {
     for (let i = from + step; i >= 0 && i < kinds.length; i += step) {
       const found = of(kinds[i]);
       if (found) return found;
     }
     return undefined;
   };
-  const letter = (kind: (typeof kinds)[number]) => (kind === 'L' || kind === 'R' ? kind : undefined);
-  const resolved = kinds.map((kind, i) => (kind === 'EN' && (nearest(i, -1, letter) === 'L' || nearest(i, 1, letter) === 'L') ? 'L' : kind));
-  const side = (i: number, step: number) => {
-    for (let j = i + step; j >= 0 && j < resolved.length; j += step) if (resolved[j] !== undefined) return resolved[j] === 'L' ? 'L' : 'R';
-    return undefined;
-  };
+  const kinds = visual.map(kindOf);
+  const letter = (kind: Kind) => (kind === 'L' || kind === 'R' ? kind : undefined);
+  const resolved = kinds.map((kind, i) => (kind === 'EN' && (nearest(kinds, i, -1, letter) === 'L' || nearest(kinds, i, 1, letter) === 'L') ? 'L' : kind));
+  // (On the neutrals around it a number acts as right to left.)
+  const side = (kind: Kind) => (kind === undefined ? undefined : kind === 'L' ? 'L' : 'R');
   const levels = resolved.map((kind, i) => {
     if (kind === 'EN') return 2;
-    const before = side(i, -1);
-    const direction = kind ?? (before !== undefined && before === side(i, 1) ? before : rightToLeft ? 'R' : 'L');
+    const before = nearest(resolved, i, -1, side);
+    const direction = kind ?? (before !== undefined && before === nearest(resolved, i, 1, side) ? before : rightToLeft ? 'R' : 'L');
     return direction === 'R' ? 1 : rightToLeft ? 2 : 0;
   });
   const order = visual.map((piece, i) => ({ piece, level: levels[i]! }));

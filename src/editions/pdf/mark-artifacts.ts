@@ -128,6 +128,7 @@ export function markPageArtifacts(pdf: PDFDocument): void {
   const root = dictAt(context, pdf.catalog, 'StructTreeRoot');
   const parents = new Map(numberTreeEntries(context, root && dictAt(context, root, 'ParentTree')));
   const fonts = new Map<PDFObject, FontCodes | undefined>();
+  const bookLanguage = stringText(pdf.catalog.get(PDFName.of('Lang'))) ?? '';
   for (const page of pdf.getPages()) {
     const refs = contentRefs(page.node);
     const streams = refs.map((ref) => context.lookup(ref));
@@ -167,7 +168,7 @@ export function markPageArtifacts(pdf: PDFDocument): void {
     const rightToLeft = readRightToLeft(spaced?.text ?? separated?.text ?? marked ?? original, fontOf, {
       ownerOf,
       blockOf: (mcid) => blockOf(context, ownerOf(mcid)),
-      rightToLeft: (mcid) => rightToLeftParagraph(languagesOf(context, ownerOf(mcid)), stringText(pdf.catalog.get(PDFName.of('Lang'))) ?? ''),
+      rightToLeft: (mcid) => rightToLeftParagraph(languagesOf(context, ownerOf(mcid)), bookLanguage),
       continues: elements.continues,
     });
     for (const line of rightToLeft?.lines ?? []) orderContent(context, ownerOf(line[0]!), line, page.ref);

@@ -4,7 +4,7 @@ import { visitParents } from 'unist-util-visit-parents';
 import type { Book } from '../../model/book.js';
 import type { PageStart } from '../../model/print-layout.js';
 import { type Place, report } from '../../shared/messages.js';
-import { type PdfStandard, pdfStandardNames } from '../../shared/pdf-standards.js';
+import { forbiddenBy, type PdfStandard } from '../../shared/pdf-standards.js';
 import { glyphPoints, type UndrawableFinder } from './undrawable.js';
 
 const codePoint = (point: number) => `U+${point.toString(16).toUpperCase().padStart(4, '0')}`;
@@ -20,7 +20,7 @@ const codePoint = (point: number) => `U+${point.toString(16).toUpperCase().padSt
  */
 export function reportMissingGlyphs(book: Book, find: UndrawableFinder, standards: readonly PdfStandard[] = []): void {
   const severity = standards.length > 0 ? 'error' : 'warning';
-  const forbidden = `, which ${standards.map((standard) => pdfStandardNames[standard]).join(' and ')} ${standards.length > 1 ? 'forbid' : 'forbids'}`;
+  const forbidden = `, which ${forbiddenBy(standards)}`;
   const check = (file: VFile, texts: Iterable<{ value: string; place: Place | undefined; exact: boolean }>) => {
     const missing = new Map<number, Place | undefined>();
     const apart = new Map<string, Place | undefined>();

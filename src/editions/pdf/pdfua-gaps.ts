@@ -3,6 +3,7 @@ import { visit } from 'unist-util-visit';
 import type { Book } from '../../model/book.js';
 import { accessibilityGaps } from '../../shared/accessibility.js';
 import { fail } from '../../shared/messages.js';
+import { cellColumns } from './table-grid.js';
 
 const isElement = (node: ElementContent | undefined, ...names: string[]): node is Element => node?.type === 'element' && names.includes(node.tagName);
 
@@ -57,30 +58,21 @@ function hasUnheadedCell(table: Element): boolean {
   const headed = new Set<number>();
   /** Rows a header cell of a row above spans into. */
   const headedRows = new Set<number>();
-  /** Columns taken by cells of rows above that span down, by row. */
-  const taken = new Map<number, Set<number>>();
   const span = (cell: Element, key: 'colSpan' | 'rowSpan') => Math.max(1, Math.floor(Number(cell.properties[key] ?? 1)) || 1);
+  const cells = rows.map((row) => row.children.filter((cell): cell is Element => isElement(cell, 'td', 'th')));
+  const grid = cellColumns(cells, (cell, across) => span(cell, across === 'columns' ? 'colSpan' : 'rowSpan'));
   return rows.some((row, index) => {
-    const cells = row.children.filter((cell): cell is Element => isElement(cell, 'td', 'th'));
-    for (const cell of cells) if (cell.tagName === 'th') for (let down = 0; down < span(cell, 'rowSpan'); down++) headedRows.add(index + down);
+    for (const cell of cells[index]!) if (cell.tagName === 'th') for (let down = 0; down < span(cell, 'rowSpan'); down++) headedRows.add(index + down);
     const rowHeaded = headedRows.has(index);
-    let column = 0;
     let unheaded = false;
-    for (const cell of cells) {
-      while (taken.get(index)?.has(column)) column++;
-      const columns = Array.from({ length: span(cell, 'colSpan') }, (_x, i) => column + i);
-      for (let down = 1; down < span(cell, 'rowSpan'); down++) {
-        const below = taken.get(index + down) ?? new Set<number>();
-        for (const c of columns) below.add(c);
-        taken.set(index + down, below);
-      }
+    cells[index]!.forEach((cell, at) => {
+      const columns = grid[index]![at]!;
       // (An infobox's picture row is a picture, not data.)
       const picture = Array.isArray(cell.properties.className) && cell.properties.className.includes('infobox-image');
       if (cell.tagName === 'th') for (const c of columns) headed.add(c);
       else if (headRows.has(row)) for (const c of columns) corner.add(c);
       else if (!rowHeaded && !picture && !columns.some((c) => headed.has(c) || corner.has(c))) unheaded = true;
-      column += columns.length;
-    }
+    });
     return unheaded;
   });
 }

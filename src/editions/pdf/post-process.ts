@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { type PDFDocument, PDFHexString, PDFName } from 'pdf-lib';
 import type { BookConfig } from '../../model/book.js';
-import { type PdfStandard, pdfClaims, pdfStandardNames } from '../../shared/pdf-standards.js';
+import { forbiddenBy, type PdfStandard, pdfClaims } from '../../shared/pdf-standards.js';
 import { BuildFailure } from '../../shared/messages.js';
 import { generator } from '../../shared/package-files.js';
 import { bleedOf, sheetMarginOf } from '../../shared/page-geometry.js';
@@ -171,9 +171,8 @@ function refuseNotdef(uses: readonly NotdefUse[], standards: readonly PdfStandar
   if (uses.length === 0) return;
   const pages = uses.slice(0, 5).map((use) => `page ${use.page} (${use.font})`);
   const more = uses.length > 5 ? ` and ${uses.length - 5} more` : '';
-  const names = standards.map((standard) => pdfStandardNames[standard]).join(' and ');
   throw new BuildFailure(
-    `${names} ${standards.length > 1 ? 'forbid' : 'forbids'} the .notdef glyph, and the book draws it where a character has no glyph in the font: on ${pages.join(', ')}${more} of the PDF. Take the character out or build without --pdf-standard (a missing-glyph warning names its place when it is in the text)`,
+    `${forbiddenBy(standards)} the .notdef glyph, and the book draws it where a character has no glyph in the font: on ${pages.join(', ')}${more} of the PDF. Take the character out or build without --pdf-standard (a missing-glyph warning names its place when it is in the text)`,
   );
 }
 

@@ -1,4 +1,5 @@
-import { type Matrix, type Paragraphs, type Piece, pieceText, readingOrder, rightToLeftLetter } from './bidi-order.js';
+import { rightToLeftLetter } from '../../shared/language.js';
+import { type Matrix, type Paragraphs, type Piece, pieceText, readingOrder } from './bidi-order.js';
 import { applyEdits, lastStringOperand, operations } from './content-stream.js';
 import type { FontCodes } from './font-codes.js';
 
@@ -82,7 +83,7 @@ export function readRightToLeft(text: string, fontOf: (name: string) => FontCode
       const piece = stack.findLast((entry) => entry.piece)?.piece;
       if (piece) {
         const code = lastStringOperand(operands()) ?? '';
-        piece.shows.push({ code, font, line: [...line] as Matrix, size: size * Math.abs(line[3] || 1), start, end, placed, setIn });
+        piece.shows.push({ code, font, line: [...line] as Matrix, size: size * Math.abs(line[3] || 1), start, end, placed, setIn, operator });
         if (stack.some((entry) => entry.reversed)) piece.reversed = true;
       }
       placed = false;
@@ -110,8 +111,7 @@ export function readRightToLeft(text: string, fontOf: (name: string) => FontCode
     if (!own && !spaceFont) return;
     const space = own ? `${hex(own)} Tj` : `${spaceFont!.setIn} Tf ${hex(spaceFont!.code)} Tj ${at.setIn} Tf`;
     // Read last in a reversed piece: drawn first, and its first glyph placed again (only where a move placed it).
-    if (piece.reversed && first.placed && operatorOf(text, first) === 'Tj')
-      edits.push([first.start, first.start, `${space}\n${first.line.map(String).join(' ')} Tm\n`]);
+    if (piece.reversed && first.placed && first.operator === 'Tj') edits.push([first.start, first.start, `${space}\n${first.line.map(String).join(' ')} Tm\n`]);
     else if (!piece.reversed) edits.push([last.end, last.end, `\n${space}`]);
   });
   if (edits.length === 0 && lines.length === 0) return undefined;
@@ -126,6 +126,3 @@ export function readRightToLeft(text: string, fontOf: (name: string) => FontCode
     lines,
   };
 }
-
-/** The operator of a text shown. */
-const operatorOf = (text: string, show: { start: number; end: number }) => /(\S+)$/.exec(text.slice(show.start, show.end))?.[1];

@@ -1,5 +1,5 @@
 import { PDFDict, PDFName, type PDFDocument, type PDFObject, type PDFRef, PDFString } from 'pdf-lib';
-import { dictAt, kidsOf, nameTree, nameTreeEntries, resolve, stringText, structElements } from './pdf-trees.js';
+import { dictAt, kidsOf, languagesOf, nameTree, nameTreeEntries, resolve, stringText, structElements } from './pdf-trees.js';
 import { type ListElement, tagDefinitionLists } from './definition-lists.js';
 import { detach, moveKid, ParentTree, takeContents } from './struct-moves.js';
 
@@ -82,11 +82,8 @@ export function joinSplitPieces(pdf: PDFDocument): void {
 
 /** The language an element inherits: its nearest ancestor's `/Lang` that is not a mark, else the document's. */
 function inheritedLanguage(pdf: PDFDocument, dict: PDFDict): string | undefined {
-  for (let at = resolve(pdf.context, dict.get(PDFName.of('P'))); at instanceof PDFDict; at = resolve(pdf.context, at.get(PDFName.of('P')))) {
-    const lang = stringText(at.get(PDFName.of('Lang')));
-    if (lang !== undefined) return unmarked(lang);
-  }
-  return stringText(pdf.catalog.get(PDFName.of('Lang')));
+  const [nearest] = languagesOf(pdf.context, dict.get(PDFName.of('P')));
+  return nearest === undefined ? stringText(pdf.catalog.get(PDFName.of('Lang'))) : unmarked(nearest);
 }
 
 /**

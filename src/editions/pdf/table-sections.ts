@@ -1,5 +1,6 @@
 import { PDFArray, type PDFContext, PDFDict, PDFName, type PDFDocument, PDFNumber, type PDFObject, PDFRef, PDFString } from 'pdf-lib';
 import { dictAt, kidsOf, resolve, stringText, structElements } from './pdf-trees.js';
+import { cellColumns } from './table-grid.js';
 
 /**
  * Group each table's rows as ISO 32000-1 (14.8.4.3.4) and PDF/UA readers know
@@ -74,32 +75,19 @@ function fillHeaders(context: PDFContext, headRows: readonly PDFRef[], bodyRows:
     const value = attribute(context, cell, key)?.value;
     return value instanceof PDFNumber ? Math.max(1, Math.floor(value.asNumber())) : 1;
   };
-  /** Columns taken by cells of rows above that span down, by row. */
-  const taken = new Map<number, Set<number>>();
   const columnHeads = new Map<number, string[]>();
-  const place = (row: number, cells: PDFDict[], each: (cell: PDFDict, columns: number[]) => void) => {
-    let column = 0;
-    for (const cell of cells) {
-      while (taken.get(row)?.has(column)) column++;
-      const columns = Array.from({ length: span(cell, 'ColSpan') }, (_x, i) => column + i);
-      for (let down = 1; down < span(cell, 'RowSpan'); down++) {
-        const below = taken.get(row + down) ?? new Set<number>();
-        for (const c of columns) below.add(c);
-        taken.set(row + down, below);
-      }
-      each(cell, columns);
-      column += columns.length;
-    }
-  };
   const cellsOf = (row: PDFRef) =>
     kidsOf(context.lookup(row, PDFDict))
       .map((kid) => resolve(context, kid))
       .filter((cell): cell is PDFDict => cell instanceof PDFDict && cell.has(PDFName.of('S')));
   const isHeader = (cell: PDFDict) => cell.get(PDFName.of('S')) === PDFName.of('TH');
   const idOf = (cell: PDFDict) => stringText(cell.get(PDFName.of('ID')));
-  [...headRows, ...bodyRows].forEach((row, index) => {
+  const rows = [...headRows, ...bodyRows].map(cellsOf);
+  const grid = cellColumns(rows, (cell, across) => span(cell, across === 'columns' ? 'ColSpan' : 'RowSpan'));
+  rows.forEach((cells, index) => {
     const rowHeads: string[] = [];
-    place(index, cellsOf(row), (cell, columns) => {
+    cells.forEach((cell, at) => {
+      const columns = grid[index]![at]!;
       const id = idOf(cell);
       if (isHeader(cell)) {
         if (id === undefined) return;
