@@ -191,6 +191,7 @@ describe('right-to-left lines read in order (Chromium tags their pieces in the o
       ['1', '1'],
       ['2', '2'],
       ['3', '3'],
+      ['4', '٤'],
     ]),
   };
   const fonts = (name: string) => (name === 'F1' ? font : undefined);
@@ -248,6 +249,9 @@ describe('right-to-left lines read in order (Chromium tags their pieces in the o
     expect(readRightToLeft(stream.replace('(x) Tj', '/ReversedChars BMC (x) Tj EMC'), fonts, paragraph(true))?.lines).toEqual([[4, 3, 2, 1, 0]]);
     // A piece of two such runs (a letter and a space), in visual order: marked reversed, around its content.
     const two = `/P <</MCID 0>> BDC BT /F1 10 Tf 1 0 0 -1 10 100 Tm (x) Tj 5 0 Td (_) Tj ET EMC ${piece(1, 30, 'xx', true)}`;
+    // Arabic-Indic digits are drawn in their own order (left to right): not marked.
+    const digits = `/P <</MCID 0>> BDC BT /F1 10 Tf 1 0 0 -1 10 100 Tm (4) Tj 5 0 Td (4) Tj ET EMC ${piece(1, 30, 'xx', true)}`;
+    expect(readRightToLeft(digits, fonts, paragraph(true))?.text ?? digits).toContain('/P <</MCID 0>> BDC BT');
     expect(readRightToLeft(two, fonts, paragraph(true))?.text).toContain(
       '/P <</MCID 0>> BDC\n/ReversedChars BMC\n BT /F1 10 Tf 1 0 0 -1 10 100 Tm (x) Tj 5 0 Td (_) Tj ET \nEMC\nEMC',
     );

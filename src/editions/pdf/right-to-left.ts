@@ -96,8 +96,8 @@ export function readRightToLeft(text: string, fontOf: (name: string) => FontCode
     const [open, close] = bounds.get(piece) ?? [];
     const text = pieceText(piece);
     if (piece.reversed || open === undefined || close === undefined || [...text].length < 2) continue;
-    // (Only right-to-left letters and what is neutral: a number or a Latin letter keeps its own order.)
-    const leftToRight = [...text].some((character) => /[\p{L}\p{N}]/u.test(character) && !rightToLeftLetter.test(character));
+    // (Only right-to-left letters and what is neutral: a number, Arabic-Indic digits too, or a Latin letter keeps its own order.)
+    const leftToRight = [...text].some((character) => /\p{N}/u.test(character) || (/\p{L}/u.test(character) && !rightToLeftLetter.test(character)));
     if (!rightToLeftLetter.test(text) || leftToRight) continue;
     edits.push([open, open, '\n/ReversedChars BMC\n'], [close, close, '\nEMC\n']);
     piece.reversed = true;
