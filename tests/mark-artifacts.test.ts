@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { operations } from '../src/editions/pdf/content-stream.js';
+import { lastShown, lastStringOperand, numberOperands, operations } from '../src/editions/pdf/content-stream.js';
 import { markArtifacts } from '../src/editions/pdf/mark-artifacts.js';
 import type { FontCodes } from '../src/editions/pdf/font-codes.js';
 import { addLineEndSpaces } from '../src/editions/pdf/line-end-spaces.js';
@@ -24,6 +24,33 @@ describe('reading a content stream', () => {
     expect(operators(stream)).toEqual(['q', 'cm', 'BDC', 'BT', 'Tf', 'TJ', 'ET', 'EMC', 'gs', 'd0', 'EI', 'Q']);
     const tj = operations(stream).find((op) => op.operator === 'TJ')!;
     expect(stream.slice(tj.start, tj.end)).toBe('[(Tj) -250 <0041> ( ET )] TJ');
+  });
+
+  it('reads the numbers of an operation in place', () => {
+    const stream = 'BT 1 0 0 -1 72.5 .5 Tm\n-3.25\t+14 Td /F1 12 Tf';
+    const [tm, td, tf] = operations(stream).filter((op) => op.operator !== 'BT');
+    expect(numberOperands(stream, tm!.start, tm!.end - 2)).toEqual([1, 0, 0, -1, 72.5, 0.5]);
+    expect(numberOperands(stream, td!.start, td!.end - 2)).toEqual([-3.25, 14]);
+    expect(numberOperands(stream, tf!.start, tf!.end - 2)).toEqual([Number.NaN, 12]);
+  });
+
+  it('reads the last code shown as a whole decoding would', () => {
+    for (const operands of [
+      '<00410042>',
+      '[<0041> -250 <00 4200 43>]',
+      '[(a>b) -3 <0044>]',
+      '[<0041> 5 (x<)]',
+      '(\\101\\(B)',
+      '[<004>]',
+      '[(Tj) -250 <0041> ( ET )]',
+      '<>',
+    ]) {
+      const whole = lastStringOperand(operands)!;
+      for (const bytes of [1, 2]) {
+        expect(lastShown(` ${operands} `, 1, operands.length + 1, bytes), `${operands}, ${bytes}`).toEqual({ last: whole.slice(-bytes), length: whole.length });
+      }
+    }
+    expect(lastShown('12 0 Td', 0, 4, 2)).toBeUndefined();
   });
 });
 

@@ -90,6 +90,51 @@ export function operations(text: string): Operation[] {
   return ops;
 }
 
+/**
+ * The numbers among the operands between `start` and `end` (an operation's
+ * operands), read in place: a page's text is placed by tens of thousands of
+ * moves, and splitting each one's operands took a tenth of the time to mark a
+ * page's artifacts. Whatever is not a number (a name, a string) is `NaN`.
+ */
+export function numberOperands(text: string, start: number, end: number): number[] {
+  const values: number[] = [];
+  let i = start;
+  while (i < end) {
+    while (i < end && CLASS[text.charCodeAt(i) & 0xff] === 1) i++;
+    if (i >= end) break;
+    const from = i;
+    while (i < end && CLASS[text.charCodeAt(i) & 0xff] !== 1) i++;
+    values.push(Number(text.slice(from, i)));
+  }
+  return values;
+}
+
+/**
+ * What `lastStringOperand` gives for the operands between `start` and `end`, but
+ * only its last `bytes` bytes (the last glyph's code), and its length in bytes.
+ * A hex string (the one kind Chromium writes) is read from its end, without
+ * decoding the rest; any other is read whole.
+ */
+export function lastShown(text: string, start: number, end: number, bytes: number): { last: string; length: number } | undefined {
+  let close = end - 1;
+  // After the last string of a TJ's array, only numbers, white space and the array's end.
+  while (close >= start && text[close] !== '>' && text[close] !== ')') close--;
+  const open = close < start || text[close] === ')' ? -1 : text.lastIndexOf('<', close);
+  if (open < start) {
+    const shown = lastStringOperand(text.slice(start, end));
+    return shown === undefined ? undefined : { last: shown.slice(-bytes), length: shown.length };
+  }
+  let hex = text.slice(open + 1, close);
+  if (/\s/.test(hex)) hex = hex.replace(/\s+/g, '');
+  const length = Math.ceil(hex.length / 2);
+  let last = '';
+  for (let i = Math.max(0, length - bytes) * 2; i < hex.length; i += 2) {
+    // (An odd last digit is followed by a 0.)
+    last += String.fromCharCode(Number.parseInt(hex.slice(i, i + 2).padEnd(2, '0'), 16));
+  }
+  return { last, length };
+}
+
 /** The last string a text-showing operator's operands hold (Latin-1 bytes), escapes read. */
 export function lastStringOperand(operands: string): string | undefined {
   let found: string | undefined;

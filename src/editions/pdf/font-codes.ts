@@ -1,5 +1,5 @@
-import { decodePDFRawStream, PDFDict, type PDFDocument, PDFName, type PDFObject, PDFRawStream, PDFRef } from 'pdf-lib';
-import { resolve } from './pdf-trees.js';
+import { PDFDict, type PDFDocument, PDFName, type PDFObject, PDFRawStream, PDFRef } from 'pdf-lib';
+import { resolve, streamBytes } from './pdf-trees.js';
 
 /** What a page's text needs to know of a font: how long its codes are, its space, and which codes end a word already. */
 export interface FontCodes {
@@ -49,7 +49,7 @@ function fontCodes(context: PDFDocument['context'], font: PDFDict): FontCodes | 
   const map = resolve(context, font.get(PDFName.of('ToUnicode')));
   if (!(map instanceof PDFRawStream)) return undefined;
   const bytes = font.get(PDFName.of('Subtype')) === PDFName.of('Type0') ? 2 : 1;
-  const cmap = Buffer.from(decodePDFRawStream(map).decode()).toString('latin1');
+  const cmap = Buffer.from(streamBytes(map)).toString('latin1');
   const codes: FontCodes = { bytes, space: undefined, breaks: new Set(), hyphens: new Set(), unicode: new Map() };
   const note = (code: string, unicode: string) => {
     const character = Buffer.from(unicode.length % 4 ? unicode.padStart(4, '0') : unicode, 'hex')

@@ -1,4 +1,4 @@
-import { applyEdits, lastStringOperand, operations } from './content-stream.js';
+import { applyEdits, lastShown, numberOperands, operations } from './content-stream.js';
 import type { FontCodes } from './font-codes.js';
 
 /** Which structure element owns each tagged sequence of a page, as far as the spaces need to know. */
@@ -116,7 +116,7 @@ export function addLineEndSpaces(
         break;
       }
       case 'Tm': {
-        const m = operands().split(/\s+/).map(Number);
+        const m = numberOperands(text, start, end - operator.length);
         if (m.length === 6 && m.every(Number.isFinite)) {
           scaleX = m[0]!;
           shearY = m[1]!;
@@ -130,7 +130,7 @@ export function addLineEndSpaces(
       }
       case 'Td':
       case 'TD': {
-        const [tx, ty] = operands().split(/\s+/).map(Number);
+        const [tx, ty] = numberOperands(text, start, end - operator.length);
         if (ty !== undefined && Number.isFinite(ty) && tx !== undefined && Number.isFinite(tx)) {
           const dy = tx * shearY + ty * scaleY;
           lineX += tx * scaleX;
@@ -157,8 +157,8 @@ export function addLineEndSpaces(
         }
         const inner = stack.at(-1);
         const tagged = inner?.tagged === true && !stack.some((sequence) => sequence.reversed);
-        const shown = lastStringOperand(operands());
-        const last = shown === undefined || !font ? '' : shown.slice(-font.bytes);
+        const shown = font ? lastShown(text, start, end - operator.length, font.bytes) : undefined;
+        const last = shown?.last ?? '';
         if (!current) {
           current = { y: lineY, startX: x, lastX: x, size: size * Math.abs(scaleY || 1), font, last, at: end, tagged, mcid: inner?.mcid ?? -1, shows: 0 };
           segments.push(current);
@@ -175,7 +175,7 @@ export function addLineEndSpaces(
         if (inner) {
           inner.shows++;
           inner.segment = current;
-          inner.single = operator === 'Tj' && font && shown?.length === font.bytes ? shown : undefined;
+          inner.single = operator === 'Tj' && font && shown?.length === font.bytes ? shown.last : undefined;
         }
         break;
       }
