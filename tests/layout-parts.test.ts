@@ -236,6 +236,7 @@ describe('LayoutTabs', () => {
     return {
       browser,
       closed,
+      made: () => made,
       open: () => {
         for (const go of waiting.splice(0)) go();
       },
@@ -244,7 +245,7 @@ describe('LayoutTabs', () => {
 
   it('closes a context that opens after the deadline gave up waiting for it', async () => {
     const { browser, closed, open } = slowBrowser();
-    const tabs = new LayoutTabs(browser, new Deadline({ total: 20 }));
+    const tabs = new LayoutTabs(browser, new Deadline({ total: 20 }), 1);
     await expect(tabs.take()).rejects.toThrow(/did not finish within/);
     await tabs.close();
     expect(closed).toEqual([]);
@@ -255,7 +256,7 @@ describe('LayoutTabs', () => {
 
   it('uses a tab for TAB_USES parts, then closes its context; close() closes the rest', async () => {
     const { browser, closed, open } = slowBrowser();
-    const tabs = new LayoutTabs(browser, new Deadline({ total: 60_000 }));
+    const tabs = new LayoutTabs(browser, new Deadline({ total: 60_000 }), TAB_USES + 1);
     const taking = [tabs.take(), tabs.take()];
     open();
     const [first, second] = await Promise.all(taking);
@@ -269,5 +270,29 @@ describe('LayoutTabs', () => {
     tabs.give(second!);
     await tabs.close();
     expect(closed).toEqual(['context 1', 'context 2']);
+  });
+
+  it('opens the next tab ahead only when the tabs open cannot lay out every part to come', async () => {
+    const { browser, closed, open, made } = slowBrowser();
+    // Two at a time: the first two parts open two tabs; the next 2 × TAB_USES - 2 parts are theirs; one more needs a third.
+    const parts = 2 * TAB_USES + 1;
+    const tabs = new LayoutTabs(browser, new Deadline({ total: 60_000 }), parts);
+    const taking = [tabs.take(), tabs.take()];
+    expect(made()).toBe(3);
+    open();
+    const pages = await Promise.all(taking);
+    for (let part = 2; part < parts; part++) {
+      tabs.give(pages[part % 2]!);
+      const page = await tabs.take();
+      open();
+      if (part < 2 * TAB_USES) expect(page).toBe(pages[part % 2]);
+      else expect(pages).not.toContain(page);
+      pages[part % 2] = page;
+    }
+    expect(made()).toBe(3);
+    tabs.give(pages[0]!);
+    tabs.give(pages[1]!);
+    await tabs.close();
+    expect(closed).toHaveLength(3);
   });
 });

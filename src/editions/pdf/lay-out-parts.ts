@@ -102,7 +102,7 @@ export async function layOutParts(docs: PrintDocuments, options: PartsOptions): 
   let partsDone = 0;
   const book: LaidOutBook = { anchors: new Map(), pages: 0, pageStarts: [], blocked: [], problems: [], images: [], verifyMs: 0 };
   const slots = new Slots(Math.max(1, options.jobs));
-  const tabs = new LayoutTabs(options.session.browser, deadline);
+  const tabs = new LayoutTabs(options.session.browser, deadline, parts.length - 1);
   const sizes = parts.map((part) => part.chapters.reduce((sum, chapter) => sum + sizeOf(chapter.tree), 0));
   const counted: Array<number | undefined> = parts.map(() => undefined);
   const expected = () => {
