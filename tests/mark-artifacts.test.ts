@@ -3,6 +3,7 @@ import { lastShown, lastStringOperand, numberOperands, operations } from '../src
 import { markArtifacts } from '../src/editions/pdf/mark-artifacts.js';
 import type { FontCodes } from '../src/editions/pdf/font-codes.js';
 import { addLineEndSpaces } from '../src/editions/pdf/line-end-spaces.js';
+import { bookWords } from '../src/editions/pdf/book-words.js';
 import { separateNestedContent } from '../src/editions/pdf/nested-marked-content.js';
 import { readRightToLeft } from '../src/editions/pdf/right-to-left.js';
 
@@ -169,6 +170,60 @@ describe('a space where a line of tagged text wraps (Chromium draws none there)'
     expect(addLineEndSpaces(`/P <</MCID 0>> BDC ${line(100, '0005')} ${line(100, '0006', 18)}\n<0001> Tj EMC`, fonts)).toBeUndefined();
     expect(addLineEndSpaces(`/Artifact BMC ${line(100, '0005')} ${line(115, '0006')} EMC`, fonts)).toBeUndefined();
     expect(addLineEndSpaces(`/P <</MCID 0>> BDC /ReversedChars BMC ${line(100, '0005')} EMC ${line(115, '0006')}\n<0001> Tj EMC`, fonts)).toBeUndefined();
+  });
+
+  it('adds no space inside a word of the book too long for its line (broken where no hyphen is drawn)', () => {
+    // 0005 a, 0006 b, 0007 c, 0008 d.
+    const letters = { ...font, unicode: new Map([...'abcd'].map((letter, i) => [`\u0000${String.fromCharCode(5 + i)}`, letter])) };
+    const fontsWithText = (name: string) => (name === 'F1' ? letters : undefined);
+    const stream = `/P <</MCID 0>> BDC ${line(100, '000100050006')} ${line(115, '000700080001')} EMC`;
+    const words = (...list: string[]) => bookWords([{ type: 'root', children: [{ type: 'text', value: list.join(' ') }] }]);
+    // "ab|cd": one word of the book, "ab" none.
+    expect(addLineEndSpaces(stream, fontsWithText, undefined, words('x', 'abcd', 'y'))).toBeUndefined();
+    // "ab" is a word of its own: the line ended it.
+    expect(addLineEndSpaces(stream, fontsWithText, undefined, words('ab', 'abcd'))?.text).toContain('<000100050006> Tj\n<0001> Tj');
+    // "abcd" is no word of the book (nor in one): two words.
+    expect(addLineEndSpaces(stream, fontsWithText, undefined, words('abc', 'cd'))?.text).toContain('<000100050006> Tj\n<0001> Tj');
+    // Without the book's words, as before.
+    expect(addLineEndSpaces(stream, fontsWithText)?.text).toContain('<000100050006> Tj\n<0001> Tj');
+  });
+
+  it('reads a word broken over three lines whole: the middle line is all of one piece of it', () => {
+    // 0005 a … 000a f.
+    const letters = { ...font, unicode: new Map([...'abcdef'].map((letter, i) => [`\u0000${String.fromCharCode(5 + i)}`, letter])) };
+    const fontsWithText = (name: string) => (name === 'F1' ? letters : undefined);
+    const stream = `/P <</MCID 0>> BDC ${line(100, '000100050006')} ${line(115, '00070008')} ${line(130, '0009000a0001')} EMC`;
+    const book = (text: string) => bookWords([{ type: 'root', children: [{ type: 'text', value: text }] }]);
+    expect(addLineEndSpaces(stream, fontsWithText, undefined, book('x abcdef y'))).toBeUndefined();
+    // "abcd" alone is found, but not where a word ends: two spaces, as without the words.
+    expect(addLineEndSpaces(stream, fontsWithText, undefined, book('x abcdz ef'))?.text).toBe(addLineEndSpaces(stream, fontsWithText)?.text);
+  });
+
+  it('finds a word of the book however it is split over elements, and without its soft hyphens', () => {
+    const words = bookWords([
+      {
+        type: 'root',
+        children: [
+          { type: 'element', tagName: 'p', properties: {}, children: [{ type: 'text', value: 'see https://example.org/long' }] },
+          { type: 'element', tagName: 'p', properties: {}, children: [{ type: 'text', value: 'path/to/it; ano\u00adther' }] },
+        ],
+      },
+    ]);
+    // A line's last word and the next line's first (each line holding a space or hyphen too).
+    const goOn = (book: typeof words, tail: string, head: string, open = false) => book.goOn({ text: tail, open }, { text: head, open });
+    expect(goOn(words, 'exam', 'ple.org')).toBe(true);
+    expect(goOn(words, 'ano', 'ther')).toBe(true);
+    // Two blocks are two words.
+    expect(goOn(words, 'long', 'path')).toBe(false);
+    expect(goOn(words, 'see', 'https:')).toBe(false);
+    expect(goOn(words, '', 'ple')).toBe(false);
+    // Only where a line can end and start: "0" and "5" (an image's axis labels) are not "05" of "1805" …
+    const years = bookWords([{ type: 'root', children: [{ type: 'text', value: 'from 1805 to 2005-06 and abcdefghij' }] }]);
+    expect(goOn(years, '0', '5')).toBe(false);
+    expect(goOn(years, '20', '05')).toBe(true);
+    // … unless a piece was cut short: "cdefgh" of "abcdefghij".
+    expect(goOn(years, 'cdefg', 'h')).toBe(false);
+    expect(goOn(years, 'cdefg', 'h', true)).toBe(true);
   });
 
   it('treats text far along the same baseline (past the contents’ leaders) as another word', () => {

@@ -469,6 +469,31 @@ print(sum(found), len(found))
   });
 });
 
+describe('words too long for their line', () => {
+  it('read whole through the tags where the layout breaks them without a hyphen (a web address in a narrow cell)', async () => {
+    const root = await temp();
+    const long = 'https://archive.example.org/collectionsofthearrashidrevoltdocumentsfromnineteenfortyone';
+    const path = 'averyveryveryverylongpathsegmentwithoutanybreakopportunityatallwhatsoever1234567890abcdefghijkl';
+    await writeFiles(root, {
+      'book.yaml':
+        'title: Long words\nlanguage: en\ncreator: A\nidentifier: urn:uuid:0b0b0b0b-1111-4222-8333-444444444499\ndate: 2026-01-01\nchapters: [chapters/one.md]\n',
+      'chapters/one.md': `# Long words\n\nThe archive lives at https://archive.example.org/${path} and nowhere else.\n\n| Source | Address |\n| --- | --- |\n| Telegram | ${long} |\n`,
+    });
+    const result = await build({ root, outDir: await temp(), formats: ['pdf'] });
+    const file = result.outputs[0]!.path;
+    // The page breaks both (no hyphen drawn) …
+    const pages = (await run('pdftotext', [file, '-'])).stdout;
+    expect(pages).not.toContain(long);
+    expect(pages).not.toContain(path);
+    expect(pages).not.toMatch(/arrashid-|segmen-/);
+    // … and the tags read both whole, and the words around them apart.
+    const read = (await run('pdfinfo', ['-struct-text', file])).stdout;
+    expect(read).toContain(`"${long}"`);
+    expect(read).toContain(`"https://archive.example.org/${path}"`);
+    expect(read).toContain('The archive lives at ');
+  });
+});
+
 describe('links that run on to the next page', () => {
   it('are one Link each, holding both their annotations, and meet the PDF/UA conditions checked here', async () => {
     const root = await temp();

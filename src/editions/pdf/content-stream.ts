@@ -137,14 +137,21 @@ export function lastShown(text: string, start: number, end: number, bytes: numbe
 
 /** The last string a text-showing operator's operands hold (Latin-1 bytes), escapes read. */
 export function lastStringOperand(operands: string): string | undefined {
-  let found: string | undefined;
+  return stringOperands(operands).at(-1);
+}
+
+const ESCAPES: Record<string, string> = { n: '\n', r: '\r', t: '\t', b: '\b', f: '\f', '(': '(', ')': ')', '\\': '\\' };
+
+/** The strings a text-showing operator's operands hold (Latin-1 bytes), escapes read, in order. */
+export function stringOperands(operands: string): string[] {
+  const found: string[] = [];
   for (let i = 0; i < operands.length; i++) {
     const c = operands[i];
     if (c === '<') {
       const close = operands.indexOf('>', i);
       if (close < 0) break;
       const hex = operands.slice(i + 1, close).replace(/\s+/g, '');
-      found = Buffer.from(hex.length % 2 ? `${hex}0` : hex, 'hex').toString('latin1');
+      found.push(Buffer.from(hex.length % 2 ? `${hex}0` : hex, 'hex').toString('latin1'));
       i = close;
     } else if (c === '(') {
       let depth = 0;
@@ -153,14 +160,13 @@ export function lastStringOperand(operands: string): string | undefined {
         const d = operands[i]!;
         if (d === '\\') {
           const e = operands[++i] ?? '';
-          const escapes: Record<string, string> = { n: '\n', r: '\r', t: '\t', b: '\b', f: '\f', '(': '(', ')': ')', '\\': '\\' };
           if (/[0-7]/.test(e)) {
             const octal = /^[0-7]{1,3}/.exec(operands.slice(i))![0];
             value += String.fromCharCode(Number.parseInt(octal, 8) & 0xff);
             i += octal.length - 1;
           } else if (e === '\n' || e === '\r') {
             if (e === '\r' && operands[i + 1] === '\n') i++;
-          } else value += escapes[e] ?? e;
+          } else value += ESCAPES[e] ?? e;
         } else if (d === '(') {
           depth++;
           value += d;
@@ -170,7 +176,7 @@ export function lastStringOperand(operands: string): string | undefined {
           value += d;
         } else value += d;
       }
-      found = value;
+      found.push(value);
     }
   }
   return found;

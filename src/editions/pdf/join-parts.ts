@@ -1,4 +1,5 @@
 import { PDFDocument, ParseSpeeds } from 'pdf-lib';
+import type { BookWords } from './book-words.js';
 import { FontTags } from './font-tags.js';
 import { JoinedBook } from './joined-book.js';
 import { markPageArtifacts } from './mark-artifacts.js';
@@ -39,9 +40,12 @@ export class BookJoiner {
   #joined: JoinedBook | undefined;
   #work: Promise<void> = Promise.resolve();
 
-  /** For a book laid out in `parts` parts. */
-  constructor(parts: number) {
+  readonly #words: BookWords | undefined;
+
+  /** For a book laid out in `parts` parts, whose words are `words` (for the spaces where lines wrap: `markPageArtifacts`). */
+  constructor(parts: number, words?: BookWords) {
     this.#parts = parts;
+    this.#words = words;
   }
 
   /** Part `index` as printed (in any order; each once). */
@@ -68,7 +72,7 @@ export class BookJoiner {
   async #load(part: PrintedPart, index: number): Promise<PDFDocument> {
     const pdf = await PDFDocument.load(part.bytes, { updateMetadata: false, parseSpeed: ParseSpeeds.Fastest });
     // Here, part by part, while the browser lays out the others.
-    markPageArtifacts(pdf);
+    markPageArtifacts(pdf, this.#words);
     if (this.#parts === 1) return pdf;
     this.#fontTags.retag(pdf);
     renameStructIds(pdf, index);

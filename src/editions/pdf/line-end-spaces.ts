@@ -1,4 +1,6 @@
+import type { BookWords } from './book-words.js';
 import { applyEdits, lastShown, numberOperands, operations } from './content-stream.js';
+import { lineWords, readWords, type Segment, shownBytes, wordsAcross } from './text-lines.js';
 import type { FontCodes } from './font-codes.js';
 
 /** Which structure element owns each tagged sequence of a page, as far as the spaces need to know. */
@@ -28,33 +30,19 @@ export interface TextElements {
  * first part, the text going on on the next line) is not the word's: it is made an
  * artifact (ISO 32000-1, 14.8.2.2: text the layout adds), and the word's halves
  * read as one ("revolt", where the tags read "re-volt"). Its MCID is listed in
- * `hyphens`, for its element to let go of it. Returns the new stream, or
- * `undefined` when nothing was changed.
+ * `hyphens`, for its element to let go of it.
+ *
+ * With `words`, a line that ends inside a word of the book too long for its line
+ * (broken where no hyphen is drawn: a long web address in a narrow column) gets no
+ * space either: its last letters and the next line's first are read as one word.
+ * Returns the new stream, or `undefined` when nothing was changed.
  */
 export function addLineEndSpaces(
   text: string,
   fontOf: (name: string) => FontCodes | undefined,
   elements?: TextElements,
+  words?: BookWords,
 ): { text: string; hyphens: number[] } | undefined {
-  interface Segment {
-    y: number;
-    /** Where its first and last text shown start (in text space, along the line). */
-    startX: number;
-    lastX: number;
-    size: number;
-    font: FontCodes | undefined;
-    last: string;
-    /** Where a space would go: after the last text shown. */
-    at: number;
-    /** Whether that place is in tagged content, directly (not inside an inner sequence). */
-    tagged: boolean;
-    /** The MCID of the tagged content it ends in. */
-    mcid: number;
-    /** How many text operators it shows. */
-    shows: number;
-    /** Set when a tagged sequence of its own (its operator from `start` to `end`) holds one hyphen, this segment's one text shown. */
-    hyphen?: { start: number; end: number; mcid: number };
-  }
   interface Sequence {
     tagged: boolean;
     reversed: boolean;
@@ -160,7 +148,19 @@ export function addLineEndSpaces(
         const shown = font ? lastShown(text, start, end - operator.length, font.bytes) : undefined;
         const last = shown?.last ?? '';
         if (!current) {
-          current = { y: lineY, startX: x, lastX: x, size: size * Math.abs(scaleY || 1), font, last, at: end, tagged, mcid: inner?.mcid ?? -1, shows: 0 };
+          current = {
+            y: lineY,
+            startX: x,
+            lastX: x,
+            size: size * Math.abs(scaleY || 1),
+            font,
+            last,
+            at: end,
+            tagged,
+            mcid: inner?.mcid ?? -1,
+            shows: 0,
+            words: lineWords(),
+          };
           segments.push(current);
         } else {
           current.lastX = x;
@@ -172,6 +172,7 @@ export function addLineEndSpaces(
           current.size = Math.max(current.size, size * Math.abs(scaleY || 1));
         }
         current.shows++;
+        if (words && font) readWords(current.words, font, shownBytes(text, start, end - operator.length));
         if (inner) {
           inner.shows++;
           inner.segment = current;
@@ -188,6 +189,9 @@ export function addLineEndSpaces(
     const size = Math.max(a.size, b.size);
     return Math.abs(b.y - a.y) < 0.6 * size && Math.abs(b.startX - a.lastX) < 3 * size;
   };
+  /** Where `b` goes on with `a`'s element (on its line, or the next), as far as the spaces need to know. */
+  const sameElement = (a: Segment, b: Segment) => !elements || elements.same(a.mcid, b.mcid);
+  const pieces = words ? wordsAcross(segments, sameElement) : undefined;
   // From the last segment back, each with the next tagged one after it.
   let next: Segment | undefined;
   /** The first part of a word broken at the hyphen after it: it goes on on the next line. */
@@ -218,6 +222,9 @@ export function addLineEndSpaces(
     if (elements && (after ? !elements.same(segment.mcid, after.mcid) : !elements.continues(segment.mcid))) continue;
     // The line goes on (far along it, past a gap of leaders or to the next cell of a row, it is another word).
     if (after && sameLine(segment, after)) continue;
+    // A word too long for its line goes on on the next.
+    const [line, goesOn] = [pieces?.get(segment), after && pieces?.get(after)];
+    if (line && goesOn && words?.goOn(line.tail, goesOn.head)) continue;
     edits.push([segment.at, segment.at, `\n${hexString(font.space)} Tj`]);
   }
   if (edits.length === 0) return undefined;

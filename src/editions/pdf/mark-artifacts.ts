@@ -1,5 +1,6 @@
 import { deflateSync } from 'node:zlib';
 import { PDFArray, PDFDict, type PDFDocument, PDFName, PDFNull, PDFNumber, type PDFObject, PDFRawStream, PDFRef } from 'pdf-lib';
+import type { BookWords } from './book-words.js';
 import { applyEdits, operations } from './content-stream.js';
 import { type FontCodes, pageFonts } from './font-codes.js';
 import { addLineEndSpaces, type TextElements } from './line-end-spaces.js';
@@ -120,10 +121,10 @@ export function markArtifacts(text: string, decoration?: Decoration): string | u
  * repeats on each page, rules, borders and backgrounds. Each page's content
  * streams are read, marked (`markArtifacts`), their tagged content made flat
  * (`separateNestedContent`, the structure following), given spaces where lines wrap
- * (`addLineEndSpaces`), right-to-left text put in reading order (`readRightToLeft`,
+ * (`addLineEndSpaces`; not inside one of the book's `words`), right-to-left text put in reading order (`readRightToLeft`,
  * its elements' `/K` following) and written back as one stream.
  */
-export function markPageArtifacts(pdf: PDFDocument): void {
+export function markPageArtifacts(pdf: PDFDocument, words?: BookWords): void {
   const { context } = pdf;
   const root = dictAt(context, pdf.catalog, 'StructTreeRoot');
   const parents = new Map(numberTreeEntries(context, root && dictAt(context, root, 'ParentTree')));
@@ -163,7 +164,7 @@ export function markPageArtifacts(pdf: PDFDocument): void {
     for (const mcid of decoration.taken) replaceContent(context, owners, mcid, [], page.ref);
     for (const [mcid, ids] of separated?.split ?? []) replaceContent(context, owners, mcid, ids, page.ref);
     const fontOf = pageFonts(pdf, page.node.Resources(), fonts);
-    const spaced = addLineEndSpaces(separated?.text ?? marked ?? original, fontOf, elements);
+    const spaced = addLineEndSpaces(separated?.text ?? marked ?? original, fontOf, elements, words);
     for (const mcid of spaced?.hyphens ?? []) replaceContent(context, owners, mcid, [], page.ref);
     const rightToLeft = readRightToLeft(spaced?.text ?? separated?.text ?? marked ?? original, fontOf, {
       ownerOf,

@@ -7,6 +7,7 @@ import type { PdfStandard } from '../../shared/pdf-standards.js';
 import type { StageTimer } from '../../shared/timings.js';
 import type { BrowserHandle } from './browser.js';
 import { captureTitlePage } from './cover.js';
+import { bookWords } from './book-words.js';
 import { BookJoiner } from './join-parts.js';
 import { type LaidOutBook, type LayoutProgress, layOutParts } from './lay-out-parts.js';
 import { printDocuments } from './layout-document.js';
@@ -113,9 +114,10 @@ export async function pdfEdition(book: Book, options: PdfOptions): Promise<PdfEd
       : undefined;
     let laidOut: LaidOutBook;
     let joiner: BookJoiner;
+    const words = bookWords(book.chapters.map((chapter) => chapter.tree));
     for (let pass = 1; ; pass++) {
       // The parts are joined as they are printed: Node joins while the browser lays out.
-      const join = new BookJoiner(docs.parts.length);
+      const join = new BookJoiner(docs.parts.length, words);
       joiner = join;
       laidOut = await options.timer.measure('layout', () =>
         layOutParts(docs, {
