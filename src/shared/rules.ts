@@ -84,7 +84,7 @@ export const rules = {
     title: 'A chapter has no title',
     hint: 'Start the chapter with a level-1 heading (`# Title`); until then its id stands in for it in the contents.',
   },
-  'not-an-image': { title: 'A file used as an image is not a supported image', hint: 'Use a PNG, JPEG, GIF or script-free SVG file.' },
+  'not-an-image': { title: 'A file used as an image is not a supported image', hint: 'Use a PNG, JPEG, GIF or SVG file (an SVG must be well-formed XML).' },
   'not-found': { title: 'A file cannot be read', hint: 'Check that the path exists and is a readable file.' },
   'nul-byte': { title: 'A text file holds a NUL byte', hint: 'The file is probably binary; save it as UTF-8 text.' },
   'remote-image': { title: 'An image is on the network', hint: 'Download it into the manuscript folder; builds are offline.' },
@@ -117,6 +117,10 @@ export const rules = {
     hint: 'Builds are offline and read only the manuscript folder: put fonts (WOFF2, WOFF, TTF, OTF) and images (PNG, JPEG, GIF) in it and name them with a relative `url()`; `@import` is not read (list every sheet under `styles`).',
   },
   'unsafe-path': { title: 'A path leaves the manuscript folder', hint: 'Keep every file the book uses inside the manuscript folder.' },
+  'unsafe-svg': {
+    title: 'An SVG image runs code or refers to something outside itself',
+    hint: 'Remove scripts, event handlers and foreign objects, and embed what the drawing uses (a `data:` PNG or JPEG, a `#fragment` of the file); builds read nothing an image points to.',
+  },
   'unterminated-title': { title: 'A wiki-text title or heading is not closed', hint: 'Write `= Title =` and `==Section==` with as many `=` on both sides.' },
   'wrong-type': { title: 'A value has the wrong type', hint: 'Write the kind of value the message names (text, list, mapping, number).' },
 } as const satisfies Record<string, Rule>;

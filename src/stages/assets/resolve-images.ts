@@ -6,6 +6,7 @@ import { visit } from 'unist-util-visit';
 import type { Chapter, ImageAsset } from '../../model/book.js';
 import { report, type RuleId } from '../../shared/messages.js';
 import { extensionOf, sniffImage } from './sniff-image.js';
+import { type SvgProblem, svgProblems } from './svg-references.js';
 
 /** The most an image file may weigh. */
 export const MAX_IMAGE_BYTES = 32 * 1024 * 1024;
@@ -92,15 +93,22 @@ export async function resolveImages(root: string, chapters: readonly Chapter[]):
       }
       const data = await readFile(real);
       const type = sniffImage(data);
-      if (type === undefined || type === 'webp' || type === 'unsafe-svg') {
-        const why =
-          type === 'webp'
-            ? 'WebP is not supported by every e-reader; convert it to PNG or JPEG'
-            : type === 'unsafe-svg'
-              ? 'an SVG with scripts, event handlers or foreign objects is refused'
-              : 'it is not a PNG, JPEG, GIF or SVG image';
+      if (type === undefined || type === 'webp') {
+        const why = type === 'webp' ? 'WebP is not supported by every e-reader; convert it to PNG or JPEG' : 'it is not a PNG, JPEG, GIF or SVG image';
         problem(`Unexpected file \`${src}\`: ${why}`, 'not-an-image');
         continue;
+      }
+      if (type === 'image/svg+xml') {
+        const found = svgProblems(new TextDecoder().decode(data));
+        if (found.length > 0) {
+          const unreadable = found.some((found) => found.wellFormed === false);
+          problem(
+            `${unreadable ? 'Unexpected file' : 'Refused image'} \`${src}\`: ${svgReasons(path.relative(root, real), found)}`,
+            unreadable ? 'not-an-image' : 'unsafe-svg',
+          );
+          unavailable(img);
+          continue;
+        }
       }
       const hash = createHash('sha256').update(data).digest('hex');
       let asset = byHash.get(hash);
@@ -131,6 +139,16 @@ function hasImages(tree: Root): boolean {
     return false;
   });
   return found;
+}
+
+/** What is wrong with an SVG, each at its place in `file` (the first eight). */
+function svgReasons(file: string, problems: readonly SvgProblem[]): string {
+  const listed = problems.slice(0, 8).map(({ reason, line, column }) => `${reason} (${file}${line === undefined ? '' : `:${line}:${column ?? 1}`})`);
+  const more = problems.length > 8 ? `; and ${problems.length - 8} more` : '';
+  const advice = problems.some((problem) => problem.wellFormed === false)
+    ? ''
+    : '. An SVG in a book may refer only to its own parts (`#id`) and pictures embedded in it';
+  return `${listed.join('; ')}${more}${advice}`;
 }
 
 /** Replace an image that cannot be used by its description. */
