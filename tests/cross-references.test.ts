@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type BrowserHandle, startBrowser } from '../src/editions/pdf/browser.js';
 import { build } from '../src/index.js';
 import { epubcheck, readEpub } from './epub-tools.js';
-import { fixtures, tempDirs } from './helpers.js';
+import { expectGalleyError, fixtures, listFiles, tempDirs } from './helpers.js';
 import { pageText } from './pdf-tools.js';
 import { printBook } from './print-book.js';
 import { accessibilityFindings } from './pdf-accessibility.js';
@@ -160,5 +160,29 @@ describe('images in print', () => {
     const messages = result.messages.map((m) => `${path.basename(m.file ?? '')}:${m.line}: ${m.reason} [${m.ruleId}]`);
     expect(messages).toHaveLength(1);
     expect(messages[0]).toMatch(/^one\.md:5: The image `images\/plan\.png` is printed at 1[3-5]\d ppi: below 200 ppi it looks soft on paper/);
+  });
+
+  it('fail the build, at their place, where the browser cannot draw one (no broken-image icon in print)', async () => {
+    const root = await temp();
+    await mkdir(path.join(root, 'chapters'));
+    await mkdir(path.join(root, 'images'));
+    const good = await readFile(fixtures('pdf', 'manuscript-page-1.png'));
+    // The PNG signature, then not a PNG: it passes for one until it is decoded.
+    await writeFile(path.join(root, 'images', 'damaged.png'), Buffer.concat([good.subarray(0, 8), Buffer.from('not the rest of a PNG '.repeat(20))]));
+    await cp(fixtures('pdf', 'manuscript-page-1.png'), path.join(root, 'images', 'plan.png'));
+    await writeFile(
+      path.join(root, 'book.yaml'),
+      'title: Plans\nlanguage: en\ncreator: Galley Tests\nidentifier: urn:uuid:11111111-2222-4333-8444-555555555607\nchapters:\n  - chapters/one.md\n',
+    );
+    await writeFile(
+      path.join(root, 'chapters', 'one.md'),
+      '# Plans\n\n![The plan](../images/plan.png){width=1cm}\n\nText.\n\n![A damaged photograph](../images/damaged.png)\n',
+    );
+    const outDir = await temp();
+    const error = await expectGalleyError(() => build({ root, outDir, formats: ['html', 'pdf'] }));
+    expect(error.messages.map((m) => `${path.basename(m.file ?? '')}:${m.line}:${m.column}: ${m.reason} [${m.ruleId}]`)).toEqual([
+      'one.md:7:1: The image `images/damaged.png` could not be drawn: the browser failed to decode it (the file is damaged or not the image its first bytes say) [not-an-image]',
+    ]);
+    expect(await listFiles(outDir)).toEqual([]);
   });
 });

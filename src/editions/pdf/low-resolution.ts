@@ -1,24 +1,40 @@
 import type { Book } from '../../model/book.js';
-import { warn } from '../../shared/messages.js';
+import { report, warn } from '../../shared/messages.js';
 import { blockPlaces } from './block-places.js';
 import type { PrintedImage } from './in-page/image-resolution.js';
 
 /** Below this resolution at its printed size, a raster image looks soft in print. */
 export const PRINT_RESOLUTION = 200;
 
-/** Warn of each raster image the print edition prints below `PRINT_RESOLUTION`, at its place. */
+/**
+ * Warn of each raster image the print edition prints below `PRINT_RESOLUTION`, at
+ * its place; an image the browser could not draw is an error there (it would print
+ * as a broken-image icon).
+ */
 export function reportLowResolution(book: Book, images: readonly PrintedImage[]): void {
   const places = blockPlaces(book);
   const lowest = new Map<string, PrintedImage>();
-  for (const image of images) if (!lowest.has(image[0]) || image[1] < lowest.get(image[0])![1]) lowest.set(image[0], image);
+  for (const image of images) {
+    const known = lowest.get(image[0])?.[1];
+    if (known === undefined || (known !== null && (image[1] === null || image[1] < known))) lowest.set(image[0], image);
+  }
   for (const [href, ppi, block] of [...lowest.values()].sort((a, b) => a[0].localeCompare(b[0]))) {
-    if (ppi >= PRINT_RESOLUTION) continue;
     const at = (block === null ? undefined : places.get(block)) ?? { file: book.configFile, place: undefined };
-    warn(
-      at.file,
-      'low-resolution',
-      `The image \`${href}\` is printed at ${ppi} ppi: below ${PRINT_RESOLUTION} ppi it looks soft on paper; use an image with more pixels or print it smaller (\`{width=…}\`)`,
-      at.place,
-    );
+    if (ppi === null) {
+      report(
+        at.file,
+        'error',
+        'not-an-image',
+        `The image \`${href}\` could not be drawn: the browser failed to decode it (the file is damaged or not the image its first bytes say)`,
+        at.place,
+      );
+    } else if (ppi < PRINT_RESOLUTION) {
+      warn(
+        at.file,
+        'low-resolution',
+        `The image \`${href}\` is printed at ${ppi} ppi: below ${PRINT_RESOLUTION} ppi it looks soft on paper; use an image with more pixels or print it smaller (\`{width=…}\`)`,
+        at.place,
+      );
+    }
   }
 }
