@@ -174,7 +174,10 @@ describe('a space where a line of tagged text wraps (Chromium draws none there)'
 
   it('adds no space inside a word of the book too long for its line (broken where no hyphen is drawn)', () => {
     // 0005 a, 0006 b, 0007 c, 0008 d.
-    const letters = { ...font, unicode: new Map([...'abcd'].map((letter, i) => [`\u0000${String.fromCharCode(5 + i)}`, letter])) };
+    const letters = {
+      ...font,
+      unicode: new Map([' ', ...'abcd'].map((letter, i) => (i === 0 ? ['\u0000\u0001', ' '] : [`\u0000${String.fromCharCode(4 + i)}`, letter]))),
+    };
     const fontsWithText = (name: string) => (name === 'F1' ? letters : undefined);
     const stream = `/P <</MCID 0>> BDC ${line(100, '000100050006')} ${line(115, '000700080001')} EMC`;
     const words = (...list: string[]) => bookWords([{ type: 'root', children: [{ type: 'text', value: list.join(' ') }] }]);
@@ -188,9 +191,30 @@ describe('a space where a line of tagged text wraps (Chromium draws none there)'
     expect(addLineEndSpaces(stream, fontsWithText)?.text).toContain('<000100050006> Tj\n<0001> Tj');
   });
 
+  it('draws the space in another of the page’s fonts where the line’s own has none (a subset of Cyrillic or Greek)', () => {
+    const noSpace: FontCodes = { ...font, space: undefined, breaks: new Set(), hyphens: new Set() };
+    const twoFonts = (name: string) => (name === 'F1' ? font : name === 'F2' ? noSpace : undefined);
+    const stream = `/P <</MCID 0>> BDC ${line(100, '0005')} BT /F2 9 Tf 1 0 0 -1 10 115 Tm <0006> Tj ET BT /F2 9 Tf 1 0 0 -1 10 130 Tm <0007> Tj ET EMC`;
+    const spaced = addLineEndSpaces(stream, twoFonts)?.text;
+    expect(spaced).toContain('<0006> Tj\n/F1 10 Tf <0001> Tj /F2 9 Tf ET');
+  });
+
+  it('gives a dash or slash that stands between spaces in the book its space back at a line’s end, not one inside a word', () => {
+    const letters = { ...font, unicode: new Map([' ', '-', ...'abcd'].map((letter, i) => [`\u0000${String.fromCharCode(i < 2 ? i + 1 : i + 3)}`, letter])) };
+    const fontsWithText = (name: string) => (name === 'F1' ? letters : undefined);
+    // "ab -" | "cd": the dash stands alone in "ab - cd"; "ab-" | "cd" is "ab-cd".
+    const stream = (glyphs: string) => `/P <</MCID 0>> BDC ${line(100, glyphs)} ${line(115, '00070008')} EMC`;
+    const book = (text: string) => bookWords([{ type: 'root', children: [{ type: 'text', value: text }] }]);
+    expect(addLineEndSpaces(stream('0005000600010002'), fontsWithText, undefined, book('ab - cd'))?.text).toContain('<0005000600010002> Tj\n<0001> Tj');
+    expect(addLineEndSpaces(stream('000500060002'), fontsWithText, undefined, book('ab-cd'))?.text).toContain('<000500060002> Tj ET');
+  });
+
   it('reads a word broken over three lines whole: the middle line is all of one piece of it', () => {
     // 0005 a … 000a f.
-    const letters = { ...font, unicode: new Map([...'abcdef'].map((letter, i) => [`\u0000${String.fromCharCode(5 + i)}`, letter])) };
+    const letters = {
+      ...font,
+      unicode: new Map([' ', ...'abcdef'].map((letter, i) => (i === 0 ? ['\u0000\u0001', ' '] : [`\u0000${String.fromCharCode(4 + i)}`, letter]))),
+    };
     const fontsWithText = (name: string) => (name === 'F1' ? letters : undefined);
     const stream = `/P <</MCID 0>> BDC ${line(100, '000100050006')} ${line(115, '00070008')} ${line(130, '0009000a0001')} EMC`;
     const book = (text: string) => bookWords([{ type: 'root', children: [{ type: 'text', value: text }] }]);
@@ -209,21 +233,29 @@ describe('a space where a line of tagged text wraps (Chromium draws none there)'
         ],
       },
     ]);
-    // A line's last word and the next line's first (each line holding a space or hyphen too).
+    // A line's last word and the next line's first (each line holding a space too): a word's pieces from its start to its end.
     const goOn = (book: typeof words, tail: string, head: string, open = false) => book.goOn({ text: tail, open }, { text: head, open });
-    expect(goOn(words, 'exam', 'ple.org')).toBe(true);
+    expect(goOn(words, 'https://exam', 'ple.org/long')).toBe(true);
     expect(goOn(words, 'ano', 'ther')).toBe(true);
+    expect(goOn(words, 'exam', 'ple.org/long')).toBe(false);
+    expect(goOn(words, 'https://exam', 'ple.org')).toBe(false);
     // Two blocks are two words.
-    expect(goOn(words, 'long', 'path')).toBe(false);
-    expect(goOn(words, 'see', 'https:')).toBe(false);
+    expect(goOn(words, 'https://example.org/long', 'path/to/it;')).toBe(false);
+    expect(goOn(words, 'see', 'https://example.org/long')).toBe(false);
     expect(goOn(words, '', 'ple')).toBe(false);
-    // Only where a line can end and start: "0" and "5" (an image's axis labels) are not "05" of "1805" …
+    // "km/h" ends a line of its own, "Jean-Luc" too: not "km/his", "Jean-Lucas".
+    const names = bookWords([{ type: 'root', children: [{ type: 'text', value: 'at 50 km/h is his; Jean-Luc as Lucas' }] }]);
+    expect(goOn(names, 'km/h', 'is')).toBe(false);
+    expect(goOn(names, 'Jean-Luc', 'as')).toBe(false);
+    expect(names.has('km/h')).toBe(true);
+    // A piece cut short may go on beyond; at a page's end, a word that goes on.
     const years = bookWords([{ type: 'root', children: [{ type: 'text', value: 'from 1805 to 2005-06 and abcdefghij' }] }]);
-    expect(goOn(years, '0', '5')).toBe(false);
-    expect(goOn(years, '20', '05')).toBe(true);
-    // … unless a piece was cut short: "cdefgh" of "abcdefghij".
     expect(goOn(years, 'cdefg', 'h')).toBe(false);
-    expect(goOn(years, 'cdefg', 'h', true)).toBe(true);
+    expect(goOn(years, 'cdefg', 'hij', true)).toBe(true);
+    expect(years.goOn({ text: 'abcde', open: false }, undefined)).toBe(true);
+    expect(years.goOn({ text: 'abcdefghij', open: false }, undefined)).toBe(false);
+    expect(years.goOn({ text: '2005', open: false }, undefined)).toBe(true);
+    expect(years.goOn({ text: 'from', open: false }, undefined)).toBe(false);
   });
 
   it('treats text far along the same baseline (past the contents’ leaders) as another word', () => {

@@ -8,9 +8,6 @@ const UNDRAWN = /[\u00ad\u200b-\u200d\u2060\ufeff]/g;
 /** Letters of a line's first and last word that are kept (`readWords`): a longer one is cut, and may go on beyond. */
 export const WORD_KEPT = 128;
 
-/** Characters after which a line may end inside a token of the text (a line's last word starts after one, its first ends before one). */
-const BREAKS = /[\u2010-\u2015\u2212\u00a0\u3000\u30fc\-/]/;
-
 /** The text of `nodes`, with a space where an element that is not phrasing content starts or ends. */
 function textOf(nodes: readonly RootContent[], out: string[]): void {
   for (const node of nodes) {
@@ -28,15 +25,18 @@ function textOf(nodes: readonly RootContent[], out: string[]): void {
 /** What the tags of the pages need to know of the book's words. */
 export interface BookWords {
   /**
-   * Whether a line that ends in `before` (its text after its last space, hyphen
-   * or dash, and the lines before it that hold none) goes on with `after` (the next
-   * line's text up to its first) in one word of the book: a word too long for its
-   * line, broken where no hyphen is drawn (`overflow-wrap`: a long web address in
-   * a narrow column). Only when `before` is no word of the book on its own, and
-   * the two are found together in one, where a word starts (or after a hyphen or
-   * slash) and ends (or before one); a piece cut short (`open`) may go on beyond.
+   * Whether a line that ends in `before` (its text after its last space, and the
+   * lines before it that hold none) goes on with `after` (the next line's text up
+   * to its first) in one word of the book: a word too long for its line, broken
+   * where no hyphen is drawn (`overflow-wrap`: a long web address in a narrow
+   * column). Only when `before` is no word of the book on its own, and the two are
+   * found together in one, from its start to its end; a piece cut short (`open`)
+   * may go on beyond. With no `after` (the line is its page's last, and the text
+   * goes on on the next), when `before` starts a longer word.
    */
-  goOn(before: WordPiece, after: WordPiece): boolean;
+  goOn(before: WordPiece, after: WordPiece | undefined): boolean;
+  /** Whether `text` is a word of the book on its own (between spaces). */
+  has(text: string): boolean;
 }
 
 /**
@@ -48,27 +48,32 @@ export function bookWords(trees: readonly Root[]): BookWords {
   let words: Set<string> | undefined;
   // One string to search, words apart (`before` and `after` hold no white space: a match never spans two).
   let all: string | undefined;
+  const read = () => {
+    if (words) return words;
+    words = new Set();
+    for (const tree of trees) {
+      const text: string[] = [];
+      textOf(tree.children, text);
+      for (const word of text.join('').replace(UNDRAWN, '').split(/\s+/)) if (word) words.add(word);
+    }
+    return words;
+  };
   return {
-    goOn({ text: before, open: openBefore }, { text: after, open: openAfter }) {
-      if (!before || !after) return false;
-      if (!words) {
-        words = new Set();
-        for (const tree of trees) {
-          const text: string[] = [];
-          textOf(tree.children, text);
-          for (const word of text.join('').replace(UNDRAWN, '').split(/\s+/)) if (word) words.add(word);
-        }
-      }
-      if (words.has(before)) return false;
-      all ??= [...words].join('\n');
+    has: (text) => read().has(text),
+    goOn({ text: before, open: openBefore }, next) {
+      const { text: after, open: openAfter } = next ?? { text: '', open: true };
+      if (!before || (!after && next)) return false;
+      if (read().has(before)) return false;
+      all ??= [...read()].join('\n');
       // Found where a word starts and ends, or where a line can end inside one, and start.
       const joined = before + after;
       for (let at = all.indexOf(joined); at >= 0; at = all.indexOf(joined, at + 1)) {
         const previous = all[at - 1] ?? '\n';
         const following = all[at + joined.length] ?? '\n';
-        const starts = previous === '\n' || BREAKS.test(previous);
-        const ends = following === '\n' || BREAKS.test(following);
-        if ((starts || openBefore) && (ends || openAfter)) return true;
+        const starts = previous === '\n' || openBefore;
+        // (At a page's end, a word that goes on.)
+        const ends = next ? following === '\n' || openAfter : following !== '\n';
+        if (starts && ends) return true;
       }
       return false;
     },

@@ -1,6 +1,6 @@
 import type { BookWords } from './book-words.js';
 import { applyEdits, lastShown, numberOperands, operations } from './content-stream.js';
-import { lineWords, readWords, type Segment, shownBytes, wordsAcross } from './text-lines.js';
+import { findDrawnHyphens, lineWords, readWords, sameLine, type Segment, type SpaceFont, shownBytes, wordsAcross } from './text-lines.js';
 import type { FontCodes } from './font-codes.js';
 
 /** Which structure element owns each tagged sequence of a page, as far as the spaces need to know. */
@@ -58,6 +58,10 @@ export function addLineEndSpaces(
   const stack: Sequence[] = [];
   let font: FontCodes | undefined;
   let size = 0;
+  /** The font as `Tf` set it; the last font set with a space (a subset of Cyrillic or Greek may have none), and the page's first. */
+  let setIn = '';
+  let spaceFont: SpaceFont | undefined;
+  let firstSpaceFont: SpaceFont | undefined;
   // The text line matrix's vertical parts: y, and how a move's ty scales into it.
   let lineY = 0;
   let scaleY = 1;
@@ -98,9 +102,14 @@ export function addLineEndSpaces(
         newLine();
         break;
       case 'Tf': {
-        const [name, value] = operands().split(/\s+/);
+        setIn = operands();
+        const [name, value] = setIn.split(/\s+/);
         font = name?.startsWith('/') ? fontOf(name.slice(1)) : undefined;
         size = Math.abs(Number(value)) || 0;
+        if (font?.space) {
+          spaceFont = { setIn, code: font.space };
+          firstSpaceFont ??= spaceFont;
+        }
         break;
       }
       case 'Tm': {
@@ -160,6 +169,8 @@ export function addLineEndSpaces(
             mcid: inner?.mcid ?? -1,
             shows: 0,
             words: lineWords(),
+            setIn,
+            spaceFont,
           };
           segments.push(current);
         } else {
@@ -170,6 +181,8 @@ export function addLineEndSpaces(
           current.tagged = tagged;
           current.mcid = inner?.mcid ?? -1;
           current.size = Math.max(current.size, size * Math.abs(scaleY || 1));
+          current.setIn = setIn;
+          current.spaceFont = spaceFont;
         }
         current.shows++;
         if (words && font) readWords(current.words, font, shownBytes(text, start, end - operator.length));
@@ -184,48 +197,36 @@ export function addLineEndSpaces(
   }
   const edits: Array<[at: number, end: number, what: string]> = [];
   const hyphens: number[] = [];
-  /** `b` follows `a` on its line: on the same baseline (within a raised call's shift), and near (not past a gap of leaders, in the next cell of a row). */
-  const sameLine = (a: Segment, b: Segment) => {
-    const size = Math.max(a.size, b.size);
-    return Math.abs(b.y - a.y) < 0.6 * size && Math.abs(b.startX - a.lastX) < 3 * size;
-  };
   /** Where `b` goes on with `a`'s element (on its line, or the next), as far as the spaces need to know. */
   const sameElement = (a: Segment, b: Segment) => !elements || elements.same(a.mcid, b.mcid);
-  const pieces = words ? wordsAcross(segments, sameElement) : undefined;
-  // From the last segment back, each with the next tagged one after it.
+  const { drawnHyphens, brokenBefore } = findDrawnHyphens(segments, elements?.continues);
+  for (const segment of drawnHyphens) {
+    edits.push([segment.hyphen!.start, segment.hyphen!.end, '/Artifact BMC']);
+    hyphens.push(segment.hyphen!.mcid);
+  }
+  const pieces = words ? wordsAcross(segments, sameElement, drawnHyphens, words.has) : undefined;
   let next: Segment | undefined;
-  /** The first part of a word broken at the hyphen after it: it goes on on the next line. */
-  let broken: Segment | undefined;
   for (let i = segments.length - 1; i >= 0; i--) {
     const segment = segments[i]!;
+    if (drawnHyphens.has(segment)) continue;
     const after = next;
-    const before = segments[i - 1];
-    if (
-      segment.hyphen &&
-      segment.shows === 1 &&
-      before?.tagged &&
-      before.font &&
-      !before.font.breaks.has(before.last) &&
-      sameLine(before, segment) &&
-      (after ? !sameLine(segment, after) : (elements?.continues(segment.mcid) ?? true))
-    ) {
-      edits.push([segment.hyphen.start, segment.hyphen.end, '/Artifact BMC']);
-      hyphens.push(segment.hyphen.mcid);
-      broken = before;
-      continue;
-    }
     if (segment.tagged) next = segment;
     const { font } = segment;
-    if (segment === broken || !segment.tagged || !font?.space || font.breaks.has(segment.last)) continue;
+    if (brokenBefore.has(segment) || !segment.tagged || !font) continue;
+    const line = pieces?.get(segment);
+    // A line that ends a word already: with a space, or a hyphen, dash or slash — unless one that stands between spaces in the book ("word — another").
+    if (font.breaks.has(segment.last) && !(line && /^\S+$/.test(line.tail.text) && words?.has(line.tail.text))) continue;
     // Only inside one element's text: not after a heading's, a cell's or a paragraph's last line
     // (the last on the page, only where the element goes on on another page).
     if (elements && (after ? !elements.same(segment.mcid, after.mcid) : !elements.continues(segment.mcid))) continue;
     // The line goes on (far along it, past a gap of leaders or to the next cell of a row, it is another word).
     if (after && sameLine(segment, after)) continue;
-    // A word too long for its line goes on on the next.
-    const [line, goesOn] = [pieces?.get(segment), after && pieces?.get(after)];
-    if (line && goesOn && words?.goOn(line.tail, goesOn.head)) continue;
-    edits.push([segment.at, segment.at, `\n${hexString(font.space)} Tj`]);
+    // A word too long for its line goes on on the next (on this page, or the next).
+    if (line && words?.goOn(line.tail, after && pieces?.get(after)?.head)) continue;
+    // In its own font, or in one of the page's with a space (then its own set again).
+    const spaceFont = segment.spaceFont ?? firstSpaceFont;
+    if (font.space) edits.push([segment.at, segment.at, `\n${hexString(font.space)} Tj`]);
+    else if (spaceFont) edits.push([segment.at, segment.at, `\n${spaceFont.setIn} Tf ${hexString(spaceFont.code)} Tj ${segment.setIn} Tf`]);
   }
   if (edits.length === 0) return undefined;
   return {
