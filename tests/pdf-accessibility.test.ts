@@ -494,6 +494,25 @@ describe('words too long for their line', () => {
   });
 });
 
+describe('a paragraph that goes on on the next page', () => {
+  it('keeps the spaces between inline elements there, on the page and in the tags (Paged.js dropped them: pagedjs#285)', async () => {
+    const root = await temp();
+    const filler = 'Plain words fill this page of the book. '.repeat(60);
+    await writeFiles(root, {
+      'book.yaml':
+        'title: Spaces\nlanguage: en\ncreator: A\nidentifier: urn:uuid:0b0b0b0b-1111-4222-8333-444444444498\ndate: 2026-01-01\nchapters: [chapters/one.md]\n',
+      'chapters/one.md': `# Spaces\n\n${filler}Then *alpha* *beta* and \`gamma\` \`delta\` and <https://a.org/x> <https://b.org/y> end.\n`,
+    });
+    const result = await build({ root, outDir: await temp(), formats: ['pdf'] });
+    const file = result.outputs[0]!.path;
+    const pages = (await run('pdftotext', [file, '-'])).stdout.replace(/\s+/g, ' ');
+    expect(pages).toContain('Then alpha beta and gamma delta and https://a.org/x https://b.org/y end.');
+    const read = (await run('pdfinfo', ['-struct-text', file])).stdout;
+    const tags = [...read.matchAll(/"(.*)"/g)].map((match) => match[1]).join('');
+    expect(tags).toContain('Then alpha beta and gamma delta and https://a.org/x https://b.org/y end.');
+  });
+});
+
 describe('links that run on to the next page', () => {
   it('are one Link each, holding both their annotations, and meet the PDF/UA conditions checked here', async () => {
     const root = await temp();
