@@ -142,18 +142,24 @@ describe('in print, the page of what a cross-reference names', () => {
 });
 
 describe('images in print', () => {
-  it('warn of a raster image printed below 200 ppi, at its place, and of no other', async () => {
+  /** A book "Plans" (its id ending in `id`) of one chapter, `markdown`, with `images/plan.png` (234 × 331 pixels) beside it. */
+  async function plansBook(id: string, markdown: string): Promise<string> {
     const root = await temp();
     await mkdir(path.join(root, 'chapters'));
     await mkdir(path.join(root, 'images'));
-    // 234 × 331 pixels: at 40 % of an A5 text width (about 1.8 in) some 130 ppi; at 1 cm, 590.
     await cp(fixtures('pdf', 'manuscript-page-1.png'), path.join(root, 'images', 'plan.png'));
     await writeFile(
       path.join(root, 'book.yaml'),
-      'title: Plans\nlanguage: en\ncreator: Galley Tests\nidentifier: urn:uuid:11111111-2222-4333-8444-555555555606\nchapters:\n  - chapters/one.md\n',
+      `title: Plans\nlanguage: en\ncreator: Galley Tests\nidentifier: urn:uuid:11111111-2222-4333-8444-555555555${id}\nchapters:\n  - chapters/one.md\n`,
     );
-    await writeFile(
-      path.join(root, 'chapters', 'one.md'),
+    await writeFile(path.join(root, 'chapters', 'one.md'), markdown);
+    return root;
+  }
+
+  it('warn of a raster image printed below 200 ppi, at its place, and of no other', async () => {
+    // 234 × 331 pixels: at 40 % of an A5 text width (about 1.8 in) some 130 ppi; at 1 cm, 590.
+    const root = await plansBook(
+      '606',
       '# Plans\n\nA small plan ![plan](../images/plan.png){width=1cm} in the text.\n\n![The plan of the fort](../images/plan.png){#fig-plan width=40%}\n\nAs @fig-plan shows.\n',
     );
     const result = await build({ root, outDir: await temp(), formats: ['pdf'] });
@@ -163,21 +169,10 @@ describe('images in print', () => {
   });
 
   it('fail the build, at their place, where the browser cannot draw one (no broken-image icon in print)', async () => {
-    const root = await temp();
-    await mkdir(path.join(root, 'chapters'));
-    await mkdir(path.join(root, 'images'));
+    const root = await plansBook('607', '# Plans\n\n![The plan](../images/plan.png){width=1cm}\n\nText.\n\n![A damaged photograph](../images/damaged.png)\n');
     const good = await readFile(fixtures('pdf', 'manuscript-page-1.png'));
     // The PNG signature, then not a PNG: it passes for one until it is decoded.
     await writeFile(path.join(root, 'images', 'damaged.png'), Buffer.concat([good.subarray(0, 8), Buffer.from('not the rest of a PNG '.repeat(20))]));
-    await cp(fixtures('pdf', 'manuscript-page-1.png'), path.join(root, 'images', 'plan.png'));
-    await writeFile(
-      path.join(root, 'book.yaml'),
-      'title: Plans\nlanguage: en\ncreator: Galley Tests\nidentifier: urn:uuid:11111111-2222-4333-8444-555555555607\nchapters:\n  - chapters/one.md\n',
-    );
-    await writeFile(
-      path.join(root, 'chapters', 'one.md'),
-      '# Plans\n\n![The plan](../images/plan.png){width=1cm}\n\nText.\n\n![A damaged photograph](../images/damaged.png)\n',
-    );
     const outDir = await temp();
     const error = await expectGalleyError(() => build({ root, outDir, formats: ['html', 'pdf'] }));
     expect(error.messages.map((m) => `${path.basename(m.file ?? '')}:${m.line}:${m.column}: ${m.reason} [${m.ruleId}]`)).toEqual([

@@ -127,12 +127,24 @@ export function lastShown(text: string, start: number, end: number, bytes: numbe
   let hex = text.slice(open + 1, close);
   if (/\s/.test(hex)) hex = hex.replace(/\s+/g, '');
   const length = Math.ceil(hex.length / 2);
-  let last = '';
-  for (let i = Math.max(0, length - bytes) * 2; i < hex.length; i += 2) {
-    // (An odd last digit is followed by a 0.)
-    last += String.fromCharCode(Number.parseInt(hex.slice(i, i + 2).padEnd(2, '0'), 16));
-  }
-  return { last, length };
+  return { last: hexBytes(hex, Math.max(0, length - bytes) * 2), length };
+}
+
+/** The bytes (Latin-1) of hex digits `hex` from digit `from` on; an odd last digit is followed by a 0. */
+function hexBytes(hex: string, from = 0): string {
+  let bytes = '';
+  for (let i = from; i < hex.length; i += 2) bytes += String.fromCharCode(Number.parseInt(hex.slice(i, i + 2).padEnd(2, '0'), 16));
+  return bytes;
+}
+
+/** The codes a text-showing operation's operands (from `start` to `end`) draw, as Latin-1 bytes: one hex string read in place (Chromium writes nothing else), any other operands in full. */
+export function shownBytes(text: string, start: number, end: number): string {
+  let i = start;
+  while (i < end && text.charCodeAt(i) <= 0x20) i++;
+  const close = text.indexOf('>', i);
+  const hex = text[i] === '<' && close > i && close < end && text.slice(close + 1, end).trim() === '' ? text.slice(i + 1, close) : undefined;
+  if (hex === undefined || hex.length % 2 === 1 || !/^[0-9a-f]*$/i.test(hex)) return stringOperands(text.slice(start, end)).join('');
+  return hexBytes(hex);
 }
 
 /** The last string a text-showing operator's operands hold (Latin-1 bytes), escapes read. */

@@ -1,6 +1,6 @@
 import type { BookWords } from './book-words.js';
-import { applyEdits, lastShown, numberOperands, operations } from './content-stream.js';
-import { findDrawnHyphens, lineWords, readWords, sameLine, type Segment, type SpaceFont, shownBytes, wordsAcross } from './text-lines.js';
+import { applyEdits, lastShown, numberOperands, operations, shownBytes } from './content-stream.js';
+import { findDrawnHyphens, lineWords, readWords, sameLine, type Segment, type SpaceFont, wordsAcross } from './text-lines.js';
 import type { FontCodes } from './font-codes.js';
 
 /** Which structure element owns each tagged sequence of a page, as far as the spaces need to know. */
@@ -214,8 +214,8 @@ export function addLineEndSpaces(
     const { font } = segment;
     if (brokenBefore.has(segment) || !segment.tagged || !font) continue;
     const line = pieces?.get(segment);
-    // A line that ends a word already: with a space, or a hyphen, dash or slash — unless one that stands between spaces in the book ("word — another").
-    if (font.breaks.has(segment.last) && !(line && /^\S+$/.test(line.tail.text) && words?.has(line.tail.text))) continue;
+    // A line that ends a word already: with a space, or a hyphen, dash or slash — unless one that stands between spaces in the book ("word — another": its last word, which holds no space, is one).
+    if (font.breaks.has(segment.last) && !(line && words?.has(line.tail.text))) continue;
     // Only inside one element's text: not after a heading's, a cell's or a paragraph's last line
     // (the last on the page, only where the element goes on on another page).
     if (elements && (after ? !elements.same(segment.mcid, after.mcid) : !elements.continues(segment.mcid))) continue;

@@ -1,5 +1,4 @@
 import { WORD_KEPT } from './book-words.js';
-import { stringOperands } from './content-stream.js';
 import type { FontCodes } from './font-codes.js';
 
 /** A line of a page's text, as far as its end matters (`addLineEndSpaces`): the text shown between two moves to another baseline. */
@@ -66,18 +65,6 @@ export function readWords(segment: LineWords, font: FontCodes, bytes: string): v
     }
     segment.tail = (segment.tail + character).slice(-WORD_KEPT);
   }
-}
-
-/** The codes a text-showing operation's operands (from `start` to `end`) draw, as Latin-1 bytes: one hex string read in place (Chromium writes nothing else), any other operands in full. */
-export function shownBytes(text: string, start: number, end: number): string {
-  let i = start;
-  while (i < end && text.charCodeAt(i) <= 0x20) i++;
-  const close = text.indexOf('>', i);
-  const hex = text[i] === '<' && close > i && close < end && text.slice(close + 1, end).trim() === '' ? text.slice(i + 1, close) : undefined;
-  if (hex === undefined || hex.length % 2 === 1 || !/^[0-9a-f]*$/i.test(hex)) return stringOperands(text.slice(start, end)).join('');
-  let bytes = '';
-  for (let at = 0; at < hex.length; at += 2) bytes += String.fromCharCode(Number.parseInt(hex.slice(at, at + 2), 16));
-  return bytes;
 }
 
 /** Text that may be the part of a word a line ends or starts with: `open` where it was cut (the word may go on beyond it). */
