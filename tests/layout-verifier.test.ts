@@ -9,7 +9,7 @@ import { reportTextOnPages } from '../src/editions/pdf/text-on-pages.js';
 import { htmlEdition } from '../src/editions/html/html-edition.js';
 import { sourceFiles } from '../src/model/book.js';
 import { messagesOf } from '../src/shared/messages.js';
-import { fixtures, formatAll, repoRoot, tempDirs } from './helpers.js';
+import { fixtures, formatAll, repoRoot, tempDirs, writeFiles } from './helpers.js';
 import { layoutPage } from './layout-page.js';
 import { compareWords } from './pdf-words.js';
 
@@ -79,6 +79,22 @@ describe("on Paged.js's own page breaking (Galley's fixes off)", () => {
     expect(await problems()).toEqual([]);
   });
 
+  it('finds words run together where a paragraph goes on on a new page (pagedjs#285)', async () => {
+    const root = await temp();
+    const filler = 'Plain words fill this page of the book. '.repeat(60);
+    await writeFiles(root, {
+      'book.yaml':
+        'title: Spaces\nlanguage: en\ncreator: A\nidentifier: urn:uuid:0b0b0b0b-1111-4222-8333-444444444498\ndate: 2026-01-01\nchapters: [chapters/one.md]\n',
+      'chapters/one.md': `# Spaces\n\n${filler}Then *alpha* *beta* and \`gamma\` \`delta\` end.\n`,
+    });
+    await layOut(root, { breaks: false, tableColumns: true });
+    expect(brief(await problems())).toEqual([
+      'changed p.6: … page of the book. Then alpha beta and gamma delta end. ≠ …s page of the book. Then alphabeta and gammadelta end.',
+    ]);
+    await layOut(root);
+    expect(await problems()).toEqual([]);
+  });
+
   it('finds the same in the manuscript', async () => {
     await layOut(manuscript, { breaks: false, tableColumns: false });
     const found = await problems();
@@ -89,8 +105,8 @@ describe("on Paged.js's own page breaking (Galley's fixes off)", () => {
 
 describe('on faults put into a good layout', () => {
   /** Lay the manuscript out, change the pages in the browser, check them again. */
-  async function withFault(fault: (arg: string[]) => void, recheck = false, arg: string[] = []): Promise<LayoutProblem[]> {
-    await layOut(manuscript);
+  async function withFault(fault: (arg: string[]) => void, recheck = false, arg: string[] = [], root = manuscript): Promise<LayoutProblem[]> {
+    await layOut(root);
     await layout.page().evaluate(fault, arg);
     if (recheck) {
       await layout.page().evaluate(() => {
@@ -133,6 +149,31 @@ describe('on faults put into a good layout', () => {
       paragraphs[0]!.before(paragraphs[1]!);
     });
     expect(found.map((p) => [p.kind, p.page])).toEqual([['reordered', 6]]);
+  });
+
+  it.each([
+    ['the space between two words', 'join'],
+    ['a space inside a word', 'split'],
+    ['the space before an element', 'before'],
+  ])('finds %s lost or added', async (_name, change) => {
+    const found = await withFault(
+      ([kind]) => {
+        const text = document.querySelectorAll('.pagedjs_page')[4]!.querySelector('.pagedjs_area p')!.firstChild as Text;
+        const at = text.data.indexOf(' ', 20);
+        if (kind === 'join') text.data = text.data.slice(0, at) + text.data.slice(at + 1);
+        if (kind === 'split') text.data = `${text.data.slice(0, at + 3)} ${text.data.slice(at + 3)}`;
+        if (kind !== 'before') return;
+        const element = Array.from(document.querySelectorAll('.pagedjs_area p > *')).find((e) => / $/.test(e.previousSibling?.textContent ?? ''));
+        const before = element!.previousSibling as Text;
+        before.data = before.data.trimEnd();
+      },
+      false,
+      [change],
+      // (The manuscript has no inline elements in its paragraphs.)
+      change === 'before' ? path.join(repoRoot, 'tests', 'corpus', '01-thames-tunnel') : manuscript,
+    );
+    expect(found.map((p) => p.kind)).toEqual(['changed']);
+    expect(found[0]!.page).toBeGreaterThan(1);
   });
 
   it('finds text that is there but not drawn', async () => {

@@ -20,11 +20,30 @@ export function snapshotText(): number {
     noteOrder: number[];
     /** The same for figures placed at the top or foot of a page (`page-floats.ts`). */
     floatOrder: number[];
+    /**
+     * The text of each run of inline content, by the number of the block that holds
+     * it (its nearest block-level element, a page footnote or a placed figure), with
+     * `\u0000` where a nested block breaks it: the spaces between its words, which
+     * `texts` (one element's text each) cannot show.
+     */
+    flows: Record<number, string>;
   }
   const host = window as unknown as { __galley?: { hidden: HTMLElement[]; text?: TextRecord } };
   host.__galley ??= { hidden: [] };
   const state = host.__galley;
-  const record: TextRecord = { texts: [], blocks: [], order: [], noteOrder: [], floatOrder: [] };
+  const record: TextRecord = { texts: [], blocks: [], order: [], noteOrder: [], floatOrder: [], flows: {} };
+  const numberOf = (element: HTMLElement) => {
+    if (element.dataset.galleyText === undefined) {
+      element.dataset.galleyText = String(record.texts.length);
+      record.texts.push('');
+      record.blocks.push(element.closest<HTMLElement>('[data-block]')?.dataset.block ?? null);
+    }
+    return Number(element.dataset.galleyText);
+  };
+  // (The same list as `verifyText`'s.)
+  const flowRoots =
+    '.galley-footnote, figure.top, figure.bottom, address, article, aside, blockquote, body, caption, dd, details, dialog, div, dl, dt, fieldset, figcaption, figure, footer, form, h1, h2, h3, h4, h5, h6, header, hgroup, hr, li, main, nav, ol, p, pre, section, summary, table, tbody, td, tfoot, th, thead, tr, ul';
+  let lastFlow = -1;
   const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
   while (walker.nextNode()) {
     const node = walker.currentNode as Text;
@@ -32,14 +51,14 @@ export function snapshotText(): number {
     if (!element || element.closest('script, style, template')) continue;
     // White space after a line break is nothing on the page (and Paged.js may drop it where it breaks).
     if (node.previousSibling?.nodeName === 'BR' && node.data.trim() === '') continue;
-    let key = element.dataset.galleyText === undefined ? -1 : Number(element.dataset.galleyText);
-    if (key === -1) {
-      key = record.texts.length;
-      element.dataset.galleyText = String(key);
-      record.texts.push('');
-      record.blocks.push(element.closest<HTMLElement>('[data-block]')?.dataset.block ?? null);
-    }
+    const key = numberOf(element);
     record.texts[key] += node.data;
+    const root = element.closest<HTMLElement>(flowRoots);
+    if (root) {
+      const flow = numberOf(root);
+      record.flows[flow] = (record.flows[flow] ?? '') + (lastFlow === flow || record.flows[flow] === undefined ? '' : '\u0000') + node.data;
+      lastFlow = flow;
+    }
     const order = element.closest('.galley-footnote') ? record.noteOrder : element.closest('figure.top, figure.bottom') ? record.floatOrder : record.order;
     if (node.data.trim() !== '' && order[order.length - 1] !== key) order.push(key);
   }

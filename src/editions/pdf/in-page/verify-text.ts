@@ -14,6 +14,7 @@ export function verifyText(): LayoutCheck {
     order: number[];
     noteOrder: number[];
     floatOrder: number[];
+    flows: Record<number, string>;
   }
   const started = performance.now();
   const state = (window as unknown as { __galley: { text: TextRecord; problems?: LayoutProblem[]; checkMs?: number } }).__galley;
@@ -32,6 +33,13 @@ export function verifyText(): LayoutCheck {
   const order: number[] = [];
   const noteOrder: number[] = [];
   const floatOrder: number[] = [];
+  const flows: Record<number, string> = {};
+  /** Where each run goes on to a new page: its length there, and the page. */
+  const flowPages: Record<number, Array<[number, number]>> = {};
+  // (The same list as `snapshotText`'s.)
+  const flowRoots =
+    '.galley-footnote, figure.top, figure.bottom, address, article, aside, blockquote, body, caption, dd, details, dialog, div, dl, dt, fieldset, figcaption, figure, footer, form, h1, h2, h3, h4, h5, h6, header, hgroup, hr, li, main, nav, ol, p, pre, section, summary, table, tbody, td, tfoot, th, thead, tr, ul';
+  let lastFlow = -1;
   const problems: LayoutProblem[] = [...(state.problems ?? [])];
   const pageOf = (element: Element) => {
     const sheet = element.closest('.pagedjs_page');
@@ -39,6 +47,7 @@ export function verifyText(): LayoutCheck {
   };
   document.querySelectorAll('.pagedjs_page').forEach((sheet, index) => {
     const page = index + 1;
+    lastFlow = -1;
     const area = sheet.querySelector('.pagedjs_area');
     if (!area) return;
     const walker = document.createTreeWalker(area, NodeFilter.SHOW_TEXT);
@@ -49,6 +58,16 @@ export function verifyText(): LayoutCheck {
       if (number === undefined || (node.previousSibling?.nodeName === 'BR' && node.data.trim() === '')) continue;
       const key = Number(number);
       laid[key] += node.data;
+      const root = node.parentElement?.closest<HTMLElement>(flowRoots)?.dataset.galleyText;
+      if (root !== undefined) {
+        const flow = Number(root);
+        // A new page breaks a run as a nested block does.
+        flows[flow] = (flows[flow] ?? '') + (lastFlow === flow || flows[flow] === undefined ? '' : '\u0000') + node.data;
+        flowPages[flow] ??= [];
+        const turns = flowPages[flow]!;
+        if (turns[turns.length - 1]?.[1] !== page) turns.push([flows[flow]!.length - node.data.length, page]);
+        lastFlow = flow;
+      }
       if (node.data.trim() === '') continue;
       if (pagesOf[key]![pagesOf[key]!.length - 1] !== page) pagesOf[key]!.push(page);
       const sequence = node.parentElement?.closest('.galley-footnote')
@@ -89,6 +108,37 @@ export function verifyText(): LayoutCheck {
     const kind = actual === '' ? 'lost' : actual.length > expected.length && actual.includes(expected) ? 'duplicated' : 'changed';
     problems.push({ kind, block: record.blocks[key] ?? null, page: pagesOf[key]![0] ?? null, text: excerpt(expected, at), found: excerpt(actual, at) });
   });
+  // The spaces between words, run by run: where a run was broken (a page, a nested
+  // block), white space on either side may come or go; nowhere else.
+  for (const [number, source] of Object.entries(record.flows)) {
+    const block = record.blocks[Number(number)] ?? null;
+    if (problems.some((problem) => problem.block === block)) continue;
+    const spaced = (text: string) => text.replace(/\u00ad/g, '').replace(/\s+/g, ' ');
+    const [expected, actual] = [spaced(source), spaced(flows[Number(number)] ?? '')];
+    let [i, j] = [0, 0];
+    const skip = (text: string, at: number) => {
+      while (at < text.length && (text[at] === ' ' || text[at] === '\u0000')) at++;
+      return at;
+    };
+    for (;;) {
+      if (expected[i] === '\u0000' || actual[j] === '\u0000' || (i === 0 && j === 0)) [i, j] = [skip(expected, i), skip(actual, j)];
+      if (i >= expected.length || j >= actual.length || expected[i] !== actual[j]) break;
+      [i, j] = [i + 1, j + 1];
+    }
+    // Text at a run's end may be followed by white space only.
+    [i, j] = [skip(expected, i), skip(actual, j)];
+    if (i >= expected.length && j >= actual.length) continue;
+    const plain = (text: string) => text.split('\u0000').join(' ').replace(/ +/g, ' ');
+    const turns = flowPages[Number(number)] ?? [];
+    const page = turns.filter(([from]) => from <= j).pop()?.[1] ?? turns[0]?.[1] ?? null;
+    problems.push({
+      kind: 'changed',
+      block,
+      page,
+      text: excerpt(plain(expected), plain(expected.slice(0, i)).length),
+      found: excerpt(plain(actual), plain(actual.slice(0, j)).length),
+    });
+  }
   for (const [laidOrder, recorded] of [
     [order, record.order],
     [noteOrder, record.noteOrder],
