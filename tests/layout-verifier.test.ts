@@ -12,6 +12,7 @@ import { messagesOf } from '../src/shared/messages.js';
 import { fixtures, formatAll, repoRoot, tempDirs, writeFiles } from './helpers.js';
 import { layoutPage } from './layout-page.js';
 import { compareWords } from './pdf-words.js';
+import { pdfText } from './pdf-tools.js';
 
 /**
  * The layout verifier, which every print build runs: the pages must hold the
@@ -34,6 +35,28 @@ describe('on a good layout', () => {
     expect(await problems()).toEqual([]);
     await layOut(path.join(repoRoot, 'tests', 'corpus', '01-thames-tunnel'));
     expect(await problems()).toEqual([]);
+  });
+});
+
+describe('text whose words recur in its paragraph', () => {
+  it('is laid out once: a page goes on from the text its overflow starts in (Paged.js found it by its content: pagedjs#208)', async () => {
+    const root = await temp();
+    const words = 'timber engine pressure masonry pump brick clay stone gallery river tunnel survey harbour crown lamp'.split(' ');
+    const emphases = Array.from({ length: 700 }, (_x, i) => `*${words[i % 15]}*`).join(' ');
+    const links = Array.from({ length: 500 }, (_x, i) => `[${words[i % 15]}](https://ex.org/${i})`).join(' and ');
+    await writeFiles(root, {
+      'book.yaml':
+        'title: Repeats\nlanguage: en\ncreator: A\nidentifier: urn:uuid:0b0b0b0b-1111-4222-8333-444444444497\ndate: 2026-01-01\nchapters: [chapters/one.md]\n',
+      'chapters/one.md': `# Repeats\n\n${emphases}\n\n${links}\n`,
+    });
+    await layOut(root);
+    expect(await problems()).toEqual([]);
+    // Poppler reads each word as often as the manuscript has it.
+    const file = path.join(await temp(), 'book.pdf');
+    await writeFile(file, await printPdf(layout.page(), new Deadline({ total: 60_000 })));
+    const text = await pdfText(file);
+    expect(text.match(/\band\b/g)).toHaveLength(499);
+    expect(text.match(/\btimber\b/g)).toHaveLength(47 + 34);
   });
 });
 

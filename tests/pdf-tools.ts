@@ -10,6 +10,9 @@ import { expect } from 'vitest';
 const exec = promisify(execFile);
 const tool = async (command: string, args: string[]) => (await exec(command, args, { maxBuffer: 64 * 1024 * 1024, encoding: 'utf8' })).stdout;
 
+/** The text of the whole document, as pdftotext reads it in reading order. */
+export const pdfText = (pdf: string) => tool('pdftotext', ['-enc', 'UTF-8', pdf, '-']);
+
 /** The text of one page (1-based), as pdftotext reads it in reading order. */
 export const pageText = (pdf: string, page: number) => tool('pdftotext', ['-f', String(page), '-l', String(page), '-enc', 'UTF-8', pdf, '-']);
 

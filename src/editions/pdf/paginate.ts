@@ -12,6 +12,7 @@ import { installLayoutFixes } from './in-page/layout-fixes.js';
 import { type PrintedImage, imageResolutions } from './in-page/image-resolution.js';
 import { layOutPages } from './in-page/lay-out-pages.js';
 import { installNoFirstLetterBoxes } from './in-page/no-first-letter-boxes.js';
+import { installBreakTokens } from './in-page/break-tokens.js';
 import { installSpacesBetween } from './in-page/spaces-between.js';
 import { installTableHeadRepeats } from './in-page/repeat-table-heads.js';
 import { snapshotText } from './in-page/snapshot-text.js';
@@ -113,6 +114,7 @@ export async function paginate(page: Page, options: PaginateOptions): Promise<Pa
       await page.evaluate(installPageFloats);
       await page.evaluate(installHyphensAtBreaks);
       await page.evaluate(installNoFirstLetterBoxes);
+      await page.evaluate(installBreakTokens);
       await page.evaluate(installSpacesBetween);
     }
     await page.evaluate(installTableHeadRepeats);

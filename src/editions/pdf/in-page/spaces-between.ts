@@ -20,6 +20,7 @@ export function installSpacesBetween(): void {
       ' ',
     ),
   );
+  const sourceOf = (window as unknown as { __galley?: { sourceOf?: WeakMap<Text, { text: Text; from: number }> } }).__galley?.sourceOf;
   const blank = (node: Node) => node.nodeType === Node.COMMENT_NODE || (node.nodeType === Node.TEXT_NODE && !/[^\t\n\r ]/.test(node.textContent ?? ''));
 
   class SpacesBetween extends paged.Handler {
@@ -31,7 +32,12 @@ export function installSpacesBetween(): void {
       let sibling = source.nextSibling;
       for (; sibling && blank(sibling); sibling = sibling.nextSibling) if (sibling.nodeType === Node.TEXT_NODE) skipped.push(sibling);
       if (!sibling || skipped.length === 0) return;
-      clone.after(...skipped.map((node) => node.cloneNode()));
+      const copies = skipped.map((node) => node.cloneNode() as Text);
+      // (So that a page that ends at one goes on from its source: `break-tokens.ts`.)
+      copies.forEach((copy, i) => {
+        sourceOf?.set(copy, { text: skipped[i] as Text, from: 0 });
+      });
+      clone.after(...copies);
     }
   }
   paged.registerHandlers(SpacesBetween);
