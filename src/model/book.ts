@@ -90,7 +90,10 @@ export interface ImageAsset {
   /** Canonical href (`images/<name>`): what `<img src>` holds in a `Book`. */
   readonly href: string;
   readonly mediaType: ImageType;
+  /** The picture for the e-book and the HTML edition (within `images.megapixels`). */
   readonly data: Uint8Array;
+  /** The picture for print (within `images.ppi` at the size of the text area); often the same bytes. */
+  readonly print: Uint8Array;
 }
 
 /** The finished book: what every edition is made from. */

@@ -2,7 +2,7 @@ import * as v from 'valibot';
 import { fileInManuscript, isoDate, text, textList } from './fields.js';
 import { namedTrimSizes, type TrimName, trimSize } from '../shared/trim-sizes.js';
 import { checkWith } from './check-with.js';
-import { FontStyle, PageStyle, StylePaths, themes } from './house-style.js';
+import { FontStyle, ImageSettings, PageStyle, StylePaths, themes } from './house-style.js';
 import { geometryWith, textArea } from '../shared/page-geometry.js';
 
 /** The trim sizes known by name; any other is written as its width and height (`5.5in x 8.5in`). */
@@ -77,6 +77,8 @@ const BookFields = v.strictObject({
   page: v.optional(PageStyle),
   /** Type: the families of text and headings, the print edition's size and leading. */
   font: v.optional(FontStyle),
+  /** The images of each edition: print resolution, e-book size, JPEG quality. */
+  images: v.optional(ImageSettings, { ppi: 300, megapixels: 4, quality: 85 }),
   /** The author's CSS files, relative to `book.yaml`, added after Galley's styles in every edition. */
   styles: v.optional(StylePaths),
   /** Front matter (a dedication, a preface, …): Markdown files before the first chapter, in reading order. */

@@ -62,6 +62,21 @@ export const FontStyle = v.strictObject({
   leading: v.optional(v.pipe(v.number(), v.minValue(1.1, leadingMessage), v.maxValue(2, leadingMessage))),
 });
 
+const between = (min: number, max: number, what: string) => {
+  const message = (issue: { input: unknown }) => `Expected ${what} between ${min} and ${max}, not ${String(issue.input)}`;
+  return v.pipe(v.number(), v.minValue(min, message), v.maxValue(max, message));
+};
+
+/** The images each edition gets (raster images only: SVG is drawn at any size). */
+export const ImageSettings = v.strictObject({
+  /** The PDF's resolution: at most this many pixels per inch at the largest size an image can print, the text area (150–1200; 300). */
+  ppi: v.optional(v.pipe(between(150, 1200, 'a print resolution (pixels per inch)'), v.integer('Expected a whole number of pixels per inch')), 300),
+  /** The e-book's and the HTML edition's images: at most this many million pixels (0.5–24; 4, what e-book stores ask for). */
+  megapixels: v.optional(between(0.5, 24, 'a number of million pixels'), 4),
+  /** The quality of the JPEGs Galley writes when it makes an image smaller or converts it (50–100; 85). */
+  quality: v.optional(v.pipe(between(50, 100, 'a JPEG quality'), v.integer('Expected a whole number for the JPEG quality')), 85),
+});
+
 const cssPath = fileInManuscript('.css', 'a CSS file');
 
 /** The author's style sheets, after Galley's (and the theme's) in every edition. */

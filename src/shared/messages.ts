@@ -14,9 +14,10 @@ const START: Point = { line: 1, column: 1 };
  * Report a problem on the file it is about, as vfile does: the message lands on
  * `file.messages`. Errors stop the build once the stage is done; warnings do not.
  */
-export function report(file: VFile, severity: 'error' | 'warning', ruleId: RuleId, reason: string, place: Place | undefined = START): VFileMessage {
+export function report(file: VFile, severity: 'error' | 'warning' | 'note', ruleId: RuleId, reason: string, place: Place | undefined = START): VFileMessage {
   const msg = file.message(reason, { place, ruleId, source: 'galley' });
-  msg.fatal = severity === 'error';
+  // (vfile's own: `true` an error, `false` a warning, `undefined` information.)
+  msg.fatal = severity === 'error' ? true : severity === 'warning' ? false : undefined;
   return msg;
 }
 
@@ -50,7 +51,8 @@ export function throwIfFatal(files: readonly VFile[]): void {
 
 /** Strict mode: every warning of the files becomes an error, and a `GalleyError` is thrown if there is any. */
 export function throwIfAnyMessage(files: readonly VFile[]): void {
-  const messages = messagesOf(files);
+  // (Notes say what Galley did, not what is wrong: they stay notes.)
+  const messages = messagesOf(files).filter((message) => message.fatal !== undefined);
   if (messages.length === 0) return;
   for (const message of messages) message.fatal = true;
   throw new GalleyError(messages);
@@ -71,7 +73,7 @@ export function formatMessage(msg: VFileMessage, relativeTo?: (file: string) => 
   const file = msg.file ? (relativeTo ? relativeTo(msg.file) : msg.file) : '<input>';
   const line = msg.line ?? 1;
   const column = msg.column ?? 1;
-  const severity = msg.fatal ? 'error' : 'warning';
+  const severity = msg.fatal ? 'error' : msg.fatal === false ? 'warning' : 'note';
   const rule = msg.ruleId ? ` [${msg.ruleId}]` : '';
   return `${file}:${line}:${column}: ${severity}: ${msg.reason}${rule}`;
 }

@@ -52,6 +52,10 @@ export const rules = {
   },
   'empty-file': { title: 'A file is empty', hint: 'Write content into it, or remove it from the book.' },
   'heading-order': { title: 'A heading skips a level', hint: 'Go down one level at a time (a chapter `#`, its sections `##`, theirs `###`).' },
+  'image-converted': {
+    title: 'Galley converted an image (a note)',
+    hint: 'Its type is not one every e-reader shows (WebP, AVIF, TIFF), or its colours are CMYK: every edition gets a PNG (with transparency) or a JPEG in sRGB. Convert it yourself to choose how.',
+  },
   'invalid-id': { title: 'An id is empty or has white space in it', hint: 'An HTML id is one word: write `sp-ace`, not `sp ace`.' },
   'invalid-utf8': { title: 'A file is not UTF-8 text', hint: 'Save the file as UTF-8.' },
   'pdfx-flattened': {
@@ -84,7 +88,10 @@ export const rules = {
     title: 'A chapter has no title',
     hint: 'Start the chapter with a level-1 heading (`# Title`); until then its id stands in for it in the contents.',
   },
-  'not-an-image': { title: 'A file used as an image is not a supported image', hint: 'Use a PNG, JPEG, GIF or SVG file (an SVG must be well-formed XML).' },
+  'not-an-image': {
+    title: 'A file used as an image is not a readable image',
+    hint: 'Use a PNG, JPEG, GIF, WebP, AVIF, TIFF or SVG file (an SVG must be well-formed XML); a damaged file must be saved again.',
+  },
   'not-found': { title: 'A file cannot be read', hint: 'Check that the path exists and is a readable file.' },
   'nul-byte': { title: 'A text file holds a NUL byte', hint: 'The file is probably binary; save it as UTF-8 text.' },
   'remote-image': { title: 'An image is on the network', hint: 'Download it into the manuscript folder; builds are offline.' },

@@ -11,7 +11,7 @@ export const screenStyles = ['styles/components.css', 'styles/base.css', 'styles
 /** The standalone HTML edition: styles and images inlined, so it opens anywhere. */
 export async function htmlEdition(book: Book): Promise<string> {
   const css = [...(await Promise.all(screenStyles.map(readAsset))), ...(await houseStyles(book, 'screen', resourceDataUri))];
-  const images = dataUris(book.assets);
+  const images = dataUris(book.assets, 'screen');
   const chapters = book.chapters.map((chapter) => editionChapter(chapter, { imageSource: (href) => images.get(href) ?? href, keepBlockNumbers: false }));
   return `${toHtml(bookDocument(book.config, chapters, { css }), { allowDangerousCharacters: false })}\n`;
 }

@@ -113,7 +113,7 @@ async function prepare(book: Book, options: LayoutDocumentOptions) {
     .use(rehypePageFootnotes)
     .use(rehypePageReferences, { template: referenceWordsFor(config.language).onPage });
   if (hyphenate) forPrint.use(rehypeHyphenate, { hyphenate });
-  const images = dataUris(book.assets);
+  const images = dataUris(book.assets, 'print');
   const chapters = book.chapters.map((chapter) =>
     editionChapter(chapter, { imageSource: (href) => images.get(href) ?? href, keepBlockNumbers: true, markImages: true }),
   );

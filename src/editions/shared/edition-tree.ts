@@ -27,17 +27,22 @@ export function editionChapter(chapter: Chapter, options: EditionTreeOptions): C
   return { ...chapter, tree };
 }
 
-const encoded = new WeakMap<readonly ImageAsset[], ReadonlyMap<string, string>>();
+const encoded = {
+  screen: new WeakMap<readonly ImageAsset[], ReadonlyMap<string, string>>(),
+  print: new WeakMap<readonly ImageAsset[], ReadonlyMap<string, string>>(),
+};
 
 /**
- * Image sources for editions that carry their images inline (HTML, print): data
- * URIs by asset href, encoded once per book however many editions ask.
+ * Image sources for editions that carry their images inline: data URIs by asset
+ * href, of the pictures for the screen (the HTML edition) or for print, encoded
+ * once per book however many editions ask.
  */
-export function dataUris(assets: readonly ImageAsset[]): ReadonlyMap<string, string> {
-  let uris = encoded.get(assets);
+export function dataUris(assets: readonly ImageAsset[], use: 'screen' | 'print'): ReadonlyMap<string, string> {
+  let uris = encoded[use].get(assets);
   if (!uris) {
-    uris = new Map(assets.map((asset) => [asset.href, `data:${asset.mediaType};base64,${Buffer.from(asset.data).toString('base64')}`]));
-    encoded.set(assets, uris);
+    const bytes = (asset: ImageAsset) => (use === 'print' ? asset.print : asset.data);
+    uris = new Map(assets.map((asset) => [asset.href, `data:${asset.mediaType};base64,${Buffer.from(bytes(asset)).toString('base64')}`]));
+    encoded[use].set(assets, uris);
   }
   return uris;
 }

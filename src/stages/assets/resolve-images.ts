@@ -3,9 +3,11 @@ import { readFile, realpath, stat } from 'node:fs/promises';
 import path from 'node:path';
 import type { Element, Root } from 'hast';
 import { visit } from 'unist-util-visit';
-import type { Chapter, ImageAsset } from '../../model/book.js';
+import type { BookConfig, Chapter, ImageAsset, ImageType } from '../../model/book.js';
 import { report, type RuleId } from '../../shared/messages.js';
-import { extensionOf, sniffImage } from './sniff-image.js';
+import { geometryWith, textArea } from '../../shared/page-geometry.js';
+import { type ImageLimits, prepareImage } from './prepare-image.js';
+import { extensionOf, isSvg } from './sniff-image.js';
 import { type SvgProblem, svgProblems } from './svg-references.js';
 
 /** The most an image file may weigh. */
@@ -13,14 +15,24 @@ export const MAX_IMAGE_BYTES = 32 * 1024 * 1024;
 
 const isRemote = (src: string) => /^[a-z][a-z0-9+.-]*:/i.test(src) || src.startsWith('//');
 
+/** The pixels each edition may hold, from the book's settings and its print edition's text area. */
+export function imageLimits(config: Pick<BookConfig, 'trim' | 'page' | 'images'>): ImageLimits {
+  const area = textArea(geometryWith(config.trim, config.page?.margins));
+  const pixels = (mm: number) => Math.round((mm / 25.4) * config.images.ppi);
+  return { print: { width: pixels(area.width), height: pixels(area.height) }, screen: config.images.megapixels * 1e6, quality: config.images.quality };
+}
+
 /**
  * The assets stage: resolve the chapters' images against the manuscript folder.
  * Paths that leave it are refused (nothing is read), remote URLs are never fetched
  * (builds are offline), missing files and files that are not images are reported
- * on the chapter's file. Returns the checked assets and new chapters whose `<img>`
- * point at them (chapters without images are returned as they are).
+ * on the chapter's file; raster images are made ready for each edition
+ * (`prepare-image.ts`: converted where their type is not one every reader shows,
+ * made smaller to the limits), with a note where Galley converted one. Returns the
+ * checked assets and new chapters whose `<img>` point at them (chapters without
+ * images are returned as they are).
  */
-export async function resolveImages(root: string, chapters: readonly Chapter[]): Promise<{ chapters: Chapter[]; assets: ImageAsset[] }> {
+export async function resolveImages(root: string, chapters: readonly Chapter[], limits: ImageLimits): Promise<{ chapters: Chapter[]; assets: ImageAsset[] }> {
   const byHash = new Map<string, ImageAsset>();
   const names = new Set<string>();
   const realRoot = await realpath(root);
@@ -92,13 +104,11 @@ export async function resolveImages(root: string, chapters: readonly Chapter[]):
         continue;
       }
       const data = await readFile(real);
-      const type = sniffImage(data);
-      if (type === undefined || type === 'webp') {
-        const why = type === 'webp' ? 'WebP is not supported by every e-reader; convert it to PNG or JPEG' : 'it is not a PNG, JPEG, GIF or SVG image';
-        problem(`Unexpected file \`${src}\`: ${why}`, 'not-an-image');
-        continue;
-      }
-      if (type === 'image/svg+xml') {
+      let type: ImageType;
+      let screen: Uint8Array = data;
+      let print: Uint8Array = data;
+      if (isSvg(data)) {
+        type = 'image/svg+xml';
         const found = svgProblems(new TextDecoder().decode(data));
         if (found.length > 0) {
           const unreadable = found.some((found) => found.wellFormed === false);
@@ -108,6 +118,21 @@ export async function resolveImages(root: string, chapters: readonly Chapter[]):
           );
           unavailable(img);
           continue;
+        }
+      } else {
+        const prepared = await prepareImage(data, limits);
+        if (typeof prepared === 'string') {
+          problem(`Unexpected file \`${src}\`: ${prepared}`, 'not-an-image');
+          continue;
+        }
+        ({ mediaType: type, screen, print } = prepared);
+        if (prepared.convertedFrom !== undefined) {
+          const into = type === 'image/png' ? 'PNG' : 'JPEG';
+          const why =
+            prepared.convertedFrom === 'CMYK'
+              ? 'its CMYK colours converted to sRGB (screens and e-readers show RGB)'
+              : `${prepared.convertedFrom} converted to ${into} (not every e-reader shows ${prepared.convertedFrom})`;
+          report(chapter.file, 'note', 'image-converted', `Image \`${src}\`: ${why}`, place);
         }
       }
       const hash = createHash('sha256').update(data).digest('hex');
@@ -122,7 +147,7 @@ export async function resolveImages(root: string, chapters: readonly Chapter[]):
         let name = `${stem}.${extensionOf[type]}`;
         for (let n = 2; names.has(name); n++) name = `${stem}-${n}.${extensionOf[type]}`;
         names.add(name);
-        asset = { href: `images/${name}`, mediaType: type, data };
+        asset = { href: `images/${name}`, mediaType: type, data: screen, print };
         byHash.set(hash, asset);
       }
       img.properties.src = asset.href;

@@ -1,0 +1,101 @@
+import { createHash } from 'node:crypto';
+import sharp, { type Metadata } from 'sharp';
+import type { ImageType } from '../../model/book.js';
+
+/** What each edition may hold of a raster image, from `book.yaml`'s `images`. */
+export interface ImageLimits {
+  /** The most pixels across and down the PDF gets: the text area at the print resolution. */
+  readonly print: { readonly width: number; readonly height: number };
+  /** The most pixels the e-book and the HTML edition get, in all. */
+  readonly screen: number;
+  /** The quality of the JPEGs Galley writes (1–100). */
+  readonly quality: number;
+}
+
+/** A raster image made ready for the editions. */
+export interface PreparedImage {
+  /** The type every edition gets: the file's own, or PNG or JPEG for a type not every reader shows. */
+  readonly mediaType: Exclude<ImageType, 'image/svg+xml'>;
+  /** For the e-book and the HTML edition: within `screen` pixels. */
+  readonly screen: Uint8Array;
+  /** For the PDF: within the print pixels (the same bytes as `screen` where those fit). */
+  readonly print: Uint8Array;
+  /** Its size as the file holds it (turned upright), in pixels. */
+  readonly width: number;
+  readonly height: number;
+  /** What it was changed from, when Galley changed its type or colours (for a note): `WebP`, `CMYK`… */
+  readonly convertedFrom: string | undefined;
+}
+
+/** The file formats read, as sharp names them, with the name a note gives them. */
+const readable: Record<string, string> = { png: 'PNG', jpeg: 'JPEG', gif: 'GIF', webp: 'WebP', heif: 'AVIF', tiff: 'TIFF' };
+
+/** The images made ready in this process (a watch session builds again and again), by content and limits. */
+const made = new Map<string, Promise<PreparedImage | string>>();
+const KEPT = 256;
+
+/**
+ * Make a raster image ready for every edition with sharp: decoded whole (a damaged
+ * file is refused here, not shown broken), turned upright, converted to PNG (where
+ * it has transparency) or JPEG where its type is not one every e-reader shows, CMYK
+ * to sRGB, and made smaller, never larger, for each edition: the PDF within the
+ * print pixels, the others within the screen pixels. Bytes are kept as they are
+ * where nothing needs to change; what is written is the same for the same input
+ * (fixed encoder settings, no metadata). Returns why the file cannot be used when it
+ * cannot.
+ */
+export function prepareImage(data: Uint8Array, limits: ImageLimits): Promise<PreparedImage | string> {
+  const key = createHash('sha256').update(data).update(JSON.stringify(limits)).digest('hex');
+  let result = made.get(key);
+  if (!result) {
+    result = prepare(data, limits);
+    made.set(key, result);
+    if (made.size > KEPT) made.delete(made.keys().next().value as string);
+  }
+  return result;
+}
+
+async function prepare(data: Uint8Array, limits: ImageLimits): Promise<PreparedImage | string> {
+  let meta: Metadata;
+  try {
+    meta = await sharp(data).metadata();
+    // Decoded whole, small: a truncated or damaged file fails here.
+    await sharp(data, { failOn: 'truncated' }).resize({ width: 8 }).raw().toBuffer();
+  } catch (error) {
+    const why = String((error as Error).message)
+      .replace(/\s+/g, ' ')
+      .trim()
+      .replace(/:$/, '');
+    return `it cannot be read as an image (${why})`;
+  }
+  const format = meta.format === 'heif' && meta.compression !== 'av1' ? 'heic' : meta.format;
+  const name = readable[format];
+  if (!name) return `${format.toUpperCase()} is not a format Galley reads (PNG, JPEG, GIF, WebP, AVIF, TIFF or SVG)`;
+  if (format === 'gif') return { mediaType: 'image/gif', screen: data, print: data, width: meta.width, height: meta.height, convertedFrom: undefined };
+  const upright = (meta.orientation ?? 1) >= 5;
+  const [width, height] = upright ? [meta.height, meta.width] : [meta.width, meta.height];
+  const cmyk = meta.space === 'cmyk';
+  const type = format === 'png' || format === 'jpeg' ? format : meta.hasAlpha ? 'png' : 'jpeg';
+  const convertedFrom = type !== format ? name : cmyk ? 'CMYK' : undefined;
+  // Bytes as the file has them where the type, colours and size may stay.
+  const same = convertedFrom === undefined;
+
+  const screenScale = Math.min(1, Math.sqrt(limits.screen / (width * height)));
+  const printScale = Math.min(1, limits.print.width / width, limits.print.height / height);
+  const encode = async (scale: number) => {
+    if (same && scale === 1) return data;
+    const size = { width: Math.max(1, Math.round(width * scale)), height: Math.max(1, Math.round(height * scale)) };
+    const image = sharp(data)
+      .rotate()
+      .resize({ ...size, fit: 'fill' })
+      .toColourspace('srgb');
+    const out =
+      type === 'png'
+        ? image.png({ compressionLevel: 9, adaptiveFiltering: false, palette: false })
+        : image.jpeg({ quality: limits.quality, chromaSubsampling: '4:2:0', mozjpeg: false });
+    return new Uint8Array(await out.toBuffer());
+  };
+  const screen = await encode(screenScale);
+  const print = printScale === screenScale ? screen : await encode(printScale);
+  return { mediaType: type === 'png' ? 'image/png' : 'image/jpeg', screen, print, width, height, convertedFrom };
+}

@@ -1,0 +1,177 @@
+import { execFile } from 'node:child_process';
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { promisify } from 'node:util';
+import { unzipSync } from 'fflate';
+import sharp, { type Sharp } from 'sharp';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { build } from '../src/index.js';
+import { formatMessage } from '../src/shared/messages.js';
+import { type ImageLimits, prepareImage } from '../src/stages/assets/prepare-image.js';
+import { epubcheck } from './epub-tools.js';
+import { expectGalleyError, formatAll, repoRoot, tempDirs, writeFiles } from './helpers.js';
+
+/**
+ * Images for each edition (sharp): types every reader shows, the PDF's images within
+ * the print resolution, the e-book's within its pixels, the same bytes on every build.
+ */
+const temp = tempDirs();
+const exec = promisify(execFile);
+
+/** A picture with some detail (JPEG and WebP do not shrink it to nothing). */
+function photo(width: number, height: number, channels: 3 | 4 = 3): Sharp {
+  const raw = Buffer.alloc(width * height * channels);
+  let seed = 7;
+  for (let i = 0; i < raw.length; i++) {
+    seed = (seed * 1103515245 + 12345) & 0x7fffffff;
+    const x = Math.floor(i / channels) % width;
+    raw[i] = channels === 4 && i % 4 === 3 ? 128 : ((x * 255) / width + ((seed >> 16) % 20)) & 255;
+  }
+  return sharp(raw, { raw: { width, height, channels } });
+}
+
+const limits: ImageLimits = { print: { width: 1335, height: 1984 }, screen: 4e6, quality: 85 };
+const meta = (bytes: Uint8Array) => sharp(bytes).metadata();
+
+describe('prepareImage', () => {
+  it('makes a large photograph smaller for each edition, never larger, and keeps an image within the limits as it is', async () => {
+    const big = new Uint8Array(await photo(3000, 2000).jpeg().toBuffer());
+    const prepared = await prepareImage(big, limits);
+    if (typeof prepared === 'string') throw new Error(prepared);
+    expect(prepared).toMatchObject({ mediaType: 'image/jpeg', width: 3000, height: 2000, convertedFrom: undefined });
+    expect(await meta(prepared.print)).toMatchObject({ format: 'jpeg', width: 1335, height: 890 });
+    // 6 MP → 4 MP.
+    expect(await meta(prepared.screen)).toMatchObject({ format: 'jpeg', width: 2449, height: 1633 });
+    const small = new Uint8Array(await photo(600, 400).png().toBuffer());
+    const kept = await prepareImage(small, limits);
+    if (typeof kept === 'string') throw new Error(kept);
+    expect(kept.print).toBe(small);
+    expect(kept.screen).toBe(small);
+  });
+
+  it.each([
+    ['WebP', (image: Sharp) => image.webp(), 3, 'image/jpeg'],
+    ['WebP', (image: Sharp) => image.webp(), 4, 'image/png'],
+    ['AVIF', (image: Sharp) => image.avif(), 3, 'image/jpeg'],
+    ['TIFF', (image: Sharp) => image.tiff(), 3, 'image/jpeg'],
+  ] as const)('converts %s (%s channels) to what every reader shows', async (name, encode, channels, mediaType) => {
+    const data = new Uint8Array(await encode(photo(320, 200, channels)).toBuffer());
+    const prepared = await prepareImage(data, limits);
+    if (typeof prepared === 'string') throw new Error(prepared);
+    expect(prepared).toMatchObject({ mediaType, convertedFrom: name, width: 320, height: 200 });
+    expect(await meta(prepared.screen)).toMatchObject({ format: mediaType.slice(6), width: 320, height: 200, hasAlpha: channels === 4 });
+  });
+
+  it('converts a CMYK JPEG to sRGB, and turns a photograph upright by its EXIF orientation', async () => {
+    const cmyk = await prepareImage(new Uint8Array(await photo(300, 200).toColourspace('cmyk').jpeg().toBuffer()), limits);
+    if (typeof cmyk === 'string') throw new Error(cmyk);
+    expect(cmyk.convertedFrom).toBe('CMYK');
+    expect(await meta(cmyk.screen)).toMatchObject({ format: 'jpeg', space: 'srgb', channels: 3 });
+    // Taken sideways (orientation 6: to be turned a quarter clockwise), 3000 × 2000 as stored.
+    const sideways = await prepareImage(new Uint8Array(await photo(3000, 2000).withMetadata({ orientation: 6 }).jpeg().toBuffer()), limits);
+    if (typeof sideways === 'string') throw new Error(sideways);
+    expect(sideways).toMatchObject({ width: 2000, height: 3000 });
+    // Upright, and as tall as the text area allows at 300 ppi (1984 pixels).
+    expect(await meta(sideways.print)).toMatchObject({ width: 1323, height: 1984 });
+    expect((await meta(sideways.print)).orientation).toBeUndefined();
+  });
+
+  it('refuses a damaged file with the decoder’s reason', async () => {
+    const whole = await photo(400, 300).jpeg().toBuffer();
+    expect(await prepareImage(new Uint8Array(whole.subarray(0, whole.length / 2)), limits)).toMatch(/^it cannot be read as an image \(.+\)$/);
+    expect(await prepareImage(new TextEncoder().encode('plain text, not a picture'), limits)).toMatch(/^it cannot be read as an image/);
+  });
+});
+
+describe('a book with a large photograph, WebP, AVIF, TIFF, CMYK and transparent images', () => {
+  let root: string;
+  let out: string;
+  let notes: string[];
+  beforeAll(async () => {
+    root = await temp();
+    out = await temp();
+    const pictures = {
+      'photo.jpg': await photo(4500, 3000).jpeg({ quality: 90 }).toBuffer(),
+      'photo.webp': await photo(1600, 1000).webp().toBuffer(),
+      'photo.avif': await photo(1200, 800).avif().toBuffer(),
+      'scan.tif': await photo(1000, 700).tiff().toBuffer(),
+      'cmyk.jpg': await photo(1400, 900).toColourspace('cmyk').jpeg().toBuffer(),
+      'veil.png': await photo(900, 600, 4).png().toBuffer(),
+    };
+    const chapter = Object.keys(pictures)
+      .map((name) => `A picture, ${name}:\n\n![The picture ${name}](pics/${name})\n`)
+      .join('\n');
+    await writeFiles(root, {
+      'book.yaml':
+        'title: Pictures\nlanguage: en\ncreator: A\nidentifier: urn:uuid:0b0b0b0b-1111-4222-8333-444444444496\ndate: 2026-01-01\nchapters: [chapters/one.md]\n',
+      'chapters/one.md': `# Pictures\n\n${chapter}`,
+      ...Object.fromEntries(Object.entries(pictures).map(([name, bytes]) => [`chapters/pics/${name}`, new Uint8Array(bytes)])),
+    });
+    const result = await build({ root, outDir: out, formats: ['html', 'pdf', 'epub'], strict: true });
+    notes = result.messages.map((message) => formatMessage(message, (file) => path.relative(root, file)));
+  }, 240_000);
+
+  it('says which images it converted, in notes that a strict build lets pass', () => {
+    expect(notes).toEqual([
+      'chapters/one.md:9:1: note: Image `pics/photo.webp`: WebP converted to JPEG (not every e-reader shows WebP) [image-converted]',
+      'chapters/one.md:13:1: note: Image `pics/photo.avif`: AVIF converted to JPEG (not every e-reader shows AVIF) [image-converted]',
+      'chapters/one.md:17:1: note: Image `pics/scan.tif`: TIFF converted to JPEG (not every e-reader shows TIFF) [image-converted]',
+      'chapters/one.md:21:1: note: Image `pics/cmyk.jpg`: its CMYK colours converted to sRGB (screens and e-readers show RGB) [image-converted]',
+    ]);
+  });
+
+  it('prints every image at most at 300 ppi (poppler’s pdfimages)', async () => {
+    const list = (await exec('pdfimages', ['-list', path.join(out, 'pictures.pdf')])).stdout;
+    const images = list
+      .split('\n')
+      .slice(2)
+      .map((line) => line.trim().split(/\s+/))
+      .filter((columns) => columns[2] === 'image');
+    expect(images).toHaveLength(6);
+    // width, height, x-ppi, y-ppi: the photograph 1335 pixels wide on A5's 113 mm text area.
+    expect(images.map((i) => i.slice(3, 5).join('×'))).toEqual(['1335×890', '1335×834', '1200×800', '1000×700', '1335×858', '900×600']);
+    for (const image of images) expect(Math.max(Number(image[12]), Number(image[13]))).toBeLessThanOrEqual(301);
+  });
+
+  it('packages images of at most 4 million pixels, of types every reader shows, in an EPUB epubcheck passes', async () => {
+    const entries = unzipSync(await readFile(path.join(out, 'pictures.epub')));
+    const images = Object.keys(entries).filter((name) => /\/images\/(?!_cover)/.test(name));
+    const sizes = await Promise.all(images.map(async (name) => [path.basename(name), await meta(entries[name]!)] as const));
+    expect(sizes.map(([name, m]) => `${name} ${m.format} ${m.width}×${m.height}`).sort()).toEqual([
+      'cmyk.jpg jpeg 1400×900',
+      'photo-2.jpg jpeg 1600×1000',
+      'photo-3.jpg jpeg 1200×800',
+      'photo.jpg jpeg 2449×1633',
+      'scan.jpg jpeg 1000×700',
+      'veil.png png 900×600',
+    ]);
+    const check = await epubcheck(path.join(out, 'pictures.epub'));
+    expect(check.report).toBe('');
+  }, 120_000);
+
+  it('builds the same bytes again, in another process', async () => {
+    const again = await temp();
+    await exec(process.execPath, [path.join(repoRoot, 'dist', 'bin', 'galley.js'), 'build', root, '-o', again, '--quiet']);
+    for (const name of ['pictures.html', 'pictures.pdf', 'pictures.epub']) {
+      expect(Buffer.compare(await readFile(path.join(again, name)), await readFile(path.join(out, name))), name).toBe(0);
+    }
+  }, 240_000);
+});
+
+describe('a damaged image', () => {
+  it('is an error at its place, whatever the editions (the e-book alone too)', async () => {
+    const root = await temp();
+    const whole = await photo(400, 300).jpeg().toBuffer();
+    await writeFiles(root, {
+      'book.yaml':
+        'title: Damaged\nlanguage: en\ncreator: A\nidentifier: urn:uuid:0b0b0b0b-1111-4222-8333-444444444495\ndate: 2026-01-01\nchapters: [chapters/one.md]\n',
+      'chapters/one.md': '# Damaged\n\nText.\n\n![A cut picture](cut.jpg)\n',
+      'chapters/cut.jpg': new Uint8Array(whole.subarray(0, whole.length / 2)),
+    });
+    const outDir = await temp();
+    const error = await expectGalleyError(() => build({ root, outDir, formats: ['epub'] }));
+    expect(formatAll(error.messages, root)).toMatch(
+      /^chapters\/one\.md:5:1: error: Unexpected file `cut\.jpg`: it cannot be read as an image \(.+\) \[not-an-image\]\n$/,
+    );
+  });
+});
