@@ -38,6 +38,20 @@ describe('on a good layout', () => {
   });
 });
 
+describe('characters that draw nothing by design', () => {
+  it('between two inline elements, are neither text lost nor out of order (a zero-width space, joiner or non-joiner, a word joiner, a soft hyphen)', async () => {
+    const root = await temp();
+    const between = ['\u200b', '&#x200b;', '\u200c', '\u200d', '\u2060', '&shy;', '\ufeff'];
+    await writeFiles(root, {
+      'book.yaml':
+        'title: Invisible\nlanguage: en\ncreator: A\nidentifier: urn:uuid:0b0b0b0b-1111-4222-8333-444444444494\ndate: 2026-01-01\nchapters: [chapters/one.md]\n',
+      'chapters/one.md': `# Invisible\n\n${between.map((mark) => `Alpha *beta*${mark}**gamma** delta.`).join('\n\n')}\n`,
+    });
+    await layOut(root);
+    expect(await problems()).toEqual([]);
+  });
+});
+
 describe('text whose words recur in its paragraph', () => {
   it('is laid out once: a page goes on from the text its overflow starts in (Paged.js found it by its content: pagedjs#208)', async () => {
     const root = await temp();

@@ -140,8 +140,9 @@ export function installPageFinishing(): void {
       const walker = document.createTreeWalker(area, NodeFilter.SHOW_TEXT);
       while (walker.nextNode()) {
         const node = walker.currentNode as Text;
-        // Text for screen readers only (.sr-only) is meant to take no room on the page.
-        if (node.data.trim() === '' || node.parentElement?.closest('.sr-only')) continue;
+        // Text for screen readers only (.sr-only) is meant to take no room on the page, nor
+        // are white space and format characters alone (a zero-width space, a word joiner, a soft hyphen).
+        if (!/[^\s\p{Cf}]/u.test(node.data) || node.parentElement?.closest('.sr-only')) continue;
         const owner = node.parentElement?.closest<HTMLElement>('[data-galley-text]');
         const block = owner?.closest<HTMLElement>('[data-block]')?.dataset.block ?? null;
         range.selectNodeContents(node);

@@ -60,7 +60,8 @@ export function snapshotText(): number {
       lastFlow = flow;
     }
     const order = element.closest('.galley-footnote') ? record.noteOrder : element.closest('figure.top, figure.bottom') ? record.floatOrder : record.order;
-    if (node.data.trim() !== '' && order[order.length - 1] !== key) order.push(key);
+    // (Text that is no more than white space and soft hyphens, which may go unused, has no place in the order.)
+    if (/[^\s\u00ad]/.test(node.data) && order[order.length - 1] !== key) order.push(key);
   }
   state.text = record;
   return record.texts.length;

@@ -68,7 +68,8 @@ export function verifyText(): LayoutCheck {
         if (turns[turns.length - 1]?.[1] !== page) turns.push([flows[flow]!.length - node.data.length, page]);
         lastFlow = flow;
       }
-      if (node.data.trim() === '') continue;
+      // (A soft hyphen alone may go, unused: `finish-pages.ts`.)
+      if (!/[^\s\u00ad]/.test(node.data)) continue;
       if (pagesOf[key]![pagesOf[key]!.length - 1] !== page) pagesOf[key]!.push(page);
       const sequence = node.parentElement?.closest('.galley-footnote')
         ? noteOrder
