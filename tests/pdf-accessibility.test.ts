@@ -513,6 +513,25 @@ describe('a paragraph that goes on on the next page', () => {
   });
 });
 
+describe('a paragraph that goes on on the next page, on a page with a footnote', () => {
+  it('reads in the tags with a space between the last word of the page and the first of the next (the note is drawn between them)', async () => {
+    const root = await temp();
+    const syllables = 'ba da fa ga ka la ma na pa ra sa ta va za'.split(' ');
+    const words = Array.from({ length: 400 }, (_x, i) => `${syllables[i % 14]}${syllables[Math.floor(i / 14) % 14]}${syllables[Math.floor(i / 196)]}ba`);
+    await writeFiles(root, {
+      'book.yaml':
+        'title: Notes\nlanguage: en\ncreator: A\nidentifier: urn:uuid:0b0b0b0b-1111-4222-8333-444444444493\ndate: 2026-01-01\nchapters: [chapters/one.md]\n',
+      'chapters/one.md': `# One\n\n${words.map((word, i) => (i === 190 ? `${word}[^a]` : word)).join(' ')}\n\n[^a]: A short note.\n`,
+    });
+    const result = await build({ root, outDir: await temp(), formats: ['pdf'] });
+    const read = (await run('pdfinfo', ['-struct-text', result.outputs[0]!.path])).stdout;
+    const tags = [...read.matchAll(/"(.*)"/g)].map((match) => match[1]).join('');
+    // (Where the words are in the tags, each two in a row with one space between them; the note's call aside.)
+    const pairs = words.slice(0, -1).map((word, i) => `${word} ${words[i + 1]}`);
+    expect(pairs.filter((pair, i) => i !== 190 && !tags.includes(pair))).toEqual([]);
+  });
+});
+
 describe('links that run on to the next page', () => {
   it('are one Link each, holding both their annotations, and meet the PDF/UA conditions checked here', async () => {
     const root = await temp();

@@ -9,6 +9,8 @@ export interface TextElements {
   same(a: number, b: number): boolean;
   /** Whether the element marked content `mcid` belongs to goes on on another page. */
   continues(mcid: number): boolean;
+  /** Whether marked content `mcid` is a note's, drawn at the page's foot after the text. */
+  note(mcid: number): boolean;
 }
 
 /**
@@ -205,12 +207,18 @@ export function addLineEndSpaces(
     hyphens.push(segment.hyphen!.mcid);
   }
   const pieces = words ? wordsAcross(segments, sameElement, drawnHyphens, words.has) : undefined;
+  // What follows each line: the next tagged line, and for the text the next that is not a note's
+  // (the notes at the page's foot are drawn after the text: a paragraph that goes on on the next
+  // page ends the page's text, not its last line before them).
   let next: Segment | undefined;
+  let nextInText: Segment | undefined;
   for (let i = segments.length - 1; i >= 0; i--) {
     const segment = segments[i]!;
     if (drawnHyphens.has(segment)) continue;
-    const after = next;
+    const inNote = segment.tagged && elements?.note(segment.mcid) === true;
+    const after = inNote ? next : nextInText;
     if (segment.tagged) next = segment;
+    if (segment.tagged && !inNote) nextInText = segment;
     const { font } = segment;
     if (brokenBefore.has(segment) || !segment.tagged || !font) continue;
     const line = pieces?.get(segment);

@@ -159,6 +159,8 @@ export function markPageArtifacts(pdf: PDFDocument, words?: BookWords): void {
         const lang = block instanceof PDFDict ? stringText(block.get(PDFName.of('Lang'))) : undefined;
         return lang !== undefined && /-gsplit-/i.test(lang);
       },
+      // (A note at the page's foot is marked so in its language too: mark-split-pieces.ts.)
+      note: (mcid) => languagesOf(context, ownerOf(mcid)).some((lang) => /-gnote-/i.test(lang)),
     };
     // (The parent tree first names the owners of the new sequences, for the spaces to know them.)
     for (const mcid of decoration.taken) replaceContent(context, owners, mcid, [], page.ref);
