@@ -532,6 +532,31 @@ describe('a paragraph that goes on on the next page, on a page with a footnote',
   });
 });
 
+describe('tabs in a code block', () => {
+  it('print as the spaces to the next tab stop, so the words either side read apart in the tags and the text', async () => {
+    const root = await temp();
+    await writeFiles(root, {
+      'book.yaml':
+        'title: Tabs\nlanguage: en\ncreator: A\nidentifier: urn:uuid:0b0b0b0b-1111-4222-8333-444444444492\ndate: 2026-01-01\nchapters: [chapters/one.md]\n',
+      'chapters/one.md': '# One\n\n```\nmebaba    nebaba\tpebaba  rebaba\nabcdefgh\tX\nabcdefg\tY\nab\tcd\t*ef*\n```\n',
+    });
+    const result = await build({ root, outDir: await temp(), formats: ['pdf'] });
+    const file = result.outputs[0]!.path;
+    const read = (await run('pdfinfo', ['-struct-text', file])).stdout;
+    expect(read).toContain('"mebaba    nebaba        pebaba  rebaba abcdefgh        X abcdefg Y ab      cd      *ef*"');
+    // The columns a monospaced editor shows: X at column 16 and Y at 8 (a tab after 8 and 7 characters).
+    const boxes = [...(await run('pdftotext', ['-bbox', file, '-'])).stdout.matchAll(/xMin="([\d.]+)"[^>]*xMax="([\d.]+)"[^>]*>([^<]+)</g)];
+    const at = (word: string) =>
+      boxes
+        .find((box) => box[3] === word)!
+        .slice(1, 3)
+        .map(Number) as [number, number];
+    const [start, end] = at('abcdefgh');
+    const width = (end - start) / 8;
+    expect([Math.round((at('X')[0] - start) / width), Math.round((at('Y')[0] - start) / width)]).toEqual([16, 8]);
+  });
+});
+
 describe('links that run on to the next page', () => {
   it('are one Link each, holding both their annotations, and meet the PDF/UA conditions checked here', async () => {
     const root = await temp();

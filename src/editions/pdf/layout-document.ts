@@ -17,6 +17,7 @@ import { linksBetweenParts } from './part-links.js';
 import { rehypeHyphenate } from './plugins/rehype-hyphenate.js';
 import { rehypeIsolateUndrawable } from './plugins/rehype-isolate-undrawable.js';
 import { rehypeLanguageSpans } from './plugins/rehype-language-spans.js';
+import { rehypeExpandTabs } from './plugins/rehype-expand-tabs.js';
 import { rehypeOpenDetails } from './plugins/rehype-open-details.js';
 import { rehypeStructureMarks } from './plugins/rehype-structure-marks.js';
 import { rehypePageFootnotes } from './plugins/rehype-page-footnotes.js';
@@ -107,6 +108,7 @@ async function prepare(book: Book, options: LayoutDocumentOptions) {
   const hyphenate = hyphenatorFor(config.language);
   const forPrint = unified()
     .use(rehypeOpenDetails)
+    .use(rehypeExpandTabs)
     .use(rehypeLanguageSpans)
     .use(rehypeStructureMarks, { language: config.language })
     .use(rehypeRunningHeads)
