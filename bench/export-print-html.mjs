@@ -4,23 +4,17 @@ import { copyFile, mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { layoutDocument } from '../dist/editions/pdf/layout-document.js';
 import { fontPackageDir } from '../dist/editions/shared/fonts.js';
-import { resolveImages } from '../dist/stages/assets/resolve-images.js';
-import { loadManuscript } from '../dist/stages/load/load-manuscript.js';
-import { renderChapters } from '../dist/stages/render/render-chapters.js';
+import { makeBook } from '../dist/build/make-book.js';
 
 export async function exportPrintHtml(root, outDir) {
-  const manuscript = await loadManuscript(root);
-  const { chapters, assets } = await resolveImages(manuscript.root, await renderChapters(manuscript));
+  const book = await makeBook(root);
   const fonts = [];
-  const html = await layoutDocument(
-    { ...manuscript, chapters, assets },
-    {
-      fontUrl: (pkg, file) => {
-        fonts.push([pkg, file]);
-        return `fonts/${pkg}/${file}`;
-      },
+  const html = await layoutDocument(book, {
+    fontUrl: (pkg, file) => {
+      fonts.push([pkg, file]);
+      return `fonts/${pkg}/${file}`;
     },
-  );
+  });
   for (const [pkg, file] of fonts) {
     await mkdir(path.join(outDir, 'fonts', pkg), { recursive: true });
     await copyFile(path.join(fontPackageDir(pkg), 'files', file), path.join(outDir, 'fonts', pkg, file));

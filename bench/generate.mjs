@@ -30,6 +30,39 @@ export async function generateLong(root, megabytes) {
   await writeFile(path.join(root, 'book.yaml'), bookYaml(`One chapter of ${megabytes} MB`, ['chapters/long.md']));
 }
 
+/**
+ * One chapter of `count` photographs, 4000 × 3000 JPEGs (12 MP, as a phone takes
+ * them), each different (a gradient of its own with noise), a paragraph between each
+ * two: what image processing costs (sharp: decoded whole, made smaller for each edition).
+ */
+export async function generatePhotos(root, count) {
+  const sharp = (await import('sharp')).default;
+  await rm(root, { recursive: true, force: true });
+  await mkdir(path.join(root, 'chapters', 'photos'), { recursive: true });
+  const [width, height] = [4000, 3000];
+  const parts = ['# Photographs\n'];
+  for (let n = 1; n <= count; n++) {
+    const raw = Buffer.alloc(width * height * 3);
+    let seed = n;
+    for (let i = 0; i < raw.length; i += 3) {
+      seed = (seed * 1103515245 + 12345) & 0x7fffffff;
+      const x = (i / 3) % width;
+      const y = Math.floor(i / 3 / width);
+      const noise = (seed >> 16) % 16;
+      raw[i] = ((x * 255) / width + n * 9 + noise) & 255;
+      raw[i + 1] = ((y * 255) / height + n * 5 + noise) & 255;
+      raw[i + 2] = (((x + y) * 128) / (width + height) + n * 3 + noise) & 255;
+    }
+    const name = `photos/${String(n).padStart(3, '0')}.jpg`;
+    await sharp(raw, { raw: { width, height, channels: 3 } })
+      .jpeg({ quality: 90 })
+      .toFile(path.join(root, 'chapters', name));
+    parts.push(`Photograph ${n}, as taken.\n\n![Photograph ${n}: a gradient](${name})\n`);
+  }
+  await writeFile(path.join(root, 'chapters', 'photos.md'), parts.join('\n'));
+  await writeFile(path.join(root, 'book.yaml'), bookYaml(`${count} photographs`, ['chapters/photos.md']));
+}
+
 function bookYaml(title, chapters) {
   return [
     `title: ${title}`,

@@ -1,5 +1,5 @@
-// `npm run bench [-- --sizes 1,25,100,300,1000 --long 5 --runs 1 --only galley-pdf,pagedjs-cli]`
-// For each manuscript (N chapters of the article; and one chapter of --long MB), in
+// `npm run bench [-- --sizes 1,25,100,300,1000 --long 5 --photos 50 --runs 1 --only galley-pdf,pagedjs-cli]`
+// For each manuscript (N chapters of the article; one chapter of --long MB; one of --photos 12 MP photographs), in
 // one run and side by side: Galley's full build, its PDF alone and its EPUB alone;
 // pagedjs-cli on Galley's own print HTML; a bare Chromium print of that HTML without
 // Paged.js; and a bare Chromium print of Galley's HTML edition (no Paged.js, no
@@ -14,7 +14,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { exportPrintHtml } from './export-print-html.mjs';
-import { generate, generateLong } from './generate.mjs';
+import { generate, generateLong, generatePhotos } from './generate.mjs';
 import { measure } from './measure.mjs';
 import { findBrowser } from '../dist/editions/pdf/find-browser.js';
 import { chromiumArgs } from '../dist/editions/pdf/browser.js';
@@ -25,6 +25,7 @@ const { values } = parseArgs({
   options: {
     sizes: { type: 'string', default: '1,25,100,300,1000' },
     long: { type: 'string', default: '5' },
+    photos: { type: 'string', default: '50' },
     runs: { type: 'string', default: '1' },
     only: { type: 'string' },
     // Results go to bench/results/<out>.{json,md}.
@@ -55,6 +56,16 @@ const books = [
           chapters: undefined,
           make: (root) => generateLong(root, Number(values.long)),
           slug: `one-chapter-of-${values.long.replace('.', '-')}-mb`,
+        },
+      ]
+    : []),
+  ...(Number(values.photos) > 0
+    ? [
+        {
+          key: `${values.photos} photos`,
+          chapters: undefined,
+          make: (root) => generatePhotos(root, Number(values.photos)),
+          slug: `${values.photos}-photographs`,
         },
       ]
     : []),

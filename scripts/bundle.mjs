@@ -50,7 +50,7 @@ await build({
   // Packages read through their own files at run time stay in node_modules: the Paged.js
   // polyfill and the font packages are located with require.resolve, hyphen loads its
   // patterns by language, wawoff2 its WebAssembly, fontkit is only used to make the font cache, css-tree reads its data files.
-  external: ['pagedjs', 'hyphen', 'hyphen/*', 'wawoff2', 'fontkit', '@fontsource/*', 'css-tree'],
+  external: ['pagedjs', 'hyphen', 'hyphen/*', 'wawoff2', 'fontkit', '@fontsource/*', 'css-tree', 'sharp'],
   // Bundled CommonJS packages call require(); give the ES module one.
   banner: { js: "import { createRequire as __galleyRequire } from 'node:module'; const require = __galleyRequire(import.meta.url);" },
   // src/stages/render/file-data.ts only declares types (unified's `file.data`): importing it

@@ -8,6 +8,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { build } from '../src/index.js';
 import { formatMessage } from '../src/shared/messages.js';
 import { type ImageLimits, prepareImage } from '../src/stages/assets/prepare-image.js';
+import { isSvg } from '../src/stages/assets/sniff-image.js';
 import { epubcheck } from './epub-tools.js';
 import { expectGalleyError, formatAll, repoRoot, tempDirs, writeFiles } from './helpers.js';
 
@@ -41,7 +42,7 @@ describe('prepareImage', () => {
     expect(prepared).toMatchObject({ mediaType: 'image/jpeg', width: 3000, height: 2000, convertedFrom: undefined });
     expect(await meta(prepared.print)).toMatchObject({ format: 'jpeg', width: 1335, height: 890 });
     // 6 MP → 4 MP.
-    expect(await meta(prepared.screen)).toMatchObject({ format: 'jpeg', width: 2449, height: 1633 });
+    expect(await meta(prepared.screen)).toMatchObject({ format: 'jpeg', width: 2449, height: 1632 });
     const small = new Uint8Array(await photo(600, 400).png().toBuffer());
     const kept = await prepareImage(small, limits);
     if (typeof kept === 'string') throw new Error(kept);
@@ -54,7 +55,7 @@ describe('prepareImage', () => {
     ['WebP', (image: Sharp) => image.webp(), 4, 'image/png'],
     ['AVIF', (image: Sharp) => image.avif(), 3, 'image/jpeg'],
     ['TIFF', (image: Sharp) => image.tiff(), 3, 'image/jpeg'],
-  ] as const)('converts %s (%s channels) to what every reader shows', async (name, encode, channels, mediaType) => {
+  ] as const)('converts %s to what every reader shows (case %#)', async (name, encode, channels, mediaType) => {
     const data = new Uint8Array(await encode(photo(320, 200, channels)).toBuffer());
     const prepared = await prepareImage(data, limits);
     if (typeof prepared === 'string') throw new Error(prepared);
@@ -72,8 +73,32 @@ describe('prepareImage', () => {
     if (typeof sideways === 'string') throw new Error(sideways);
     expect(sideways).toMatchObject({ width: 2000, height: 3000 });
     // Upright, and as tall as the text area allows at 300 ppi (1984 pixels).
-    expect(await meta(sideways.print)).toMatchObject({ width: 1323, height: 1984 });
+    expect(await meta(sideways.print)).toMatchObject({ width: 1322, height: 1984 });
     expect((await meta(sideways.print)).orientation).toBeUndefined();
+  });
+
+  it('turns a photograph upright even where its size may stay (no e-reader then needs to read its EXIF orientation)', async () => {
+    const sideways = await prepareImage(new Uint8Array(await photo(300, 200).withMetadata({ orientation: 6 }).jpeg().toBuffer()), limits);
+    if (typeof sideways === 'string') throw new Error(sideways);
+    expect(await meta(sideways.screen)).toMatchObject({ width: 200, height: 300 });
+    expect((await meta(sideways.screen)).orientation).toBeUndefined();
+  });
+
+  it('says where an animation is not kept, and reads an SVG after a long licence in a comment as an SVG', async () => {
+    const frame = (background: string) =>
+      sharp({ create: { width: 64, height: 48, channels: 3, background } })
+        .png()
+        .toBuffer();
+    const animated = await sharp([await frame('#c33'), await frame('#33c')], { join: { animated: true } })
+      .webp()
+      .toBuffer();
+    expect((await meta(animated)).pages).toBe(2);
+    const prepared = await prepareImage(new Uint8Array(animated), limits);
+    if (typeof prepared === 'string') throw new Error(prepared);
+    expect(prepared.convertedFrom).toBe('WebP (its first frame: an animation is not kept)');
+    expect(isSvg(new TextEncoder().encode(`<?xml version="1.0"?>\n<!-- ${'A licence. '.repeat(600)} -->\n<svg xmlns="http://www.w3.org/2000/svg"/>`))).toBe(
+      true,
+    );
   });
 
   it('refuses a damaged file with the decoder’s reason', async () => {
@@ -141,7 +166,7 @@ describe('a book with a large photograph, WebP, AVIF, TIFF, CMYK and transparent
       'cmyk.jpg jpeg 1400×900',
       'photo-2.jpg jpeg 1600×1000',
       'photo-3.jpg jpeg 1200×800',
-      'photo.jpg jpeg 2449×1633',
+      'photo.jpg jpeg 2449×1632',
       'scan.jpg jpeg 1000×700',
       'veil.png png 900×600',
     ]);
@@ -156,6 +181,29 @@ describe('a book with a large photograph, WebP, AVIF, TIFF, CMYK and transparent
       expect(Buffer.compare(await readFile(path.join(again, name)), await readFile(path.join(out, name))), name).toBe(0);
     }
   }, 240_000);
+});
+
+describe('settings and strict builds', () => {
+  it('fails a strict build on a warning, and keeps the notes in its report; refuses a print resolution below 200 ppi', async () => {
+    const root = await temp();
+    await writeFiles(root, {
+      'book.yaml':
+        'title: Strict\nlanguage: en\ncreator: A\nidentifier: urn:uuid:0b0b0b0b-1111-4222-8333-444444444491\ndate: 2026-01-01\nchapters: [chapters/one.md]\n',
+      'chapters/one.md': '# Strict\n\n![A WebP](a.webp)\n\n![](b.webp)\n',
+      'chapters/a.webp': new Uint8Array(await photo(40, 30).webp().toBuffer()),
+      'chapters/b.webp': new Uint8Array(await photo(30, 40).webp().toBuffer()),
+    });
+    const outDir = await temp();
+    const error = await expectGalleyError(() => build({ root, outDir, formats: ['html'], strict: true }));
+    expect(formatAll(error.messages, root).split('\n').filter(Boolean)).toEqual([
+      'chapters/one.md:3:1: note: Image `a.webp`: WebP converted to JPEG (not every e-reader shows WebP) [image-converted]',
+      expect.stringMatching(/^chapters\/one\.md:5:1: error: Image `b\.webp` has no alt text.* \[missing-alt\]$/),
+      'chapters/one.md:5:1: note: Image `b.webp`: WebP converted to JPEG (not every e-reader shows WebP) [image-converted]',
+    ]);
+    await writeFiles(root, { 'book.yaml': `${await readFile(path.join(root, 'book.yaml'), 'utf8')}images: { ppi: 150 }\n` });
+    const low = await expectGalleyError(() => build({ root, outDir, formats: ['html'] }));
+    expect(formatAll(low.messages, root)).toContain('Expected a print resolution (pixels per inch) between 200 and 1200, not 150');
+  });
 });
 
 describe('a damaged image', () => {

@@ -69,8 +69,8 @@ const between = (min: number, max: number, what: string) => {
 
 /** The images each edition gets (raster images only: SVG is drawn at any size). */
 export const ImageSettings = v.strictObject({
-  /** The PDF's resolution: at most this many pixels per inch at the largest size an image can print, the text area (150–1200; 300). */
-  ppi: v.optional(v.pipe(between(150, 1200, 'a print resolution (pixels per inch)'), v.integer('Expected a whole number of pixels per inch')), 300),
+  /** The PDF's resolution: at most this many pixels per inch at the largest size an image can print, the text area (200–1200; 300). */
+  ppi: v.optional(v.pipe(between(200, 1200, 'a print resolution (pixels per inch)'), v.integer('Expected a whole number of pixels per inch')), 300),
   /** The e-book's and the HTML edition's images: at most this many million pixels (0.5–24; 4, what e-book stores ask for). */
   megapixels: v.optional(between(0.5, 24, 'a number of million pixels'), 4),
   /** The quality of the JPEGs Galley writes when it makes an image smaller or converts it (50–100; 85). */

@@ -51,10 +51,11 @@ export function throwIfFatal(files: readonly VFile[]): void {
 
 /** Strict mode: every warning of the files becomes an error, and a `GalleyError` is thrown if there is any. */
 export function throwIfAnyMessage(files: readonly VFile[]): void {
-  // (Notes say what Galley did, not what is wrong: they stay notes.)
-  const messages = messagesOf(files).filter((message) => message.fatal !== undefined);
-  if (messages.length === 0) return;
-  for (const message of messages) message.fatal = true;
+  const messages = messagesOf(files);
+  // (Notes say what Galley did, not what is wrong: they stay notes, and do not fail the build.)
+  const problems = messages.filter((message) => message.fatal !== undefined);
+  if (problems.length === 0) return;
+  for (const message of problems) message.fatal = true;
   throw new GalleyError(messages);
 }
 

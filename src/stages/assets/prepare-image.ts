@@ -56,36 +56,37 @@ export function prepareImage(data: Uint8Array, limits: ImageLimits): Promise<Pre
 }
 
 async function prepare(data: Uint8Array, limits: ImageLimits): Promise<PreparedImage | string> {
+  // Read as a browser reads it: warnings (stray bytes a camera wrote) are not failures,
+  // a file cut short or one that does not decode is.
+  const read = () => sharp(data, { failOn: 'truncated' });
   let meta: Metadata;
   try {
-    meta = await sharp(data).metadata();
-    // Decoded whole, small: a truncated or damaged file fails here.
-    await sharp(data, { failOn: 'truncated' }).resize({ width: 8 }).raw().toBuffer();
+    meta = await read().metadata();
+    // Decoded whole (at full size: a JPEG shrunk on load skips most of its data), its pixels let go as they go.
+    if (meta.format !== 'svg') await read().resize({ width: 8, fastShrinkOnLoad: false }).raw().toBuffer();
   } catch (error) {
-    const why = String((error as Error).message)
-      .replace(/\s+/g, ' ')
-      .trim()
-      .replace(/:$/, '');
-    return `it cannot be read as an image (${why})`;
+    return unreadable(error);
   }
   const format = meta.format === 'heif' && meta.compression !== 'av1' ? 'heic' : meta.format;
+  if (format === 'svg') return 'an SVG must start with `<svg` (after its XML declaration, comments and document type)';
   const name = readable[format];
   if (!name) return `${format.toUpperCase()} is not a format Galley reads (PNG, JPEG, GIF, WebP, AVIF, TIFF or SVG)`;
   if (format === 'gif') return { mediaType: 'image/gif', screen: data, print: data, width: meta.width, height: meta.height, convertedFrom: undefined };
-  const upright = (meta.orientation ?? 1) >= 5;
-  const [width, height] = upright ? [meta.height, meta.width] : [meta.width, meta.height];
-  const cmyk = meta.space === 'cmyk';
+  const turned = (meta.orientation ?? 1) !== 1;
+  const [width, height] = (meta.orientation ?? 1) >= 5 ? [meta.height, meta.width] : [meta.width, meta.height];
   const type = format === 'png' || format === 'jpeg' ? format : meta.hasAlpha ? 'png' : 'jpeg';
-  const convertedFrom = type !== format ? name : cmyk ? 'CMYK' : undefined;
-  // Bytes as the file has them where the type, colours and size may stay.
-  const same = convertedFrom === undefined;
+  const convertedFrom =
+    type !== format ? `${name}${(meta.pages ?? 1) > 1 ? ' (its first frame: an animation is not kept)' : ''}` : meta.space === 'cmyk' ? 'CMYK' : undefined;
+  // Bytes as the file has them where the type, colours, size and the way up may stay.
+  const same = convertedFrom === undefined && !turned;
 
   const screenScale = Math.min(1, Math.sqrt(limits.screen / (width * height)));
   const printScale = Math.min(1, limits.print.width / width, limits.print.height / height);
   const encode = async (scale: number) => {
     if (same && scale === 1) return data;
-    const size = { width: Math.max(1, Math.round(width * scale)), height: Math.max(1, Math.round(height * scale)) };
-    const image = sharp(data)
+    // (Rounded down: within the limits, never a pixel over.)
+    const size = { width: Math.max(1, Math.floor(width * scale)), height: Math.max(1, Math.floor(height * scale)) };
+    const image = read()
       .rotate()
       .resize({ ...size, fit: 'fill' })
       .toColourspace('srgb');
@@ -95,7 +96,20 @@ async function prepare(data: Uint8Array, limits: ImageLimits): Promise<PreparedI
         : image.jpeg({ quality: limits.quality, chromaSubsampling: '4:2:0', mozjpeg: false });
     return new Uint8Array(await out.toBuffer());
   };
-  const screen = await encode(screenScale);
-  const print = printScale === screenScale ? screen : await encode(printScale);
-  return { mediaType: type === 'png' ? 'image/png' : 'image/jpeg', screen, print, width, height, convertedFrom };
+  try {
+    const screen = await encode(screenScale);
+    const print = printScale === screenScale ? screen : await encode(printScale);
+    return { mediaType: type === 'png' ? 'image/png' : 'image/jpeg', screen, print, width, height, convertedFrom };
+  } catch (error) {
+    return unreadable(error);
+  }
+}
+
+/** Why a file cannot be used, in sharp's (libvips') words. */
+function unreadable(error: unknown): string {
+  const why = String(error instanceof Error ? error.message : error)
+    .replace(/\s+/g, ' ')
+    .trim()
+    .replace(/:$/, '');
+  return `it cannot be read as an image (${why})`;
 }

@@ -131,7 +131,7 @@ export async function resolveImages(root: string, chapters: readonly Chapter[], 
           const why =
             prepared.convertedFrom === 'CMYK'
               ? 'its CMYK colours converted to sRGB (screens and e-readers show RGB)'
-              : `${prepared.convertedFrom} converted to ${into} (not every e-reader shows ${prepared.convertedFrom})`;
+              : `${prepared.convertedFrom} converted to ${into} (not every e-reader shows ${prepared.convertedFrom.split(' ')[0]})`;
           report(chapter.file, 'note', 'image-converted', `Image \`${src}\`: ${why}`, place);
         }
       }

@@ -130,7 +130,9 @@ export function verifyText(): LayoutCheck {
     [i, j] = [skip(expected, i), skip(actual, j)];
     if (i >= expected.length && j >= actual.length) continue;
     const plain = (text: string) => text.split('\u0000').join(' ').replace(/ +/g, ' ');
-    const turns = flowPages[Number(number)] ?? [];
+    // (Where the laid-out run went on to a new page, counted in its text as compared.)
+    const laidRun = flows[Number(number)] ?? '';
+    const turns = (flowPages[Number(number)] ?? []).map(([from, page]) => [spaced(laidRun.slice(0, from)).length, page] as const);
     const page = turns.filter(([from]) => from <= j).pop()?.[1] ?? turns[0]?.[1] ?? null;
     problems.push({
       kind: 'changed',
