@@ -141,8 +141,9 @@ export function installPageFinishing(): void {
       while (walker.nextNode()) {
         const node = walker.currentNode as Text;
         // Text for screen readers only (.sr-only) is meant to take no room on the page, nor
-        // are white space and format characters alone (a zero-width space, a word joiner, a soft hyphen).
-        if (!/[^\s\p{Cf}]/u.test(node.data) || node.parentElement?.closest('.sr-only')) continue;
+        // are white space and the characters that draw nothing alone (a zero-width space, a word joiner,
+        // a soft hyphen, direction marks; not the Arabic number signs, which draw).
+        if (!/[^\s\u00ad\u061c\u180e\u200b-\u200f\u202a-\u202e\u2060-\u206f\ufeff]/.test(node.data) || node.parentElement?.closest('.sr-only')) continue;
         const owner = node.parentElement?.closest<HTMLElement>('[data-galley-text]');
         const block = owner?.closest<HTMLElement>('[data-block]')?.dataset.block ?? null;
         range.selectNodeContents(node);
