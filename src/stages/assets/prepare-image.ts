@@ -62,8 +62,6 @@ async function prepare(data: Uint8Array, limits: ImageLimits): Promise<PreparedI
   let meta: Metadata;
   try {
     meta = await read().metadata();
-    // Decoded whole (at full size: a JPEG shrunk on load skips most of its data), its pixels let go as they go.
-    if (meta.format !== 'svg') await read().resize({ width: 8, fastShrinkOnLoad: false }).raw().toBuffer();
   } catch (error) {
     return unreadable(error);
   }
@@ -71,7 +69,15 @@ async function prepare(data: Uint8Array, limits: ImageLimits): Promise<PreparedI
   if (format === 'svg') return 'an SVG must start with `<svg` (after its XML declaration, comments and document type)';
   const name = readable[format];
   if (!name) return `${format.toUpperCase()} is not a format Galley reads (PNG, JPEG, GIF, WebP, AVIF, TIFF or SVG)`;
-  if (format === 'gif') return { mediaType: 'image/gif', screen: data, print: data, width: meta.width, height: meta.height, convertedFrom: undefined };
+  // (Decoded whole where it is kept as it is, at full size: a JPEG shrunk on load skips most of its data.)
+  const decodes = () => read().resize({ width: 8, fastShrinkOnLoad: false }).raw().toBuffer();
+  if (format === 'gif') {
+    const damaged = await decodes().then(
+      () => undefined,
+      (error: unknown) => unreadable(error),
+    );
+    return damaged ?? { mediaType: 'image/gif', screen: data, print: data, width: meta.width, height: meta.height, convertedFrom: undefined };
+  }
   const turned = (meta.orientation ?? 1) !== 1;
   const [width, height] = (meta.orientation ?? 1) >= 5 ? [meta.height, meta.width] : [meta.width, meta.height];
   const type = format === 'png' || format === 'jpeg' ? format : meta.hasAlpha ? 'png' : 'jpeg';
@@ -97,9 +103,11 @@ async function prepare(data: Uint8Array, limits: ImageLimits): Promise<PreparedI
     return new Uint8Array(await out.toBuffer());
   };
   try {
-    const screen = await encode(screenScale);
-    const print = printScale === screenScale ? screen : await encode(printScale);
-    return { mediaType: type === 'png' ? 'image/png' : 'image/jpeg', screen, print, width, height, convertedFrom };
+    // (Otherwise writing it decodes it.)
+    if (same && screenScale === 1 && printScale === 1) await decodes();
+    // (Both at once: libvips decodes a JPEG on one core.)
+    const [screen, print] = await Promise.all([encode(screenScale), printScale === screenScale ? undefined : encode(printScale)]);
+    return { mediaType: type === 'png' ? 'image/png' : 'image/jpeg', screen, print: print ?? screen, width, height, convertedFrom };
   } catch (error) {
     return unreadable(error);
   }
