@@ -40,9 +40,22 @@ export function snapshotText(): number {
     }
     return Number(element.dataset.galleyText);
   };
-  // (The same list as `verifyText`'s.)
-  const flowRoots =
-    '.galley-footnote, figure.top, figure.bottom, address, article, aside, blockquote, body, caption, dd, details, dialog, div, dl, dt, fieldset, figcaption, figure, footer, form, h1, h2, h3, h4, h5, h6, header, hgroup, hr, li, main, nav, ol, p, pre, section, summary, table, tbody, td, tfoot, th, thead, tr, ul';
+  // (The same as `verifyText`'s.) The element that holds a run of inline content: a block, a page footnote (which floats from inside one).
+  const flowTags = new Set(
+    'address article aside blockquote body caption dd details dialog div dl dt fieldset figcaption figure footer form h1 h2 h3 h4 h5 h6 header hgroup hr li main nav ol p pre section summary table tbody td tfoot th thead tr ul'.split(
+      ' ',
+    ),
+  );
+  const flowRoots = new Map<Element, HTMLElement | null>();
+  const flowRootOf = (element: HTMLElement | null): HTMLElement | null => {
+    if (!element) return null;
+    let root = flowRoots.get(element);
+    if (root === undefined) {
+      root = flowTags.has(element.localName) || element.classList.contains('galley-footnote') ? element : flowRootOf(element.parentElement);
+      flowRoots.set(element, root);
+    }
+    return root;
+  };
   let lastFlow = -1;
   const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
   while (walker.nextNode()) {
@@ -53,7 +66,7 @@ export function snapshotText(): number {
     if (node.previousSibling?.nodeName === 'BR' && node.data.trim() === '') continue;
     const key = numberOf(element);
     record.texts[key] += node.data;
-    const root = element.closest<HTMLElement>(flowRoots);
+    const root = flowRootOf(element);
     if (root) {
       const flow = numberOf(root);
       record.flows[flow] = (record.flows[flow] ?? '') + (lastFlow === flow || record.flows[flow] === undefined ? '' : '\u0000') + node.data;

@@ -36,9 +36,22 @@ export function verifyText(): LayoutCheck {
   const flows: Record<number, string> = {};
   /** Where each run goes on to a new page: its length there, and the page. */
   const flowPages: Record<number, Array<[number, number]>> = {};
-  // (The same list as `snapshotText`'s.)
-  const flowRoots =
-    '.galley-footnote, figure.top, figure.bottom, address, article, aside, blockquote, body, caption, dd, details, dialog, div, dl, dt, fieldset, figcaption, figure, footer, form, h1, h2, h3, h4, h5, h6, header, hgroup, hr, li, main, nav, ol, p, pre, section, summary, table, tbody, td, tfoot, th, thead, tr, ul';
+  // (The same as `snapshotText`'s.) The element that holds a run of inline content: a block, a page footnote (which floats from inside one).
+  const flowTags = new Set(
+    'address article aside blockquote body caption dd details dialog div dl dt fieldset figcaption figure footer form h1 h2 h3 h4 h5 h6 header hgroup hr li main nav ol p pre section summary table tbody td tfoot th thead tr ul'.split(
+      ' ',
+    ),
+  );
+  const flowRoots = new Map<Element, HTMLElement | null>();
+  const flowRootOf = (element: HTMLElement | null): HTMLElement | null => {
+    if (!element) return null;
+    let root = flowRoots.get(element);
+    if (root === undefined) {
+      root = flowTags.has(element.localName) || element.classList.contains('galley-footnote') ? element : flowRootOf(element.parentElement);
+      flowRoots.set(element, root);
+    }
+    return root;
+  };
   let lastFlow = -1;
   const problems: LayoutProblem[] = [...(state.problems ?? [])];
   const pageOf = (element: Element) => {
@@ -58,7 +71,7 @@ export function verifyText(): LayoutCheck {
       if (number === undefined || (node.previousSibling?.nodeName === 'BR' && node.data.trim() === '')) continue;
       const key = Number(number);
       laid[key] += node.data;
-      const root = node.parentElement?.closest<HTMLElement>(flowRoots)?.dataset.galleyText;
+      const root = flowRootOf(node.parentElement)?.dataset.galleyText;
       if (root !== undefined) {
         const flow = Number(root);
         // A new page breaks a run as a nested block does.
