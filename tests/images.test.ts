@@ -103,6 +103,17 @@ describe('prepareImage', () => {
 
   it('refuses a damaged file with the decoder’s reason', async () => {
     const whole = await photo(400, 300).jpeg().toBuffer();
+    // (An independent tester's finds: a TIFF one byte short printed black, a JPEG with garbage in its data half grey.)
+    const tiff = await photo(600, 400).tiff().toBuffer();
+    expect(await prepareImage(new Uint8Array(tiff.subarray(0, tiff.length - 1)), limits)).toMatch(/^it cannot be read as an image \(.*read error\)$/);
+    const garbled = Buffer.from(whole);
+    for (let i = whole.length >> 1; i < (whole.length >> 1) + 200; i++) garbled[i] = (i * 37) & 0xff;
+    expect(await prepareImage(new Uint8Array(garbled), limits)).toMatch(/^it cannot be read as an image \(VipsJpeg: Corrupt JPEG data/);
+    // Stray bytes between a JPEG's parts (cameras write them; every reader skips them) are no damage.
+    const scan = whole.indexOf(Buffer.from([0xff, 0xda]));
+    const stray = Buffer.concat([whole.subarray(0, scan), Buffer.from([1, 2, 3]), whole.subarray(scan)]);
+    await expect(sharp(stray, { failOn: 'warning' }).raw().toBuffer()).rejects.toThrow(/3 extraneous bytes before marker 0xda/);
+    expect(typeof (await prepareImage(new Uint8Array(stray), limits))).toBe('object');
     expect(await prepareImage(new Uint8Array(whole.subarray(0, whole.length / 2)), limits)).toMatch(/^it cannot be read as an image \(.+\)$/);
     expect(await prepareImage(new TextEncoder().encode('plain text, not a picture'), limits)).toMatch(/^it cannot be read as an image/);
   });
@@ -203,6 +214,20 @@ describe('settings and strict builds', () => {
     await writeFiles(root, { 'book.yaml': `${await readFile(path.join(root, 'book.yaml'), 'utf8')}images: { ppi: 150 }\n` });
     const low = await expectGalleyError(() => build({ root, outDir, formats: ['html'] }));
     expect(formatAll(low.messages, root)).toContain('Expected a print resolution (pixels per inch) between 200 and 1200, not 150');
+  });
+});
+
+describe('an image in a footnote', () => {
+  it('is checked for its printed resolution as any other (it was not looked at)', async () => {
+    const root = await temp();
+    await writeFiles(root, {
+      'book.yaml':
+        'title: Note\nlanguage: en\ncreator: A\nidentifier: urn:uuid:0b0b0b0b-1111-4222-8333-444444444490\ndate: 2026-01-01\nchapters: [chapters/one.md]\n',
+      'chapters/one.md': '# Note\n\nText with a note.[^a]\n\n[^a]: A picture: ![A small picture](small.png){width=100%}\n',
+      'chapters/small.png': new Uint8Array(await photo(300, 200).png().toBuffer()),
+    });
+    const result = await build({ root, outDir: await temp(), formats: ['pdf'] });
+    expect(result.messages.map((m) => m.ruleId)).toEqual(['low-resolution']);
   });
 });
 

@@ -42,6 +42,16 @@ describe('what an SVG image may hold (read with an XML parser)', () => {
     ]);
     expect(reasons(svg('', '<?xml-stylesheet href="s.css"?>'))).toEqual(['1:1 it links a style sheet (`<?xml-stylesheet?>`)']);
     expect(reasons(svg('', '<!DOCTYPE svg [<!ENTITY a "aaaa">]>'))).toEqual(['1:1 its document type declares entities']);
+    // CSS read as CSS: escapes stand for their characters (an independent tester's finds), and image-set() takes plain strings.
+    expect(reasons(svg('<style>rect{fill:u\\72l(http://e.org/a.svg)}</style>'))).toEqual([
+      '1:114 its style sheet loads `http://e.org/a.svg` from outside the image',
+    ]);
+    expect(reasons(svg('<rect style="fill:\\75rl(http://e.org/b.svg)"/>'))).toEqual([
+      '1:107 its `<rect style>` loads `http://e.org/b.svg` from outside the image',
+    ]);
+    expect(reasons(svg(`<style>rect{fill:image-set('http://e.org/c.png' 1x)}</style>`))).toEqual([
+      '1:114 its style sheet loads `http://e.org/c.png` from outside the image',
+    ]);
   });
 
   it('reads a file that is not well-formed XML as one problem, at its place', () => {

@@ -2,6 +2,10 @@ import { createHash } from 'node:crypto';
 import sharp, { type Metadata } from 'sharp';
 import type { ImageType } from '../../model/book.js';
 
+// libvips writes the decoder's warnings to stderr itself; Galley reports what matters as
+// messages and never prints (read by libvips at each warning; a value set by the user stays).
+process.env.VIPS_WARNING ??= '0';
+
 /** What each edition may hold of a raster image, from `book.yaml`'s `images`. */
 export interface ImageLimits {
   /** The most pixels across and down the PDF gets: the text area at the print resolution. */
@@ -56,9 +60,10 @@ export function prepareImage(data: Uint8Array, limits: ImageLimits): Promise<Pre
 }
 
 async function prepare(data: Uint8Array, limits: ImageLimits): Promise<PreparedImage | string> {
-  // Read as a browser reads it: warnings (stray bytes a camera wrote) are not failures,
-  // a file cut short or one that does not decode is.
-  const read = () => sharp(data, { failOn: 'truncated' });
+  // Read strictly: a file cut short, or whose data the decoder finds corrupt, is refused
+  // (it would print black or half grey); only the stray bytes cameras write between the
+  // parts of a JPEG, which every reader skips, are let pass (`strictly`).
+  const read = (failOn: 'warning' | 'truncated' = 'warning') => sharp(data, { failOn });
   let meta: Metadata;
   try {
     meta = await read().metadata();
@@ -70,7 +75,7 @@ async function prepare(data: Uint8Array, limits: ImageLimits): Promise<PreparedI
   const name = readable[format];
   if (!name) return `${format.toUpperCase()} is not a format Galley reads (PNG, JPEG, GIF, WebP, AVIF, TIFF or SVG)`;
   // (Decoded whole where it is kept as it is, at full size: a JPEG shrunk on load skips most of its data.)
-  const decodes = () => read().resize({ width: 8, fastShrinkOnLoad: false }).raw().toBuffer();
+  const decodes = () => strictly((failOn) => read(failOn).resize({ width: 8, fastShrinkOnLoad: false }).raw().toBuffer());
   if (format === 'gif') {
     const damaged = await decodes().then(
       () => undefined,
@@ -92,15 +97,16 @@ async function prepare(data: Uint8Array, limits: ImageLimits): Promise<PreparedI
     if (same && scale === 1) return data;
     // (Rounded down: within the limits, never a pixel over.)
     const size = { width: Math.max(1, Math.floor(width * scale)), height: Math.max(1, Math.floor(height * scale)) };
-    const image = read()
-      .rotate()
-      .resize({ ...size, fit: 'fill' })
-      .toColourspace('srgb');
-    const out =
+    const image = (failOn: 'warning' | 'truncated') =>
+      read(failOn)
+        .rotate()
+        .resize({ ...size, fit: 'fill' })
+        .toColourspace('srgb');
+    const out = (failOn: 'warning' | 'truncated') =>
       type === 'png'
-        ? image.png({ compressionLevel: 9, adaptiveFiltering: false, palette: false })
-        : image.jpeg({ quality: limits.quality, chromaSubsampling: '4:2:0', mozjpeg: false });
-    return new Uint8Array(await out.toBuffer());
+        ? image(failOn).png({ compressionLevel: 9, adaptiveFiltering: false, palette: false })
+        : image(failOn).jpeg({ quality: limits.quality, chromaSubsampling: '4:2:0', mozjpeg: false });
+    return new Uint8Array(await strictly((failOn) => out(failOn).toBuffer()));
   };
   try {
     // (Otherwise writing it decodes it.)
@@ -113,8 +119,20 @@ async function prepare(data: Uint8Array, limits: ImageLimits): Promise<PreparedI
   }
 }
 
+/** Run a decode that fails on the decoder's warnings, again leniently where the only one is stray bytes between a JPEG's parts. */
+async function strictly<T>(run: (failOn: 'warning' | 'truncated') => Promise<T>): Promise<T> {
+  try {
+    return await run('warning');
+  } catch (error) {
+    if (/extraneous bytes before marker/i.test(String((error as Error).message))) return run('truncated');
+    throw error;
+  }
+}
+
 /** Why a file cannot be used, in sharp's (libvips') words. */
 function unreadable(error: unknown): string {
+  if (/exceeds pixel limit/i.test(String((error as Error).message)))
+    return 'it has more than 268 million pixels, the most Galley reads (make it smaller: no edition needs that many)';
   const why = String(error instanceof Error ? error.message : error)
     .replace(/\s+/g, ' ')
     .trim()

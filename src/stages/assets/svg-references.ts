@@ -14,6 +14,12 @@ export interface SvgProblem {
 const REFUSED_ELEMENTS = new Set(['script', 'foreignobject', 'iframe', 'embed', 'object', 'handler', 'listener', 'audio', 'video']);
 /** Pictures an SVG may carry in itself (`data:` URLs), as the editions use them. */
 const EMBEDDED_PICTURE = /^data:image\/(png|jpeg|gif);base64,/i;
+/** CSS as its tokens read it: escapes (`u\\72l(`, `\\75rl(`) are the characters they stand for. */
+const unescapeCss = (css: string) =>
+  css.replace(/\\(?:([0-9a-f]{1,6})\s?|([^\n0-9a-f]))/gi, (_all, hex: string | undefined, other: string | undefined) =>
+    hex === undefined ? other! : String.fromCodePoint(Math.min(Number.parseInt(hex, 16), 0x10ffff) || 0xfffd),
+  );
+
 /** A `url()` of CSS (in a style sheet, a `style` attribute or a presentation attribute such as `fill`). */
 const CSS_URL = /url\(\s*(['"]?)(.*?)\1\s*\)/gi;
 
@@ -45,8 +51,12 @@ export function svgProblems(text: string): SvgProblem[] {
   const problems: SvgProblem[] = [];
   const at = (node: Nodes, reason: string) => problems.push({ reason, line: node.position?.start.line, column: node.position?.start.column });
   const urls = (node: Nodes, text: string, where: string) => {
-    const css = text.replace(/\/\*[\s\S]*?\*\//g, ' ');
+    const css = unescapeCss(text.replace(/\/\*[\s\S]*?\*\//g, ' '));
     for (const [, , reference] of css.matchAll(CSS_URL)) {
+      if (!stays(reference!.trim())) at(node, `${where} loads \`${shorten(reference!.trim())}\` from outside the image`);
+    }
+    // (`image-set()` and `src()` also take an address as a plain string.)
+    for (const [, , reference] of css.matchAll(/(?:image-set|src)\(\s*(['"])(.*?)\1/gi)) {
       if (!stays(reference!.trim())) at(node, `${where} loads \`${shorten(reference!.trim())}\` from outside the image`);
     }
     if (/@import\b/i.test(css)) at(node, `${where} imports a style sheet (\`@import\`)`);

@@ -20,7 +20,7 @@ export type PrintedImage = [href: string, ppi: number | null, block: string | nu
  */
 export async function imageResolutions(): Promise<PrintedImage[]> {
   const lowest = new Map<string, PrintedImage>();
-  for (const image of document.querySelectorAll<HTMLImageElement>('.pagedjs_page_content img')) {
+  for (const image of document.querySelectorAll<HTMLImageElement>('.pagedjs_page_content img, .pagedjs_footnote_area img')) {
     const href = image.dataset.galleyImage ?? (image.src.startsWith('data:') ? `${image.src.slice(0, 32)}…` : image.src);
     const block = image.closest<HTMLElement>('[data-block]')?.dataset.block ?? null;
     // (Decoded already: this only asks whether it could be.)
