@@ -28,7 +28,9 @@ export function snapshotText(): number {
      */
     flows: Record<number, string>;
   }
-  const host = window as unknown as { __galley?: { hidden: HTMLElement[]; text?: TextRecord } };
+  const host = window as unknown as {
+    __galley?: { hidden: HTMLElement[]; text?: TextRecord; flowRootOf?: (element: HTMLElement | null) => HTMLElement | null };
+  };
   host.__galley ??= { hidden: [] };
   const state = host.__galley;
   const record: TextRecord = { texts: [], blocks: [], order: [], noteOrder: [], floatOrder: [], flows: {} };
@@ -40,7 +42,8 @@ export function snapshotText(): number {
     }
     return Number(element.dataset.galleyText);
   };
-  // (The same as `verifyText`'s.) The element that holds a run of inline content: a block, a page footnote (which floats from inside one).
+  // The element that holds a run of inline content: a block, or a page footnote (which
+  // floats from inside one); kept for `verifyText`, which finds the runs of the pages with it.
   const flowTags = new Set(
     'address article aside blockquote body caption dd details dialog div dl dt fieldset figcaption figure footer form h1 h2 h3 h4 h5 h6 header hgroup hr li main nav ol p pre section summary table tbody td tfoot th thead tr ul'.split(
       ' ',
@@ -56,6 +59,7 @@ export function snapshotText(): number {
     }
     return root;
   };
+  state.flowRootOf = flowRootOf;
   let lastFlow = -1;
   const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
   while (walker.nextNode()) {

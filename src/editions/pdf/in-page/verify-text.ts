@@ -17,7 +17,11 @@ export function verifyText(): LayoutCheck {
     flows: Record<number, string>;
   }
   const started = performance.now();
-  const state = (window as unknown as { __galley: { text: TextRecord; problems?: LayoutProblem[]; checkMs?: number } }).__galley;
+  const state = (
+    window as unknown as {
+      __galley: { text: TextRecord; problems?: LayoutProblem[]; checkMs?: number; flowRootOf: (element: HTMLElement | null) => HTMLElement | null };
+    }
+  ).__galley;
   const record = state.text;
   const normal = (text: string) =>
     text
@@ -36,22 +40,8 @@ export function verifyText(): LayoutCheck {
   const flows: Record<number, string> = {};
   /** Where each run goes on to a new page: its length there, and the page. */
   const flowPages: Record<number, Array<[number, number]>> = {};
-  // (The same as `snapshotText`'s.) The element that holds a run of inline content: a block, a page footnote (which floats from inside one).
-  const flowTags = new Set(
-    'address article aside blockquote body caption dd details dialog div dl dt fieldset figcaption figure footer form h1 h2 h3 h4 h5 h6 header hgroup hr li main nav ol p pre section summary table tbody td tfoot th thead tr ul'.split(
-      ' ',
-    ),
-  );
-  const flowRoots = new Map<Element, HTMLElement | null>();
-  const flowRootOf = (element: HTMLElement | null): HTMLElement | null => {
-    if (!element) return null;
-    let root = flowRoots.get(element);
-    if (root === undefined) {
-      root = flowTags.has(element.localName) || element.classList.contains('galley-footnote') ? element : flowRootOf(element.parentElement);
-      flowRoots.set(element, root);
-    }
-    return root;
-  };
+  // (The block that holds a run, as `snapshotText` found them.)
+  const flowRootOf = state.flowRootOf;
   let lastFlow = -1;
   const problems: LayoutProblem[] = [...(state.problems ?? [])];
   const pageOf = (element: Element) => {
