@@ -31,6 +31,13 @@ function photo(width: number, height: number, channels: 3 | 4 = 3): Sharp {
   return sharp(raw, { raw: { width, height, channels } });
 }
 
+/** An SVG map with text in a generic family and a named one, and `more` inside. */
+const mapSvg = (more: string) =>
+  new TextEncoder().encode(
+    `<svg xmlns="http://www.w3.org/2000/svg" width="300" height="100" viewBox="0 0 300 100">${more}<rect width="300" height="100" fill="#eee"/>` +
+      '<text x="10" y="40" font-family="serif" font-size="20">A map: Serif</text><text x="10" y="80" font-family="Helvetica, sans-serif" font-size="20">Sans label</text></svg>',
+  );
+
 const limits: ImageLimits = { print: { width: 1335, height: 1984 }, screen: 4e6, quality: 85 };
 const meta = (bytes: Uint8Array) => sharp(bytes).metadata();
 
@@ -101,6 +108,28 @@ describe('prepareImage', () => {
     );
   });
 
+  it('keeps a GIF within the limits as it is (an animation too), and makes a larger one a smaller PNG', async () => {
+    const frame = (background: string, width: number, height: number) =>
+      sharp({ create: { width, height, channels: 3, background } })
+        .png()
+        .toBuffer();
+    const gif = async (width: number, height: number) =>
+      new Uint8Array(
+        await sharp([await frame('#c33', width, height), await frame('#33c', width, height)], { join: { animated: true } })
+          .gif()
+          .toBuffer(),
+      );
+    const small = await gif(300, 200);
+    const kept = await prepareImage(small, limits);
+    if (typeof kept === 'string') throw new Error(kept);
+    expect(kept).toMatchObject({ mediaType: 'image/gif', convertedFrom: undefined, screen: small, print: small });
+    const large = await prepareImage(await gif(3000, 2000), limits);
+    if (typeof large === 'string') throw new Error(large);
+    expect(large).toMatchObject({ mediaType: 'image/png', convertedFrom: 'GIF (its first frame: an animation is not kept)', width: 3000, height: 2000 });
+    expect(await meta(large.print)).toMatchObject({ format: 'png', width: 1335, height: 890 });
+    expect(await meta(large.screen)).toMatchObject({ format: 'png', width: 2449, height: 1632 });
+  });
+
   it('refuses a damaged file with the decoder’s reason', async () => {
     const whole = await photo(400, 300).jpeg().toBuffer();
     // (An independent tester's finds: a TIFF one byte short printed black, a JPEG with garbage in its data half grey.)
@@ -127,21 +156,20 @@ describe('a book with a large photograph, WebP, AVIF, TIFF, CMYK and transparent
     root = await temp();
     out = await temp();
     const pictures = {
-      'photo.jpg': await photo(4500, 3000).jpeg({ quality: 90 }).toBuffer(),
+      'photo.jpg': await photo(6000, 4000).jpeg({ quality: 90 }).toBuffer(),
       'photo.webp': await photo(1600, 1000).webp().toBuffer(),
       'photo.avif': await photo(1200, 800).avif().toBuffer(),
       'scan.tif': await photo(1000, 700).tiff().toBuffer(),
       'cmyk.jpg': await photo(1400, 900).toColourspace('cmyk').jpeg().toBuffer(),
       'veil.png': await photo(900, 600, 4).png().toBuffer(),
     };
-    const chapter = Object.keys(pictures)
-      .map((name) => `A picture, ${name}:\n\n![The picture ${name}](pics/${name})\n`)
-      .join('\n');
+    const chapter = [...Object.keys(pictures), 'map.svg'].map((name) => `A picture, ${name}:\n\n![The picture ${name}](pics/${name})\n`).join('\n');
     await writeFiles(root, {
       'book.yaml':
         'title: Pictures\nlanguage: en\ncreator: A\nidentifier: urn:uuid:0b0b0b0b-1111-4222-8333-444444444496\ndate: 2026-01-01\nchapters: [chapters/one.md]\n',
       'chapters/one.md': `# Pictures\n\n${chapter}`,
       ...Object.fromEntries(Object.entries(pictures).map(([name, bytes]) => [`chapters/pics/${name}`, new Uint8Array(bytes)])),
+      'chapters/pics/map.svg': mapSvg(''),
     });
     const result = await build({ root, outDir: out, formats: ['html', 'pdf', 'epub'], strict: true });
     notes = result.messages.map((message) => formatMessage(message, (file) => path.relative(root, file)));
@@ -175,6 +203,7 @@ describe('a book with a large photograph, WebP, AVIF, TIFF, CMYK and transparent
     const sizes = await Promise.all(images.map(async (name) => [path.basename(name), await meta(entries[name]!)] as const));
     expect(sizes.map(([name, m]) => `${name} ${m.format} ${m.width}×${m.height}`).sort()).toEqual([
       'cmyk.jpg jpeg 1400×900',
+      'map.svg svg 300×100',
       'photo-2.jpg jpeg 1600×1000',
       'photo-3.jpg jpeg 1200×800',
       'photo.jpg jpeg 2449×1632',
@@ -185,6 +214,27 @@ describe('a book with a large photograph, WebP, AVIF, TIFF, CMYK and transparent
     expect(check.report).toBe('');
   }, 120_000);
 
+  it('sets the SVG’s text, as all text, in shipped fonts only (pdffonts)', async () => {
+    const fonts = (await exec('pdffonts', [path.join(out, 'pictures.pdf')])).stdout.trim().split('\n').slice(2);
+    expect(fonts.length).toBeGreaterThan(1);
+    for (const font of fonts) expect(font).toMatch(/^[A-Z]{6}\+(SourceSerif4|SourceSans3)\S* +CID TrueType +Identity-H +yes yes yes/);
+    expect((await exec('pdftotext', [path.join(out, 'pictures.pdf'), '-'])).stdout).toContain('Sans label');
+  });
+
+  it('makes an EPUB within the size the README gives (3.5 MB for this book, most of it the PNG kept lossless)', async () => {
+    const size = (await readFile(path.join(out, 'pictures.epub'))).length;
+    expect(size).toBeLessThan(3.5e6);
+  });
+
+  it('fails, naming the image and the place in it, once the SVG refers outside its file', async () => {
+    await writeFiles(root, { 'chapters/pics/map.svg': mapSvg('<image href="file:///etc/hosts.png" width="10" height="10"/>') });
+    const error = await expectGalleyError(() => build({ root, outDir: out, formats: ['html', 'pdf', 'epub'] }));
+    expect(formatAll(error.messages, root)).toMatch(
+      /^chapters\/one\.md:29:1: error: Refused image `pics\/map\.svg`: .*\(chapters\/pics\/map\.svg:1:\d+\).* \[unsafe-svg\]$/m,
+    );
+    await writeFiles(root, { 'chapters/pics/map.svg': mapSvg('') });
+  });
+
   it('builds the same bytes again, in another process', async () => {
     const again = await temp();
     await exec(process.execPath, [path.join(repoRoot, 'dist', 'bin', 'galley.js'), 'build', root, '-o', again, '--quiet']);
@@ -192,6 +242,68 @@ describe('a book with a large photograph, WebP, AVIF, TIFF, CMYK and transparent
       expect(Buffer.compare(await readFile(path.join(again, name)), await readFile(path.join(out, name))), name).toBe(0);
     }
   }, 240_000);
+});
+
+describe('images printed smaller than the text area', () => {
+  it('get pictures at the print resolution for the size they print at, in a table and at a set width', async () => {
+    const root = await temp();
+    const out = await temp();
+    const photograph = new Uint8Array(await photo(4500, 3000).jpeg({ quality: 90 }).toBuffer());
+    await writeFiles(root, {
+      'book.yaml':
+        'title: Sizes\nlanguage: en\ncreator: A\nidentifier: urn:uuid:0b0b0b0b-1111-4222-8333-444444444489\ndate: 2026-01-01\nchapters: [chapters/one.md]\n',
+      'chapters/one.md': [
+        '# Sizes',
+        'At half the width:\n\n![Half](half.jpg){width=50%}',
+        'A square at a third, with transparency:\n\n![Square](square.png){width=33%}',
+        '| Picture | Words |\n| --- | --- |\n| ![In a table](cell.jpg) | Some words in the other column of the table, to take its room. |',
+        'Twice, at two widths (one picture, for the wider):\n\n![Once](twice.jpg){width=80%}\n\n![Twice](twice.jpg){width=40%}',
+      ].join('\n\n'),
+      'chapters/half.jpg': photograph,
+      'chapters/square.png': new Uint8Array(await photo(2000, 2000, 4).png().toBuffer()),
+      'chapters/cell.jpg': new Uint8Array(await photo(3000, 2000).jpeg().toBuffer()),
+      'chapters/twice.jpg': new Uint8Array(await photo(3000, 1500).jpeg().toBuffer()),
+    });
+    await build({ root, outDir: out, formats: ['pdf'], strict: true });
+    const list = (await exec('pdfimages', ['-list', path.join(out, 'sizes.pdf')])).stdout;
+    const images = list
+      .split('\n')
+      .slice(2)
+      .map((line) => line.trim().split(/\s+/))
+      .filter((columns) => columns[2] === 'image');
+    // A5's text area is 1335 pixels wide at 300 ppi: half of it 668, a third 441.
+    expect(images.map((i) => `${i.slice(3, 5).join('×')} ${i[8]}`)).toEqual([
+      '668×445 jpeg',
+      '441×441 image',
+      expect.stringMatching(/^\d+×\d+ jpeg$/),
+      '1068×534 jpeg',
+      '1068×534 jpeg',
+    ]);
+    const ppi = images.map((i) => Math.max(Number(i[12]), Number(i[13])));
+    // (pdfimages rounds; the printed height snaps to a CSS pixel.)
+    expect(ppi.slice(0, 4).every((x) => x >= 299 && x <= 302)).toBe(true);
+    // The one picture of the image printed twice: the wider one's, at twice the ppi at half that width.
+    expect(ppi[4]).toBeGreaterThanOrEqual(599);
+    expect(Number(images[2]![3])).toBeLessThan(1000);
+  }, 120_000);
+
+  it('are warned of at every place they print too soft, by the name the author gave them', async () => {
+    const root = await temp();
+    const small = new Uint8Array(await photo(300, 200).png().toBuffer());
+    await writeFiles(root, {
+      'book.yaml':
+        'title: Soft\nlanguage: en\ncreator: A\nidentifier: urn:uuid:0b0b0b0b-1111-4222-8333-444444444488\ndate: 2026-01-01\nchapters: [chapters/one.md]\n',
+      'chapters/one.md':
+        '# Soft\n\n![One](pics/one.png){width=100%}\n\n![The same bytes](pics/same.png){width=100%}\n\n![Small enough](pics/one.png){width=10%}\n',
+      'chapters/pics/one.png': small,
+      'chapters/pics/same.png': small,
+    });
+    const result = await build({ root, outDir: await temp(), formats: ['pdf'] });
+    expect(formatAll(result.messages, root).split('\n').filter(Boolean)).toEqual([
+      'chapters/one.md:3:1: warning: The image `pics/one.png` is printed at 67 ppi: below 200 ppi it looks soft on paper; use an image with more pixels or print it smaller (`{width=…}`) [low-resolution]',
+      'chapters/one.md:5:1: warning: The image `pics/same.png` is printed at 67 ppi: below 200 ppi it looks soft on paper; use an image with more pixels or print it smaller (`{width=…}`) [low-resolution]',
+    ]);
+  }, 120_000);
 });
 
 describe('settings and strict builds', () => {

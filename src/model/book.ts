@@ -85,6 +85,13 @@ export interface Chapter {
 /** Image formats every edition can carry (EPUB 3 core media types). */
 export type ImageType = 'image/png' | 'image/jpeg' | 'image/gif' | 'image/svg+xml';
 
+declare module 'hast' {
+  interface ElementData {
+    /** On an `<img>` of a `Book`, whose `src` is its asset's href: the `src` the author wrote (for messages). */
+    imageSource?: string;
+  }
+}
+
 /** An image of the book, read and checked, shared by every edition. */
 export interface ImageAsset {
   /** Canonical href (`images/<name>`): what `<img src>` holds in a `Book`. */

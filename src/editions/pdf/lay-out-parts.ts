@@ -4,6 +4,7 @@ import type { BrowserSession } from './browser.js';
 import { finishPart, type PartFinish } from './in-page/finish-part.js';
 import { markSplitPieces } from './in-page/mark-split-pieces.js';
 import type { PrintedImage } from './in-page/image-resolution.js';
+import { usePrintImages } from './in-page/use-print-images.js';
 import type { LayoutProblem } from './in-page/verify-text.js';
 import type { Anchor, PrintedPart } from './join-parts.js';
 import type { PrintDocuments } from './layout-document.js';
@@ -51,6 +52,8 @@ export interface PartsOptions {
   pages?: ReadonlyMap<string, string> | undefined;
   /** In a book with front matter, the id on the page where the body starts, its folios again from 1 (`bodyStartId`). */
   bodyStart?: string | undefined;
+  /** Smaller pictures (data URLs by asset href) for the images a part prints at more than the print resolution. */
+  smallerImages?: ((images: readonly PrintedImage[]) => Promise<Record<string, string>>) | undefined;
   /** Only lay the parts out and count them, to find where everything is: no part is finished, checked or printed. */
   countOnly?: boolean | undefined;
 }
@@ -197,6 +200,8 @@ export async function layOutParts(docs: PrintDocuments, options: PartsOptions): 
       book.verifyMs += check.ms;
       for (const problem of check.problems) book.problems.push({ ...problem, page: problem.page === null ? null : problem.page + offset });
       book.pages = Math.max(book.pages, offset + layout.pages);
+      const pictures = options.smallerImages ? await deadline.run(options.smallerImages(layout.images), 'Making images smaller for print') : {};
+      if (Object.keys(pictures).length > 0) await deadline.run(page.evaluate(usePrintImages, pictures), 'Making images smaller for print');
       const printed = await printPdf(page, deadline);
       options.onPrinted(index, { bytes: printed, blankBefore: blank, continues: part.continues });
       partsDone++;

@@ -17,6 +17,8 @@ import { reportBoxesOnPages, reportMissingGlyphs } from './missing-glyphs.js';
 import { notdefUses } from './notdef.js';
 import { reportPdfUaGaps } from './pdfua-gaps.js';
 import { postProcess } from './post-process.js';
+import { PrintImages } from './print-images.js';
+import type { PrintedImage } from './in-page/image-resolution.js';
 import { POLYFILL_URL } from './request-router.js';
 import { systemFonts } from './system-fonts.js';
 import { drawableText, undrawableFinder } from './undrawable.js';
@@ -95,6 +97,7 @@ export async function pdfEdition(book: Book, options: PdfOptions): Promise<PdfEd
     if (!session.browser.connected) onGone();
     // The cover is rendered while the other parts are laid out.
     let cover: Promise<Uint8Array> | undefined;
+    const printImages = new PrintImages(book.assets, book.config.images);
     const chapters = new Map(book.chapters.map((chapter) => [chapter.id, `“${chapter.title}” (${chapter.file.path})`]));
     const bodyStart = bodyStartId(book.chapters, book.config);
     const parts = {
@@ -106,6 +109,7 @@ export async function pdfEdition(book: Book, options: PdfOptions): Promise<PdfEd
       title: drawableText(undrawable, book.config.title),
       chapterName: (id: string) => chapters.get(id) ?? id,
       bodyStart,
+      smallerImages: (images: readonly PrintedImage[]) => printImages.smaller(images),
     };
     // Cross-references that name pages: a first layout finds the pages, the next
     // sets them; laid out again until no page moves (a number's width can move text).

@@ -1,10 +1,7 @@
 import { createHash } from 'node:crypto';
 import sharp, { type Metadata } from 'sharp';
 import type { ImageType } from '../../model/book.js';
-
-// libvips writes the decoder's warnings to stderr itself; Galley reports what matters as
-// messages and never prints (read by libvips at each warning; a value set by the user stays).
-process.env.VIPS_WARNING ??= '0';
+import { encodeImage } from '../../shared/write-image.js';
 
 /** What each edition may hold of a raster image, from `book.yaml`'s `images`. */
 export interface ImageLimits {
@@ -76,7 +73,9 @@ async function prepare(data: Uint8Array, limits: ImageLimits): Promise<PreparedI
   if (!name) return `${format.toUpperCase()} is not a format Galley reads (PNG, JPEG, GIF, WebP, AVIF, TIFF or SVG)`;
   // (Decoded whole where it is kept as it is, at full size: a JPEG shrunk on load skips most of its data.)
   const decodes = () => strictly((failOn) => read(failOn).resize({ width: 8, fastShrinkOnLoad: false }).raw().toBuffer());
-  if (format === 'gif') {
+  const within = meta.width * meta.height <= limits.screen && meta.width <= limits.print.width && meta.height <= limits.print.height;
+  if (format === 'gif' && within) {
+    // (Kept as it is, an animation too; a larger one is made smaller as a PNG below.)
     const damaged = await decodes().then(
       () => undefined,
       (error: unknown) => unreadable(error),
@@ -85,7 +84,7 @@ async function prepare(data: Uint8Array, limits: ImageLimits): Promise<PreparedI
   }
   const turned = (meta.orientation ?? 1) !== 1;
   const [width, height] = (meta.orientation ?? 1) >= 5 ? [meta.height, meta.width] : [meta.width, meta.height];
-  const type = format === 'png' || format === 'jpeg' ? format : meta.hasAlpha ? 'png' : 'jpeg';
+  const type = format === 'png' || format === 'jpeg' ? format : format === 'gif' || meta.hasAlpha ? 'png' : 'jpeg';
   const convertedFrom =
     type !== format ? `${name}${(meta.pages ?? 1) > 1 ? ' (its first frame: an animation is not kept)' : ''}` : meta.space === 'cmyk' ? 'CMYK' : undefined;
   // Bytes as the file has them where the type, colours, size and the way up may stay.
@@ -102,11 +101,7 @@ async function prepare(data: Uint8Array, limits: ImageLimits): Promise<PreparedI
         .rotate()
         .resize({ ...size, fit: 'fill' })
         .toColourspace('srgb');
-    const out = (failOn: 'warning' | 'truncated') =>
-      type === 'png'
-        ? image(failOn).png({ compressionLevel: 9, adaptiveFiltering: false, palette: false })
-        : image(failOn).jpeg({ quality: limits.quality, chromaSubsampling: '4:2:0', mozjpeg: false });
-    return new Uint8Array(await strictly((failOn) => out(failOn).toBuffer()));
+    return new Uint8Array(await strictly((failOn) => encodeImage(image(failOn), type, limits.quality).toBuffer()));
   };
   try {
     // (Otherwise writing it decodes it.)

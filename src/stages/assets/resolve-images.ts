@@ -128,10 +128,13 @@ export async function resolveImages(root: string, chapters: readonly Chapter[], 
         ({ mediaType: type, screen, print } = prepared);
         if (prepared.convertedFrom !== undefined) {
           const into = type === 'image/png' ? 'PNG' : 'JPEG';
+          const from = prepared.convertedFrom;
           const why =
-            prepared.convertedFrom === 'CMYK'
+            from === 'CMYK'
               ? 'its CMYK colours converted to sRGB (screens and e-readers show RGB)'
-              : `${prepared.convertedFrom} converted to ${into} (not every e-reader shows ${prepared.convertedFrom.split(' ')[0]})`;
+              : from.startsWith('GIF')
+                ? `${from} converted to ${into}, to make it smaller: it has more pixels than the editions take (a GIF within them is kept as it is)`
+                : `${from} converted to ${into} (not every e-reader shows ${from.split(' ')[0]})`;
           report(chapter.file, 'note', 'image-converted', `Image \`${src}\`: ${why}`, place);
         }
       }
@@ -151,6 +154,8 @@ export async function resolveImages(root: string, chapters: readonly Chapter[], 
         byHash.set(hash, asset);
       }
       img.properties.src = asset.href;
+      // (Cast: hast-util-from-parse5 types the `position` of its verbose mode as always there.)
+      img.data = { ...img.data, imageSource: src } as NonNullable<Element['data']>;
     }
   }
   return { chapters: resolved, assets: [...byHash.values()] };

@@ -5,24 +5,28 @@
  */
 
 /**
- * An image as printed: its asset (`images/<name>`, or the start of a `data:` URL
- * written in the manuscript), its resolution at its printed size (`null`: the
- * browser could not draw it), and its block.
+ * An image as printed at one place: its asset (`images/<name>`, or the start of a
+ * `data:` URL written in the manuscript), its resolution at its printed size
+ * (`null`: the browser could not draw it), its block, and the width in CSS pixels
+ * (1/96 inch) its whole picture is printed at (0 where it could not be drawn).
  */
-export type PrintedImage = [href: string, ppi: number | null, block: string | null];
+export type PrintedImage = [href: string, ppi: number | null, block: string | null, across: number];
 
 /**
- * The resolution each raster image of the pages is printed at: its pixels over its
- * printed width (CSS pixels are 1/96 inch), the lowest where an image is printed
- * more than once. Vector images (SVG) have none. An image the browser could not
+ * Each raster image of the pages as printed, one entry per image and block (the
+ * lowest resolution and the largest size where a block prints an image more than
+ * once): its pixels over its printed width. An image the browser could not
  * decode (a file that starts as an image should and is damaged after) is listed
- * with no resolution: it would print as the browser's broken-image icon.
+ * with no resolution: it would print as the browser's broken-image icon. Vector
+ * images (SVG) have no resolution and are not listed.
  */
 export async function imageResolutions(): Promise<PrintedImage[]> {
-  const lowest = new Map<string, PrintedImage>();
+  const found = new Map<string, PrintedImage>();
   for (const image of document.querySelectorAll<HTMLImageElement>('.pagedjs_page_content img, .pagedjs_footnote_area img')) {
     const href = image.dataset.galleyImage ?? (image.src.startsWith('data:') ? `${image.src.slice(0, 32)}…` : image.src);
     const block = image.closest<HTMLElement>('[data-block]')?.dataset.block ?? null;
+    const key = `${href}\u0000${block}`;
+    const known = found.get(key);
     // (Decoded already: this only asks whether it could be.)
     if (
       !(await image.decode().then(
@@ -30,15 +34,20 @@ export async function imageResolutions(): Promise<PrintedImage[]> {
         () => false,
       ))
     ) {
-      lowest.set(href, [href, null, block]);
+      found.set(key, [href, null, block, 0]);
       continue;
     }
-    if (image.dataset.galleyImage === undefined || lowest.get(href)?.[1] === null) continue;
-    const width = image.getBoundingClientRect().width;
-    if (href.toLowerCase().endsWith('.svg') || image.src.startsWith('data:image/svg') || image.naturalWidth === 0 || width === 0) continue;
-    const ppi = Math.round((image.naturalWidth * 96) / width);
-    const known = lowest.get(href)?.[1];
-    if (known === undefined || (known !== null && ppi < known)) lowest.set(href, [href, ppi, block]);
+    if (known?.[1] === null) continue;
+    const box = image.getBoundingClientRect();
+    const vector = href.toLowerCase().endsWith('.svg') || image.src.startsWith('data:image/svg');
+    if (vector || image.naturalWidth === 0 || image.naturalHeight === 0 || box.width === 0 || box.height === 0) {
+      continue;
+    }
+    // The width the whole picture is printed at: as the box where the picture fills it,
+    // wider where it is cut to the box (object-fit: cover) or stretched in height.
+    const across = Math.max(box.width, (box.height * image.naturalWidth) / image.naturalHeight);
+    const ppi = Math.round((image.naturalWidth * 96) / across);
+    found.set(key, [href, Math.min(ppi, known?.[1] ?? ppi), block, Math.max(across, known?.[3] ?? 0)]);
   }
-  return [...lowest.values()];
+  return [...found.values()];
 }
