@@ -1,8 +1,20 @@
-import sharp, { type Sharp } from 'sharp';
+import type { Sharp } from 'sharp';
 
 // libvips writes the decoder's warnings to stderr itself; Galley reports what matters as
 // messages and never prints (read by libvips at each warning; a value set by the user stays).
 process.env.VIPS_WARNING ??= '0';
+
+type SharpFunction = typeof import('sharp')['default'];
+let loaded: Promise<SharpFunction> | undefined;
+
+/**
+ * sharp, loaded on first use: loading libvips takes 0.15 s, which a book without
+ * raster images need not wait for (Galley loads while the browser starts).
+ */
+export function loadSharp(): Promise<SharpFunction> {
+  loaded ??= import('sharp').then((module) => module.default);
+  return loaded;
+}
 
 /** The two types Galley writes raster images in. */
 export type WrittenType = 'png' | 'jpeg';
@@ -23,6 +35,7 @@ export function encodeImage(image: Sharp, type: WrittenType, quality: number): S
  * JPEG): exactly `width` × `height` pixels, in the same type.
  */
 export async function resizeImage(data: Uint8Array, size: { width: number; height: number }, type: WrittenType, quality: number): Promise<Uint8Array> {
+  const sharp = await loadSharp();
   const resized = sharp(data)
     .resize({ ...size, fit: 'fill' })
     .toColourspace('srgb');

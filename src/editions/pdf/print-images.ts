@@ -1,6 +1,5 @@
-import sharp from 'sharp';
 import type { ImageAsset } from '../../model/book.js';
-import { resizeImage } from '../../shared/write-image.js';
+import { loadSharp, resizeImage } from '../../shared/write-image.js';
 import type { PrintedImage } from './in-page/image-resolution.js';
 
 /**
@@ -44,6 +43,7 @@ export class PrintImages {
 
   /** A copy `width` pixels across, as a data URL; none where the picture is not more than a pixel wider. */
   async #make(asset: ImageAsset, width: number): Promise<string | undefined> {
+    const sharp = await loadSharp();
     const meta = await sharp(asset.print).metadata();
     if (meta.width <= width + 1 || asset.mediaType === 'image/svg+xml') return undefined;
     const size = { width, height: Math.max(1, Math.round((width * meta.height) / meta.width)) };

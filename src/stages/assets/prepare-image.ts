@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
-import sharp, { type Metadata } from 'sharp';
+import type { Metadata } from 'sharp';
 import type { ImageType } from '../../model/book.js';
-import { encodeImage } from '../../shared/write-image.js';
+import { encodeImage, loadSharp } from '../../shared/write-image.js';
 
 /** What each edition may hold of a raster image, from `book.yaml`'s `images`. */
 export interface ImageLimits {
@@ -57,6 +57,7 @@ export function prepareImage(data: Uint8Array, limits: ImageLimits): Promise<Pre
 }
 
 async function prepare(data: Uint8Array, limits: ImageLimits): Promise<PreparedImage | string> {
+  const sharp = await loadSharp();
   // Read strictly: a file cut short, or whose data the decoder finds corrupt, is refused
   // (it would print black or half grey); only the stray bytes cameras write between the
   // parts of a JPEG, which every reader skips, are let pass (`strictly`).
