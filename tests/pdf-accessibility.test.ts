@@ -806,3 +806,33 @@ describe('the PDF/UA checks find what is missing', () => {
     expect(await findingsAfter(change)).toContain(checkpoint);
   });
 });
+
+describe('code', () => {
+  it('tags a code block as a paragraph holding its Code, and leaves inline code inline (pdfinfo -struct)', async () => {
+    const root = await temp();
+    await writeFiles(root, {
+      'book.yaml':
+        'title: Code\nlanguage: en\ncreator: A\nidentifier: urn:uuid:0b0b0b0b-1111-4222-8333-444444444487\ndate: 2026-01-01\nchapters: [chapters/one.md]\n',
+      'chapters/one.md': [
+        '# Code',
+        'A paragraph with `inline code` in it.',
+        '```js\nconst a = 1;\n```',
+        '- A tight item with `inline code` in it\n- ```\n  a code block in a list item\n  ```\n- A tight item',
+        '> ```\n> code in a quote\n> ```',
+        '| a | b |\n| --- | --- |\n| `x` | y |',
+      ].join('\n\n'),
+    });
+    const result = await build({ root, outDir: await temp(), formats: ['pdf'] });
+    const { stdout } = await run('pdfinfo', ['-struct', result.outputs[0]!.path]);
+    // Each Code with its parent's type: blocks in paragraphs, the inline ones in their paragraph, list item and cell.
+    const lines = stdout.split('\n').filter((line) => /^\s*[A-Z][A-Za-z0-9]*( |:|$)/.test(line));
+    const parents = lines.flatMap((line, i) => {
+      if (!/^\s*Code /.test(line)) return [];
+      const depth = line.search(/\S/);
+      const parent = lines.slice(0, i).findLast((above) => above.search(/\S/) < depth)!;
+      const grandparent = lines.slice(0, i).findLast((above) => above.search(/\S/) < parent.search(/\S/))!;
+      return [`${grandparent.trim().split(/[ :]/)[0]} > ${parent.trim().split(/[ :]/)[0]}`];
+    });
+    expect(parents).toEqual(['Document > P', 'Document > P', 'LI > LBody', 'LBody > P', 'BlockQuote > P', 'TR > TD']);
+  }, 60_000);
+});

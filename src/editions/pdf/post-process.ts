@@ -11,6 +11,7 @@ import { dropFurnitureLinks } from './furniture-links.js';
 import { flattenTextRuns, flattenWrappers } from './flatten-wrappers.js';
 import { closeHeadingGaps } from './heading-levels.js';
 import { wrapListBodies } from './list-bodies.js';
+import { wrapCodeBlocks } from './code-blocks.js';
 import { notdefUses, type NotdefUse } from './notdef.js';
 import { conformToPdfA, longStrings, MAX_STRING_BYTES } from './pdfa.js';
 import { pdfUaProblems, type UaProblem } from './pdfua.js';
@@ -53,6 +54,7 @@ export async function postProcess(pdf: PDFDocument, options: PostProcessOptions)
   flattenWrappers(pdf);
   flattenTextRuns(pdf);
   wrapListBodies(pdf);
+  wrapCodeBlocks(pdf);
   closeHeadingGaps(pdf);
   dropFurnitureLinks(pdf);
   describeLinks(pdf, options.describeDestination ?? ((id) => id));
