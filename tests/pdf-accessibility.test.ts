@@ -836,3 +836,33 @@ describe('code', () => {
     expect(parents).toEqual(['Document > P', 'Document > P', 'LI > LBody', 'LBody > P', 'BlockQuote > P', 'TR > TD']);
   }, 60_000);
 });
+
+describe('quotation marks and apostrophes', () => {
+  const book = async (text: string) => {
+    const root = await temp();
+    await writeFiles(root, {
+      'book.yaml':
+        'title: Quotes\nlanguage: en\ncreator: A\nidentifier: urn:uuid:0b0b0b0b-1111-4222-8333-444444444486\ndate: 2026-01-01\nchapters: [chapters/one.md]\n',
+      'chapters/one.md': `# Quotes\n\n${text}\n`,
+    });
+    const result = await build({ root, outDir: await temp(), formats: ['pdf'] });
+    const file = result.outputs[0]!.path;
+    const struct = (await run('pdfinfo', ['-struct-text', file])).stdout;
+    const strings = [...struct.replace(/"\n\s*"/g, '').matchAll(/"(.*)"/g)].map((match) => match[1]).join('\n');
+    const inflated = (await run('qpdf', ['--qdf', '--object-streams=disable', file, '-'], { encoding: 'latin1', maxBuffer: 64e6 })).stdout;
+    return { strings, text: (await run('pdftotext', [file, '-'])).stdout, wrapped: (inflated.match(/\/ActualText/g) ?? []).length };
+  };
+
+  it('read as written through the tags (the font map gives ’ for its glyph, not ʼ, where the book uses it for ’ alone)', async () => {
+    const { strings, text, wrapped } = await book('It’s ‘quoted’, isn’t it? Don’t ‘go’.');
+    expect(strings).toContain('It’s ‘quoted’, isn’t it? Don’t ‘go’.');
+    expect(text).toContain('It’s ‘quoted’, isn’t it? Don’t ‘go’.');
+    expect(wrapped).toBe(0);
+  }, 60_000);
+
+  it('keep the text of each where a glyph is used for two characters (ʻokina and ‘, modifier apostrophe and ’)', async () => {
+    const { text, wrapped } = await book('Hawaiʻi’s ‘island’, and the Nuuchahnulth word ʼa.');
+    expect(text).toContain('Hawaiʻi’s ‘island’, and the Nuuchahnulth word ʼa.');
+    expect(wrapped).toBeGreaterThan(0);
+  }, 60_000);
+});

@@ -2,6 +2,8 @@ import { PDFDocument, ParseSpeeds } from 'pdf-lib';
 import type { BookWords } from './book-words.js';
 import { FontTags } from './font-tags.js';
 import { JoinedBook } from './joined-book.js';
+import { settleGlyphTexts } from './glyph-texts.js';
+import { readPageTexts } from './page-texts.js';
 import { markPageArtifacts } from './mark-artifacts.js';
 import { renameStructIds } from './stable-struct-ids.js';
 
@@ -72,7 +74,9 @@ export class BookJoiner {
   async #load(part: PrintedPart, index: number): Promise<PDFDocument> {
     const pdf = await PDFDocument.load(part.bytes, { updateMetadata: false, parseSpeed: ParseSpeeds.Fastest });
     // Here, part by part, while the browser lays out the others.
-    markPageArtifacts(pdf, this.#words);
+    const texts = readPageTexts(pdf);
+    settleGlyphTexts(pdf, texts);
+    markPageArtifacts(pdf, this.#words, texts);
     if (this.#parts === 1) return pdf;
     this.#fontTags.retag(pdf);
     renameStructIds(pdf, index);

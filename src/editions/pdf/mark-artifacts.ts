@@ -1,14 +1,15 @@
 import { deflateSync } from 'node:zlib';
-import { PDFArray, PDFDict, type PDFDocument, PDFName, PDFNull, PDFNumber, type PDFObject, PDFRawStream, PDFRef } from 'pdf-lib';
+import { PDFArray, PDFDict, type PDFDocument, PDFName, PDFNull, PDFNumber, type PDFObject, PDFRef } from 'pdf-lib';
 import type { BookWords } from './book-words.js';
 import { applyEdits, operations } from './content-stream.js';
 import { type FontCodes, pageFonts } from './font-codes.js';
 import { addLineEndSpaces, type TextElements } from './line-end-spaces.js';
 import { separateNestedContent } from './nested-marked-content.js';
+import { type PageTexts, readPageTexts } from './page-texts.js';
 import { detach, orderContent, sameContent } from './struct-moves.js';
 import { readRightToLeft } from './right-to-left.js';
 import { rightToLeftParagraph } from './bidi-order.js';
-import { contentRefs, contentText, dictAt, kidsOf, languagesOf, numberTreeEntries, resolve, stringText } from './pdf-trees.js';
+import { contentRefs, dictAt, kidsOf, languagesOf, numberTreeEntries, resolve, stringText } from './pdf-trees.js';
 
 /** Operators that build a path (the path object starts with the first of them). */
 const PATH_BUILDING = new Set(['m', 'l', 'c', 'v', 'y', 'h', 're']);
@@ -124,7 +125,7 @@ export function markArtifacts(text: string, decoration?: Decoration): string | u
  * (`addLineEndSpaces`; not inside one of the book's `words`), right-to-left text put in reading order (`readRightToLeft`,
  * its elements' `/K` following) and written back as one stream.
  */
-export function markPageArtifacts(pdf: PDFDocument, words?: BookWords): void {
+export function markPageArtifacts(pdf: PDFDocument, words?: BookWords, texts: PageTexts = readPageTexts(pdf)): void {
   const { context } = pdf;
   const root = dictAt(context, pdf.catalog, 'StructTreeRoot');
   const parents = new Map(numberTreeEntries(context, root && dictAt(context, root, 'ParentTree')));
@@ -132,8 +133,8 @@ export function markPageArtifacts(pdf: PDFDocument, words?: BookWords): void {
   const bookLanguage = stringText(pdf.catalog.get(PDFName.of('Lang'))) ?? '';
   for (const page of pdf.getPages()) {
     const refs = contentRefs(page.node);
-    const streams = refs.map((ref) => context.lookup(ref));
-    if (refs.length === 0 || !streams.every((stream) => stream instanceof PDFRawStream)) continue;
+    const read = texts.get(page.node);
+    if (!read) continue;
     const key = page.node.get(PDFName.of('StructParents'));
     const owners = key instanceof PDFNumber ? resolve(context, parents.get(key.asNumber())) : undefined;
     const ownerOf = (mcid: number) => (owners instanceof PDFArray && mcid < owners.size() ? resolve(context, owners.get(mcid)) : undefined);
@@ -145,7 +146,7 @@ export function markPageArtifacts(pdf: PDFDocument, words?: BookWords): void {
       },
       taken: [],
     };
-    const original = contentText(streams as PDFRawStream[]);
+    const original = read.text;
     const marked = markArtifacts(original, decoration);
     const separated = owners instanceof PDFArray && decoration.nested ? separateNestedContent(marked ?? original, owners.size()) : undefined;
     const elements: TextElements = {
@@ -175,8 +176,8 @@ export function markPageArtifacts(pdf: PDFDocument, words?: BookWords): void {
       continues: elements.continues,
     });
     for (const line of rightToLeft?.lines ?? []) orderContent(context, ownerOf(line[0]!), line, page.ref);
-    if (marked === undefined && separated === undefined && spaced === undefined && rightToLeft === undefined) continue;
-    const rewritten = rightToLeft?.text ?? spaced?.text ?? separated?.text ?? marked!;
+    if (!read.changed && marked === undefined && separated === undefined && spaced === undefined && rightToLeft === undefined) continue;
+    const rewritten = rightToLeft?.text ?? spaced?.text ?? separated?.text ?? marked ?? original;
     const [first, ...rest] = refs;
     // Node's zlib, not pdf-lib's (pako, in JavaScript: six times slower on a cold start,
     // a tenth of a second of the article's build). Its output depends on the zlib Node
