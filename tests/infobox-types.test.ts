@@ -48,7 +48,7 @@ describe('a manuscript with its own infobox types', () => {
 
   it('builds, warning only of the type nobody declared and of the infobox picture too small for print', () => {
     expect(built.messages).toBe(
-      'chapters/01-victory.md:1:1: warning: The image `../images/ship.png` is printed at 96 ppi: below 200 ppi it looks soft on paper; use an image with more pixels or print it smaller (`{width=…}`) [low-resolution]\n' +
+      'chapters/01-victory.md:8:10: warning: The image `../images/ship.png` is printed at 96 ppi: below 200 ppi it looks soft on paper; use an image with more pixels or print it smaller (`{width=…}`) [low-resolution]\n' +
         'chapters/03-unknown.md:3:9: warning: Unknown infobox type `lighthouse`. It is shown as a generic box of its fields; declare the type in `infoboxes/lighthouse.yaml` (known types: military-conflict, person, officeholder, organization, event, place, book, ship) [unknown-infobox-type]\n',
     );
   });

@@ -2,6 +2,7 @@ import type { Element } from 'hast';
 import type { Point } from 'unist';
 import type * as v from 'valibot';
 import type { VFile } from 'vfile';
+import type { YamlPath } from '../schema/parse-yaml.js';
 import type { InfoboxDeclaration } from './declaration.js';
 
 /** What rendering an infobox needs to know about the book. */
@@ -10,8 +11,8 @@ export interface RenderContext {
   language: string;
   /** A unique id for the infobox element (caption ids derive from it). */
   id: string;
-  /** Where the infobox was written (images are reported there). */
-  place?: Point | undefined;
+  /** Where the value at a path inside the infobox was written (each image is reported at its `src`). */
+  locate?: ((path: YamlPath) => Point) | undefined;
 }
 
 /** One `- Key: Value` line of an imported article. */

@@ -1,4 +1,5 @@
 import type { Element, ElementContent } from 'hast';
+import type { YamlPath } from '../schema/parse-yaml.js';
 import { h } from 'hastscript';
 import { labelOf, type FieldDeclaration, type InfoboxDeclaration } from './declaration.js';
 import type { RenderContext } from './infobox-type.js';
@@ -28,7 +29,7 @@ export function renderInfobox(declaration: InfoboxDeclaration, data: Data, ctx: 
   for (const [key, field] of Object.entries(declaration.fields)) {
     if (key === declaration.caption || key === declaration.subtitle || field.joins !== undefined) continue;
     if (field.type !== 'group') {
-      rows.push(...fieldRows(declaration.fields, key, data, span, ctx));
+      rows.push(...fieldRows(declaration.fields, key, data, span, ctx, []));
       continue;
     }
     const fields = field.fields ?? {};
@@ -40,7 +41,10 @@ export function renderInfobox(declaration: InfoboxDeclaration, data: Data, ctx: 
     }
     const values = field.repeat ? (data[key] as Data[]) : [data[key] as Data];
     rows.push(h('tr', { className: ['infobox-group'] }, [h('th', { scope: 'colgroup', colSpan: span + 1 }, labelOf(key, field))]));
-    for (const value of values) for (const sub of Object.keys(fields)) rows.push(...fieldRows(fields, sub, value, span, ctx));
+    values.forEach((value, index) => {
+      const path = field.repeat ? [key, index] : [key];
+      for (const sub of Object.keys(fields)) rows.push(...fieldRows(fields, sub, value, span, ctx, path));
+    });
   }
   flush();
   const caption: ElementContent[] = [h('span', { className: ['infobox-title'] }, String(data[declaration.caption]))];
@@ -62,15 +66,16 @@ function joinedContent(fields: Fields, key: string, data: Data, ctx: RenderConte
   return parts.flatMap((part, index) => (index === 0 ? part : [{ type: 'text' as const, value: ', ' }, ...part]));
 }
 
-/** The row of one plain field (with the fields joining it), or none when nothing of it is given. */
-function fieldRows(fields: Fields, key: string, data: Data, span: number, ctx: RenderContext): Element[] {
+/** The row of one plain field (with the fields joining it, the path in the infobox of what holds it), or none when nothing of it is given. */
+function fieldRows(fields: Fields, key: string, data: Data, span: number, ctx: RenderContext, path: YamlPath): Element[] {
   const field = fields[key]!;
   if (field.joins !== undefined) return [];
   if (field.type === 'image') {
     const value = data[key] as { src: string; alt: string; caption?: string } | undefined;
     if (!value) return [];
     const img = h('img', { src: value.src, alt: value.alt });
-    if (ctx.place) img.position = { start: ctx.place, end: ctx.place };
+    const place = ctx.locate?.([...path, key, 'src']);
+    if (place) img.position = { start: place, end: place };
     const content: ElementContent[] = [img];
     if (value.caption) content.push(h('span', { className: ['infobox-image-caption'] }, value.caption));
     return [h('tr', [h('td', { className: ['infobox-image'], colSpan: span + 1 }, content)])];

@@ -1,3 +1,4 @@
+import type { Point } from 'unist';
 import type { VFile } from 'vfile';
 import type { LocatedYaml, YamlPath } from '../schema/parse-yaml.js';
 import { describeValue, validate } from '../schema/validate.js';
@@ -10,6 +11,8 @@ import type { InfoboxType } from './infobox-type.js';
 export interface Infobox {
   type: InfoboxType;
   data: unknown;
+  /** Where the value at a path inside the infobox was written (its images are reported there). */
+  locate?: ((path: YamlPath) => Point) | undefined;
 }
 
 /** The infobox types a manuscript knows: Galley's, overridden by the manuscript's own. */
@@ -56,5 +59,5 @@ export function validateInfobox(value: unknown, ctx: { file: VFile; yaml: Locate
     type = genericType(name);
   }
   const data: unknown = validate(type.schema, value, { file: ctx.file, yaml: ctx.yaml, base: ctx.base, subject: 'infobox' });
-  return data === undefined ? undefined : { type, data };
+  return data === undefined ? undefined : { type, data, locate: (path) => ctx.yaml.locate([...ctx.base, ...path]) };
 }

@@ -101,6 +101,8 @@ export interface ImageAsset {
   readonly data: Uint8Array;
   /** The picture for print (within `images.ppi` at the size of the text area); often the same bytes. */
   readonly print: Uint8Array;
+  /** The type of `print`: `mediaType`, but PNG for a GIF larger than print takes (a picture of its first frame). */
+  readonly printType: ImageType;
 }
 
 /** The finished book: what every edition is made from. */

@@ -52,6 +52,11 @@ export function reportTextOnPages(book: Book, problems: readonly LayoutProblem[]
       );
       continue;
     }
+    if (problem.picture) {
+      const described = problem.text === '' ? 'a picture without a description' : `the picture “${problem.text}”`;
+      fail(file, 'text-on-page', `The print edition's layout lost ${described}: it ${what[problem.kind]}${page}`, place);
+      continue;
+    }
     fail(file, 'text-on-page', `The print edition's layout lost text: “${problem.text}” ${what[problem.kind]}${page}${found}${others}`, place);
   }
 }

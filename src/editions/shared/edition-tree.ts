@@ -41,7 +41,8 @@ export function dataUris(assets: readonly ImageAsset[], use: 'screen' | 'print')
   let uris = encoded[use].get(assets);
   if (!uris) {
     const bytes = (asset: ImageAsset) => (use === 'print' ? asset.print : asset.data);
-    uris = new Map(assets.map((asset) => [asset.href, `data:${asset.mediaType};base64,${Buffer.from(bytes(asset)).toString('base64')}`]));
+    const type = (asset: ImageAsset) => (use === 'print' ? asset.printType : asset.mediaType);
+    uris = new Map(assets.map((asset) => [asset.href, `data:${type(asset)};base64,${Buffer.from(bytes(asset)).toString('base64')}`]));
     encoded[use].set(assets, uris);
   }
   return uris;

@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import type { Metadata } from 'sharp';
 import type { ImageType } from '../../model/book.js';
 import { encodeImage, loadSharp } from '../../shared/write-image.js';
+import { gifComplete } from './gif-trailer.js';
 
 /** What each edition may hold of a raster image, from `book.yaml`'s `images`. */
 export interface ImageLimits {
@@ -21,6 +22,8 @@ export interface PreparedImage {
   readonly screen: Uint8Array;
   /** For the PDF: within the print pixels (the same bytes as `screen` where those fit). */
   readonly print: Uint8Array;
+  /** The type of `print`: `mediaType`, but for a GIF larger than the print pixels only (PNG). */
+  readonly printType: Exclude<ImageType, 'image/svg+xml'>;
   /** Its size as the file holds it (turned upright), in pixels. */
   readonly width: number;
   readonly height: number;
@@ -71,28 +74,39 @@ async function prepare(data: Uint8Array, limits: ImageLimits): Promise<PreparedI
   const format = meta.format === 'heif' && meta.compression !== 'av1' ? 'heic' : meta.format;
   if (format === 'svg') return 'an SVG must start with `<svg` (after its XML declaration, comments and document type)';
   const name = readable[format];
+  if (format === 'gif' && !gifComplete(data)) return 'it cannot be read as an image (the GIF is cut short: its blocks stop before its end)';
   if (!name) return `${format.toUpperCase()} is not a format Galley reads (PNG, JPEG, GIF, WebP, AVIF, TIFF or SVG)`;
-  // (Decoded whole where it is kept as it is, at full size: a JPEG shrunk on load skips most of its data.)
-  const decodes = () => strictly((failOn) => read(failOn).resize({ width: 8, fastShrinkOnLoad: false }).raw().toBuffer());
-  const within = meta.width * meta.height <= limits.screen && meta.width <= limits.print.width && meta.height <= limits.print.height;
-  if (format === 'gif' && within) {
-    // (Kept as it is, an animation too; a larger one is made smaller as a PNG below.)
-    const damaged = await decodes().then(
-      () => undefined,
-      (error: unknown) => unreadable(error),
+  // (Decoded whole where it is kept as it is, at full size: a JPEG shrunk on load skips most of its data;
+  // every frame of an animation.)
+  const decodes = () =>
+    strictly((failOn) =>
+      sharp(data, { failOn, pages: format === 'gif' ? -1 : 1 })
+        .resize({ width: 8, fastShrinkOnLoad: false })
+        .raw()
+        .toBuffer(),
     );
-    return damaged ?? { mediaType: 'image/gif', screen: data, print: data, width: meta.width, height: meta.height, convertedFrom: undefined };
-  }
   const turned = (meta.orientation ?? 1) !== 1;
   const [width, height] = (meta.orientation ?? 1) >= 5 ? [meta.height, meta.width] : [meta.width, meta.height];
   const type = format === 'png' || format === 'jpeg' ? format : format === 'gif' || meta.hasAlpha ? 'png' : 'jpeg';
-  const convertedFrom =
-    type !== format ? `${name}${(meta.pages ?? 1) > 1 ? ' (its first frame: an animation is not kept)' : ''}` : meta.space === 'cmyk' ? 'CMYK' : undefined;
-  // Bytes as the file has them where the type, colours, size and the way up may stay.
-  const same = convertedFrom === undefined && !turned;
-
   const screenScale = Math.min(1, Math.sqrt(limits.screen / (width * height)));
   const printScale = Math.min(1, limits.print.width / width, limits.print.height / height);
+  // A GIF is kept as it is (an animation too) for each edition whose limits it is within;
+  // otherwise it is a smaller PNG of its first frame.
+  const gif = format === 'gif' ? { screen: screenScale === 1, print: printScale === 1 } : undefined;
+  const animation = (meta.pages ?? 1) > 1 ? ' (its first frame: an animation is not kept)' : '';
+  const convertedFrom = gif
+    ? gif.screen
+      ? undefined
+      : `${name}${animation}`
+    : type !== format
+      ? `${name}${animation}`
+      : meta.space === 'cmyk'
+        ? 'CMYK'
+        : undefined;
+  // Bytes as the file has them where the type, colours, size and the way up may stay.
+  const same = !gif && convertedFrom === undefined && !turned;
+  // (Grey stays grey.)
+  const space = meta.space === 'b-w' ? 'b-w' : 'srgb';
   const encode = async (scale: number) => {
     if (same && scale === 1) return data;
     // (Rounded down: within the limits, never a pixel over.)
@@ -101,15 +115,27 @@ async function prepare(data: Uint8Array, limits: ImageLimits): Promise<PreparedI
       read(failOn)
         .rotate()
         .resize({ ...size, fit: 'fill' })
-        .toColourspace('srgb');
+        .toColourspace(space);
     return new Uint8Array(await strictly((failOn) => encodeImage(image(failOn), type, limits.quality).toBuffer()));
   };
+  const mediaType = type === 'png' ? 'image/png' : 'image/jpeg';
   try {
     // (Otherwise writing it decodes it.)
-    if (same && screenScale === 1 && printScale === 1) await decodes();
+    if ((same && screenScale === 1 && printScale === 1) || gif) await decodes();
     // (Both at once: libvips decodes a JPEG on one core.)
-    const [screen, print] = await Promise.all([encode(screenScale), printScale === screenScale ? undefined : encode(printScale)]);
-    return { mediaType: type === 'png' ? 'image/png' : 'image/jpeg', screen, print: print ?? screen, width, height, convertedFrom };
+    const [screen, print] = await Promise.all([
+      gif?.screen ? data : encode(screenScale),
+      gif?.print ? data : printScale === screenScale && !gif ? undefined : encode(printScale),
+    ]);
+    return {
+      mediaType: gif?.screen ? 'image/gif' : mediaType,
+      printType: gif?.print ? 'image/gif' : mediaType,
+      screen,
+      print: print ?? screen,
+      width,
+      height,
+      convertedFrom,
+    };
   } catch (error) {
     return unreadable(error);
   }

@@ -105,10 +105,12 @@ export async function resolveImages(root: string, chapters: readonly Chapter[], 
       }
       const data = await readFile(real);
       let type: ImageType;
+      let printType: ImageType;
       let screen: Uint8Array = data;
       let print: Uint8Array = data;
       if (isSvg(data)) {
         type = 'image/svg+xml';
+        printType = type;
         const found = svgProblems(new TextDecoder().decode(data));
         if (found.length > 0) {
           const unreadable = found.some((found) => found.wellFormed === false);
@@ -125,7 +127,7 @@ export async function resolveImages(root: string, chapters: readonly Chapter[], 
           problem(`Unexpected file \`${src}\`: ${prepared}`, 'not-an-image');
           continue;
         }
-        ({ mediaType: type, screen, print } = prepared);
+        ({ mediaType: type, printType, screen, print } = prepared);
         if (prepared.convertedFrom !== undefined) {
           const into = type === 'image/png' ? 'PNG' : 'JPEG';
           const from = prepared.convertedFrom;
@@ -150,7 +152,7 @@ export async function resolveImages(root: string, chapters: readonly Chapter[], 
         let name = `${stem}.${extensionOf[type]}`;
         for (let n = 2; names.has(name); n++) name = `${stem}-${n}.${extensionOf[type]}`;
         names.add(name);
-        asset = { href: `images/${name}`, mediaType: type, data: screen, print };
+        asset = { href: `images/${name}`, mediaType: type, data: screen, print, printType };
         byHash.set(hash, asset);
       }
       img.properties.src = asset.href;

@@ -5,28 +5,26 @@
  */
 
 /**
- * An image as printed at one place: its asset (`images/<name>`, or the start of a
- * `data:` URL written in the manuscript), its resolution at its printed size
- * (`null`: the browser could not draw it), its block, and the width in CSS pixels
- * (1/96 inch) its whole picture is printed at (0 where it could not be drawn).
+ * A picture as printed: its asset (`images/<name>`, or the start of a `data:` URL
+ * written in the manuscript), its resolution at its printed size (`null`: the
+ * browser could not draw it), its block, the width in CSS pixels (1/96 inch) its
+ * whole picture is printed at (0 where it could not be drawn), and its number
+ * (`data-galley-picture`).
  */
-export type PrintedImage = [href: string, ppi: number | null, block: string | null, across: number];
+export type PrintedImage = [href: string, ppi: number | null, block: string | null, across: number, picture: string | null];
 
 /**
- * Each raster image of the pages as printed, one entry per image and block (the
- * lowest resolution and the largest size where a block prints an image more than
- * once): its pixels over its printed width. An image the browser could not
- * decode (a file that starts as an image should and is damaged after) is listed
- * with no resolution: it would print as the browser's broken-image icon. Vector
- * images (SVG) have no resolution and are not listed.
+ * Each raster picture of the pages as printed: its pixels over its printed width.
+ * One the browser could not decode (a file that starts as an image should and is
+ * damaged after) is listed with no resolution: it would print as the browser's
+ * broken-image icon. Vector images (SVG) have no resolution and are not listed.
  */
 export async function imageResolutions(): Promise<PrintedImage[]> {
-  const found = new Map<string, PrintedImage>();
+  const found: PrintedImage[] = [];
   for (const image of document.querySelectorAll<HTMLImageElement>('.pagedjs_page_content img, .pagedjs_footnote_area img')) {
     const href = image.dataset.galleyImage ?? (image.src.startsWith('data:') ? `${image.src.slice(0, 32)}…` : image.src);
     const block = image.closest<HTMLElement>('[data-block]')?.dataset.block ?? null;
-    const key = `${href}\u0000${block}`;
-    const known = found.get(key);
+    const picture = image.dataset.galleyPicture ?? null;
     // (Decoded already: this only asks whether it could be.)
     if (
       !(await image.decode().then(
@@ -34,20 +32,16 @@ export async function imageResolutions(): Promise<PrintedImage[]> {
         () => false,
       ))
     ) {
-      found.set(key, [href, null, block, 0]);
+      found.push([href, null, block, 0, picture]);
       continue;
     }
-    if (known?.[1] === null) continue;
     const box = image.getBoundingClientRect();
     const vector = href.toLowerCase().endsWith('.svg') || image.src.startsWith('data:image/svg');
-    if (vector || image.naturalWidth === 0 || image.naturalHeight === 0 || box.width === 0 || box.height === 0) {
-      continue;
-    }
+    if (vector || image.naturalWidth === 0 || image.naturalHeight === 0 || box.width === 0 || box.height === 0) continue;
     // The width the whole picture is printed at: as the box where the picture fills it,
     // wider where it is cut to the box (object-fit: cover) or stretched in height.
     const across = Math.max(box.width, (box.height * image.naturalWidth) / image.naturalHeight);
-    const ppi = Math.round((image.naturalWidth * 96) / across);
-    found.set(key, [href, Math.min(ppi, known?.[1] ?? ppi), block, Math.max(across, known?.[3] ?? 0)]);
+    found.push([href, Math.round((image.naturalWidth * 96) / across), block, across, picture]);
   }
-  return [...found.values()];
+  return found;
 }

@@ -15,7 +15,8 @@
  * - a table row moves to the next page whole where it can, the first body row with
  *   the caption and header rows, and with room left for the table's bottom rule;
  * - a page never ends right before a footnote's call, nor leaves a widow (`page-ends.ts`);
- * - a figure for the top or foot of a page that does not fit goes on (`page-floats.ts`).
+ * - a figure for the top or foot of a page that does not fit goes on (`page-floats.ts`), and
+ *   so does a floated picture that runs past the page's foot;
  * Where the break falls inside a word it records it as `__galley.lastBreak`.
  */
 export function installLayoutFixes(): void {
@@ -208,6 +209,17 @@ export function installLayoutFixes(): void {
         // would not fit the next page either, or a heading kept with it at the top of the page).
         const pagedWorks = !floated && overflow !== undefined && leavesContent(rendered, overflow);
         if (!pagedWorks || start.compareBoundaryPoints(Range.START_TO_START, overflow) < 0) result = toEnd(rendered, start);
+      }
+      // A floated picture that does not fit what is left of the page goes on to the next page, with
+      // what follows it (Paged.js skips floats: it stayed in the column past the page, printed nowhere).
+      if (!result && !floated) {
+        const float = Array.from(rendered.querySelectorAll('img')).find((image) => {
+          const at = image.getBoundingClientRect();
+          return (beyond(at) || at.bottom > bounds.bottom + 1) && getComputedStyle(image).float !== 'none';
+        });
+        const before = document.createRange();
+        if (float) before.setStartBefore(float);
+        if (float && leavesContent(rendered, before)) result = toEnd(rendered, before);
       }
       if (result) {
         const start = roomForTheRule(rendered, result, bounds.bottom);

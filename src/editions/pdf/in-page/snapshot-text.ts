@@ -6,7 +6,8 @@
  * holds text gets a number (`data-galley-text`, which Paged.js copies onto every
  * piece of the element it puts on a page) and the text it holds directly, in
  * document order (the text of page footnotes apart: it goes to the foot of the
- * pages, and that of figures placed at the top or foot of a page). `verifyText` compares the pages against this record.
+ * pages, and that of figures placed at the top or foot of a page), and numbers
+ * every picture (`data-galley-picture`). `verifyText` compares the pages against this record.
  */
 export function snapshotText(): number {
   interface TextRecord {
@@ -27,13 +28,15 @@ export function snapshotText(): number {
      * `texts` (one element's text each) cannot show.
      */
     flows: Record<number, string>;
+    /** Every picture (`<img>`, numbered `data-galley-picture`): its description and block, for messages. */
+    pictures: Array<{ alt: string; block: string | null }>;
   }
   const host = window as unknown as {
     __galley?: { hidden: HTMLElement[]; text?: TextRecord; flowRootOf?: (element: HTMLElement | null) => HTMLElement | null };
   };
   host.__galley ??= { hidden: [] };
   const state = host.__galley;
-  const record: TextRecord = { texts: [], blocks: [], order: [], noteOrder: [], floatOrder: [], flows: {} };
+  const record: TextRecord = { texts: [], blocks: [], order: [], noteOrder: [], floatOrder: [], flows: {}, pictures: [] };
   const numberOf = (element: HTMLElement) => {
     if (element.dataset.galleyText === undefined) {
       element.dataset.galleyText = String(record.texts.length);
@@ -79,6 +82,12 @@ export function snapshotText(): number {
     const order = element.closest('.galley-footnote') ? record.noteOrder : element.closest('figure.top, figure.bottom') ? record.floatOrder : record.order;
     // (Text that is no more than white space and soft hyphens, which may go unused, has no place in the order.)
     if (/[^\s\u00ad]/.test(node.data) && order[order.length - 1] !== key) order.push(key);
+  }
+  // Pictures hold no text the record could miss: each is numbered, to be found on a page.
+  for (const image of document.body.querySelectorAll<HTMLImageElement>('img')) {
+    if (image.closest('template') || getComputedStyle(image).display === 'none') continue;
+    image.dataset.galleyPicture = String(record.pictures.length);
+    record.pictures.push({ alt: image.alt, block: image.closest<HTMLElement>('[data-block]')?.dataset.block ?? null });
   }
   state.text = record;
   return record.texts.length;

@@ -15,6 +15,7 @@ export function verifyText(): LayoutCheck {
     noteOrder: number[];
     floatOrder: number[];
     flows: Record<number, string>;
+    pictures: Array<{ alt: string; block: string | null }>;
   }
   const started = performance.now();
   const state = (
@@ -156,6 +157,23 @@ export function verifyText(): LayoutCheck {
       problems.push({ kind: 'reordered', block: record.blocks[key] ?? null, page: pagesOf[key]![0] ?? null, text: excerpt(normal(record.texts[key]!)) });
     }
   }
+  // Every picture on a page, and on its sheet (one Paged.js could not place, a float too
+  // tall for what was left of its page, was set past the page, printed nowhere).
+  const printed = new Set<string>();
+  for (const image of document.querySelectorAll<HTMLImageElement>('.pagedjs_page img[data-galley-picture]')) {
+    const sheet = image.closest('.pagedjs_page')!.getBoundingClientRect();
+    const box = image.getBoundingClientRect();
+    const number = image.dataset.galleyPicture!;
+    const picture = record.pictures[Number(number)];
+    if (box.left >= sheet.left - 1 && box.right <= sheet.right + 1 && box.top >= sheet.top - 1 && box.bottom <= sheet.bottom + 1) printed.add(number);
+    else if (picture && !printed.has(number)) {
+      problems.push({ kind: 'clipped', block: picture.block, page: pageOf(image), text: picture.alt, picture: true });
+      printed.add(number);
+    }
+  }
+  record.pictures.forEach((picture, number) => {
+    if (!printed.has(String(number))) problems.push({ kind: 'lost', block: picture.block, page: null, text: picture.alt, picture: true });
+  });
   return { problems, ms: (state.checkMs ?? 0) + performance.now() - started };
 }
 
@@ -176,4 +194,6 @@ export interface LayoutProblem {
   text: string;
   /** What the pages hold instead. */
   found?: string;
+  /** A picture, not text: `text` is its description. */
+  picture?: boolean;
 }

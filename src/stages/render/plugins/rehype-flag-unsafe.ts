@@ -32,7 +32,8 @@ export function isScriptUrl(value: unknown): boolean {
 
 /**
  * Warn, with the place in the Markdown, about raw HTML that `rehype-sanitize`
- * will remove: scripts and embedding elements, `on*` handlers and script URLs.
+ * will remove: scripts and embedding elements, `on*` handlers, script URLs and
+ * inline styles.
  */
 export function rehypeFlagUnsafe() {
   return (tree: Root, file: VFile) => {
@@ -54,6 +55,11 @@ export function rehypeFlagUnsafe() {
       }
       for (const [name, value] of Object.entries(node.properties)) {
         if (/^on[a-z]/i.test(name)) unsafe(node, `Unexpected \`${name.toLowerCase()}\` attribute on \`<${node.tagName}>\`; event handlers are removed`);
+        else if (name === 'style')
+          unsafe(
+            node,
+            `Unexpected \`style\` attribute on \`<${node.tagName}>\`; it was removed (style through a house style and a \`class\`; size an image with \`{width=…}\`)`,
+          );
         else if (urlProperties.includes(name) && isScriptUrl(value))
           unsafe(node, `Unexpected script URL in \`${name}\` on \`<${node.tagName}>\`; it was removed`);
       }

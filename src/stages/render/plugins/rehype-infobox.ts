@@ -23,7 +23,7 @@ export function rehypeInfobox(options: InfoboxOptions) {
     const { infobox } = options;
     if (!infobox) return;
     const id = options.ids.slug(`infobox-${options.chapterId}`);
-    const aside = infobox.type.render(infobox.data, { language: options.language, id });
+    const aside = infobox.type.render(infobox.data, { language: options.language, id, locate: infobox.locate });
     if (options.typography) {
       visit(aside, (node: Element | ElementContent) => {
         if (node.type === 'element') return node.tagName === 'a' ? SKIP : CONTINUE;
