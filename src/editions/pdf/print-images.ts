@@ -3,15 +3,21 @@ import { loadSharp, resizeImage } from '../../shared/write-image.js';
 import type { PrintedImage } from './in-page/image-resolution.js';
 
 /**
+ * The smaller copies made in this process, by the picture they were made from (the
+ * same bytes on every build of a watch session: `prepareImage` keeps them) and width.
+ */
+const made = new WeakMap<Uint8Array, Map<number, Promise<string | undefined>>>();
+
+/**
  * The pictures a part of the print edition prints, each at most at the book's
  * print resolution for the size it is printed at. The book's assets hold the
  * pictures for the largest size an image can print (the text area); an image laid
  * out smaller (`{width=50%}`, in a table, the infobox or a note) gets a smaller
- * copy for that size, made once per size however many pictures print it.
+ * copy for that size, made once per size however many pictures print it (and
+ * kept for the next builds of a watch session).
  */
 export class PrintImages {
   readonly #assets: ReadonlyMap<string, ImageAsset>;
-  readonly #made = new Map<string, Promise<string | undefined>>();
 
   constructor(
     assets: readonly ImageAsset[],
@@ -27,13 +33,14 @@ export class PrintImages {
       const asset = this.#assets.get(href);
       if (typeof ppi !== 'number' || picture === null || !asset) continue;
       const width = Math.ceil((across * this.settings.ppi) / 96);
-      const key = `${href}\u0000${width}`;
-      let made = this.#made.get(key);
-      if (!made) {
-        made = this.#make(asset, width);
-        this.#made.set(key, made);
+      const sizes = made.get(asset.print) ?? new Map<number, Promise<string | undefined>>();
+      made.set(asset.print, sizes);
+      let copy = sizes.get(width);
+      if (!copy) {
+        copy = this.#make(asset, width);
+        sizes.set(width, copy);
       }
-      const smaller = await made;
+      const smaller = await copy;
       if (smaller !== undefined) pictures[picture] = smaller;
     }
     return pictures;
