@@ -126,8 +126,9 @@ describe('prepareImage', () => {
     const large = await prepareImage(await gif(3000, 2000), limits);
     if (typeof large === 'string') throw new Error(large);
     expect(large).toMatchObject({ mediaType: 'image/png', convertedFrom: 'GIF (its first frame: an animation is not kept)', width: 3000, height: 2000 });
-    expect(await meta(large.print)).toMatchObject({ format: 'png', width: 1335, height: 890 });
-    expect(await meta(large.screen)).toMatchObject({ format: 'png', width: 2449, height: 1632 });
+    // (Opaque: no alpha channel to weigh.)
+    expect(await meta(large.print)).toMatchObject({ format: 'png', width: 1335, height: 890, hasAlpha: false });
+    expect(await meta(large.screen)).toMatchObject({ format: 'png', width: 2449, height: 1632, hasAlpha: false });
     // Within the e-book's pixels, wider than print takes (a tester's find: it lost its animation in every edition).
     const wide = await gif(1400, 1000);
     const both = await prepareImage(wide, limits);
@@ -136,6 +137,16 @@ describe('prepareImage', () => {
     expect(await meta(both.print)).toMatchObject({ format: 'png', width: 1335, height: 953 });
     // Cut short in its second frame (a tester's find: kept, as the first frame decoded).
     expect(await prepareImage(small.subarray(0, small.length - 40), limits)).toMatch(/^it cannot be read as an image/);
+  });
+
+  it('keeps grey pictures grey (8- and 16-bit) where it makes them smaller', async () => {
+    for (const space of ['b-w', 'grey16'] as const) {
+      const grey = new Uint8Array(await photo(3000, 2000).toColourspace(space).png().toBuffer());
+      const prepared = await prepareImage(grey, limits);
+      if (typeof prepared === 'string') throw new Error(prepared);
+      expect(await meta(prepared.screen)).toMatchObject({ channels: 1 });
+      expect(await meta(prepared.print)).toMatchObject({ channels: 1 });
+    }
   });
 
   it('refuses a damaged file with the decoder’s reason', async () => {
@@ -300,14 +311,16 @@ describe('images printed smaller than the text area', () => {
       'book.yaml':
         'title: Soft\nlanguage: en\ncreator: A\nidentifier: urn:uuid:0b0b0b0b-1111-4222-8333-444444444488\ndate: 2026-01-01\nchapters: [chapters/one.md]\n',
       'chapters/one.md':
-        '# Soft\n\n![One](pics/one.png){width=100%}\n\n![The same bytes](pics/same.png){width=100%}\n\n![Small enough](pics/one.png){width=10%}\n',
+        '# Soft\n\n![One](pics/one.png){width=100%}\n\n![The same bytes](pics/same.png){width=100%}\n\n![Small enough](pics/one.png){width=10%}\n\n![A space](<pics/low pic.png>){width=100%}\n',
       'chapters/pics/one.png': small,
       'chapters/pics/same.png': small,
+      'chapters/pics/low pic.png': small,
     });
     const result = await build({ root, outDir: await temp(), formats: ['pdf'] });
     expect(formatAll(result.messages, root).split('\n').filter(Boolean)).toEqual([
       'chapters/one.md:3:1: warning: The image `pics/one.png` is printed at 67 ppi: below 200 ppi it looks soft on paper; use an image with more pixels or print it smaller (`{width=…}`) [low-resolution]',
       'chapters/one.md:5:1: warning: The image `pics/same.png` is printed at 67 ppi: below 200 ppi it looks soft on paper; use an image with more pixels or print it smaller (`{width=…}`) [low-resolution]',
+      'chapters/one.md:9:1: warning: The image `pics/low pic.png` is printed at 67 ppi: below 200 ppi it looks soft on paper; use an image with more pixels or print it smaller (`{width=…}`) [low-resolution]',
     ]);
   }, 120_000);
 });
@@ -368,31 +381,44 @@ describe('a damaged image', () => {
 });
 
 describe('floated pictures', () => {
-  const floatBook = async (css: string) => {
+  const floatBook = async (css: string, before = 14) => {
     const root = await temp();
     const lorem = 'Lorem ipsum dolor sit amet, consectetur adipiscing elit, sed do eiusmod tempor incididunt ut labore et dolore magna aliqua. ';
     await writeFiles(root, {
       'book.yaml':
         'title: Floats\nlanguage: en\ncreator: A\nidentifier: urn:uuid:0b0b0b0b-1111-4222-8333-444444444485\ndate: 2026-01-01\nstyles: [house.css]\nchapters: [chapters/one.md]\n',
       'house.css': css,
-      'chapters/one.md': `# Floats\n\n${lorem.repeat(14)}\n\n![Wide](wide.jpg){width=70%}\n\nA float. ![A tall picture](tall.jpg){.side} ${lorem.repeat(3)}\n\nThe last paragraph.\n`,
+      'chapters/one.md': `# Floats\n\n${lorem.repeat(before)}\n\n![Wide](wide.jpg){width=70%}\n\nA float. ![A tall picture](tall.jpg){.side} ${lorem.repeat(3)}\n\nThe last paragraph.\n`,
       'chapters/wide.jpg': new Uint8Array(await photo(1400, 900).jpeg().toBuffer()),
       'chapters/tall.jpg': new Uint8Array(await photo(500, 3000).jpeg().toBuffer()),
     });
     return root;
   };
 
-  it('go on to the next page whole where the rest of the page is too short (a tester’s find: one was printed nowhere)', async () => {
-    const root = await floatBook('img.side { float: right; width: 35%; margin: 0 0 0.5em 0.5em; }\n');
-    const out = await temp();
-    await build({ root, outDir: out, formats: ['pdf'], strict: true });
-    const list = (await exec('pdfimages', ['-list', path.join(out, 'floats.pdf')])).stdout.split('\n').slice(2).filter(Boolean);
-    const pages = list.map((line) => Number(line.trim().split(/\s+/)[0]));
-    expect(pages).toHaveLength(2);
-    // The float on the page after the wide picture's, with the text after it.
-    expect(pages[1]).toBe(pages[0]! + 1);
-    const next = (await exec('pdftotext', ['-f', String(pages[1]), '-l', String(pages[1]), path.join(out, 'floats.pdf'), '-'])).stdout;
-    expect(next).toContain('The last paragraph.');
+  it.each([10, 11, 12, 13, 14])(
+    'go on to the next page with their line where the rest of the page is too short (%i paragraphs before; testers found them printed nowhere)',
+    async (before) => {
+      const root = await floatBook('img.side { float: right; width: 35%; margin: 0 0 0.5em 0.5em; }\n', before);
+      const out = await temp();
+      await build({ root, outDir: out, formats: ['pdf'], strict: true });
+      const list = (await exec('pdfimages', ['-list', path.join(out, 'floats.pdf')])).stdout.split('\n').slice(2).filter(Boolean);
+      const pages = list.map((line) => Number(line.trim().split(/\s+/)[0]));
+      expect(pages).toHaveLength(2);
+      // The float on its paragraph's page, with the line it stands on (“A float.”) and the text after it.
+      const on = (await exec('pdftotext', ['-f', String(pages[1]), '-l', String(pages[1]), path.join(out, 'floats.pdf'), '-'])).stdout;
+      expect(on).toContain('A float.');
+      expect(on).toContain('The last paragraph.');
+    },
+    120_000,
+  );
+
+  it('hidden by a house style fail the build as hidden text does', async () => {
+    const root = await floatBook('img.side { display: none; }\n');
+    const outDir = await temp();
+    const error = await expectGalleyError(() => build({ root, outDir, formats: ['pdf'] }));
+    expect(formatAll(error.messages, root)).toMatch(
+      /^chapters\/one\.md:7:10: error: The print edition's layout lost the picture “A tall picture”: it is not drawn on the page on page \d+ \[text-on-page\]$/m,
+    );
   }, 120_000);
 
   it('that fit no page fail the build with a located message, never silently', async () => {

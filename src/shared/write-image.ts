@@ -31,13 +31,14 @@ export function encodeImage(image: Sharp, type: WrittenType, quality: number): S
 }
 
 /**
- * A smaller copy of an image Galley has already made ready (upright, sRGB, PNG or
- * JPEG): exactly `width` × `height` pixels, in the same type.
+ * A smaller copy of an image Galley has already made ready (upright, sRGB or grey,
+ * PNG or JPEG): exactly `width` × `height` pixels, in the same type and colours.
  */
 export async function resizeImage(data: Uint8Array, size: { width: number; height: number }, type: WrittenType, quality: number): Promise<Uint8Array> {
   const sharp = await loadSharp();
+  const { space } = await sharp(data).metadata();
   const resized = sharp(data)
     .resize({ ...size, fit: 'fill' })
-    .toColourspace('srgb');
+    .toColourspace(space === 'b-w' || space === 'grey16' ? 'b-w' : 'srgb');
   return new Uint8Array(await encodeImage(resized, type, quality).toBuffer());
 }

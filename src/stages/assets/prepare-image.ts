@@ -105,8 +105,17 @@ async function prepare(data: Uint8Array, limits: ImageLimits): Promise<PreparedI
         : undefined;
   // Bytes as the file has them where the type, colours, size and the way up may stay.
   const same = !gif && convertedFrom === undefined && !turned;
-  // (Grey stays grey.)
-  const space = meta.space === 'b-w' ? 'b-w' : 'srgb';
+  // (Grey stays grey; a GIF made a PNG keeps an alpha channel only where it has transparency.)
+  const space = meta.space === 'b-w' || meta.space === 'grey16' ? 'b-w' : 'srgb';
+  const opaque =
+    gif &&
+    !(gif.screen && gif.print) &&
+    (await read('truncated')
+      .stats()
+      .then(
+        (stats) => stats.isOpaque,
+        () => false,
+      ));
   const encode = async (scale: number) => {
     if (same && scale === 1) return data;
     // (Rounded down: within the limits, never a pixel over.)
@@ -116,7 +125,8 @@ async function prepare(data: Uint8Array, limits: ImageLimits): Promise<PreparedI
         .rotate()
         .resize({ ...size, fit: 'fill' })
         .toColourspace(space);
-    return new Uint8Array(await strictly((failOn) => encodeImage(image(failOn), type, limits.quality).toBuffer()));
+    const flat = (failOn: 'warning' | 'truncated') => (opaque ? image(failOn).removeAlpha() : image(failOn));
+    return new Uint8Array(await strictly((failOn) => encodeImage(flat(failOn), type, limits.quality).toBuffer()));
   };
   const mediaType = type === 'png' ? 'image/png' : 'image/jpeg';
   try {

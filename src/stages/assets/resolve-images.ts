@@ -157,10 +157,19 @@ export async function resolveImages(root: string, chapters: readonly Chapter[], 
       }
       img.properties.src = asset.href;
       // (Cast: hast-util-from-parse5 types the `position` of its verbose mode as always there.)
-      img.data = { ...img.data, imageSource: src } as NonNullable<Element['data']>;
+      img.data = { ...img.data, imageSource: shownPath(src) } as NonNullable<Element['data']>;
     }
   }
   return { chapters: resolved, assets: [...byHash.values()] };
+}
+
+/** A path as the author sees it: `low%20pic.jpg` (as Markdown encodes `<low pic.jpg>`) is `low pic.jpg`. */
+function shownPath(src: string): string {
+  try {
+    return decodeURI(src);
+  } catch {
+    return src;
+  }
 }
 
 function hasImages(tree: Root): boolean {

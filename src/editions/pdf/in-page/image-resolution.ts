@@ -38,9 +38,17 @@ export async function imageResolutions(): Promise<PrintedImage[]> {
     const box = image.getBoundingClientRect();
     const vector = href.toLowerCase().endsWith('.svg') || image.src.startsWith('data:image/svg');
     if (vector || image.naturalWidth === 0 || image.naturalHeight === 0 || box.width === 0 || box.height === 0) continue;
-    // The width the whole picture is printed at: as the box where the picture fills it,
-    // wider where it is cut to the box (object-fit: cover) or stretched in height.
-    const across = Math.max(box.width, (box.height * image.naturalWidth) / image.naturalHeight);
+    // The width the whole picture is printed at, in its content box: scaled to fit inside it
+    // (object-fit: contain, print.css's own), to cover it, or stretched (the wider way counts).
+    const style = getComputedStyle(image);
+    const px = (value: string) => Number.parseFloat(value) || 0;
+    const width = box.width - px(style.paddingLeft) - px(style.paddingRight) - px(style.borderLeftWidth) - px(style.borderRightWidth);
+    const height = box.height - px(style.paddingTop) - px(style.paddingBottom) - px(style.borderTopWidth) - px(style.borderBottomWidth);
+    const [x, y] = [width / image.naturalWidth, height / image.naturalHeight];
+    const fit = style.objectFit;
+    const scale = fit === 'contain' ? Math.min(x, y) : fit === 'scale-down' ? Math.min(1, x, y) : fit === 'none' ? 1 : Math.max(x, y);
+    if (!(scale > 0)) continue;
+    const across = image.naturalWidth * scale;
     found.push([href, Math.round((image.naturalWidth * 96) / across), block, across, picture]);
   }
   return found;

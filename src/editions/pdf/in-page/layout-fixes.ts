@@ -16,7 +16,7 @@
  *   the caption and header rows, and with room left for the table's bottom rule;
  * - a page never ends right before a footnote's call, nor leaves a widow (`page-ends.ts`);
  * - a figure for the top or foot of a page that does not fit goes on (`page-floats.ts`), and
- *   so does a floated picture that runs past the page's foot;
+ *   so does a floated picture, with its line (`page-ends.ts`);
  * Where the break falls inside a word it records it as `__galley.lastBreak`.
  */
 export function installLayoutFixes(): void {
@@ -26,6 +26,7 @@ export function installLayoutFixes(): void {
     lastBreak?: { text: Text; offset: number } | undefined;
     deferFloat?(rendered: Element, bounds: DOMRect): boolean;
     pageEnd?(rendered: Element, start: Range, helpers: object): Range | undefined;
+    floatEnd?(rendered: Element, bottom: number, helpers: object): Range | undefined;
   };
   const host = window as unknown as { __galley?: State };
   host.__galley ??= { hidden: [] };
@@ -210,23 +211,18 @@ export function installLayoutFixes(): void {
         const pagedWorks = !floated && overflow !== undefined && leavesContent(rendered, overflow);
         if (!pagedWorks || start.compareBoundaryPoints(Range.START_TO_START, overflow) < 0) result = toEnd(rendered, start);
       }
-      // A floated picture that does not fit what is left of the page goes on to the next page, with
-      // what follows it (Paged.js skips floats: it stayed in the column past the page, printed nowhere).
-      if (!result && !floated) {
-        const float = Array.from(rendered.querySelectorAll('img')).find((image) => {
-          const at = image.getBoundingClientRect();
-          return (beyond(at) || at.bottom > bounds.bottom + 1) && getComputedStyle(image).float !== 'none';
-        });
-        const before = document.createRange();
-        if (float) before.setStartBefore(float);
-        if (float && leavesContent(rendered, before)) result = toEnd(rendered, before);
+      // A floated picture that does not fit what is left of the page goes on to the next page (`page-ends.ts`).
+      const helpers = { past: beyond, box, firstPast, breakBefore, firstText, leavesContent, toEnd };
+      const picture = floated ? undefined : state.floatEnd?.(rendered, bounds.bottom, helpers);
+      if (picture && leavesContent(rendered, picture) && (!result || picture.compareBoundaryPoints(Range.START_TO_START, result) < 0)) {
+        result = toEnd(rendered, picture);
       }
       if (result) {
         const start = roomForTheRule(rendered, result, bounds.bottom);
         if (start !== result) result = toEnd(rendered, start);
       }
       // A footnote's call stays on the line of its word, and no paragraph's last line goes on alone (`page-ends.ts`).
-      if (result) result = state.pageEnd?.(rendered, result, { past: beyond, box, firstPast, breakBefore, firstText, leavesContent, toEnd }) ?? result;
+      if (result) result = state.pageEnd?.(rendered, result, helpers) ?? result;
       if (result?.startContainer instanceof Text) state.lastBreak = { text: result.startContainer, offset: result.startOffset };
       return result ?? (floated ? null : undefined);
     }

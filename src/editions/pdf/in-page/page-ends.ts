@@ -6,6 +6,8 @@
  * `layout-fixes.ts` with its own helpers, once it has found the break):
  * - a footnote's call stays on the line of the word it follows: where the page would end
  *   right before a call, the call's whole line goes on to the next page;
+ * - a floated picture that does not fit what is left of the page goes on, with its line
+ *   (`state.floatEnd`);
  * - no paragraph's last line alone at the top of the next page (a widow: where a note that
  *   does not fit takes its call's line on, or a page's foot shrinks for its notes): the line
  *   before goes with it, or the whole paragraph where only one line of it would stay behind.
@@ -25,7 +27,11 @@ export function installPageEnds(): void {
     leavesContent(rendered: Element, start: Range): boolean;
     toEnd(rendered: Element, start: Range): Range;
   }
-  type State = { hidden: HTMLElement[]; pageEnd?(rendered: Element, start: Range, helpers: Helpers): Range | undefined };
+  type State = {
+    hidden: HTMLElement[];
+    pageEnd?(rendered: Element, start: Range, helpers: Helpers): Range | undefined;
+    floatEnd?(rendered: Element, bottom: number, helpers: Helpers): Range | undefined;
+  };
   const host = window as unknown as { __galley?: State };
   host.__galley ??= { hidden: [] };
   const state = host.__galley;
@@ -80,6 +86,29 @@ export function installPageEnds(): void {
     // The line before goes too if two stay behind; else the whole paragraph.
     if (previous && twoUp && firstTop !== undefined && firstTop < twoUp.top - 2) return h.breakBefore(rendered, previous.text, previous.offset);
     return first ? h.breakBefore(rendered, first, 0) : undefined;
+  };
+
+  // A floated picture that does not fit what is left of the page (Paged.js skips floats: it stayed in
+  // the column past the page, printed nowhere) goes on to the next page with the line it stands on
+  // (a break before it alone left that line's start stretched) and what follows.
+  state.floatEnd = (rendered, bottom, h) => {
+    const float = Array.from(rendered.querySelectorAll('img')).find((image) => {
+      const at = image.getBoundingClientRect();
+      return (h.past(at) || at.bottom > bottom + 1) && getComputedStyle(image).float !== 'none';
+    });
+    if (!float) return undefined;
+    const block = float.parentElement?.closest('p, li, dd, dt, td, th, figcaption');
+    const walker = document.createTreeWalker(block ?? rendered, NodeFilter.SHOW_TEXT);
+    walker.currentNode = float;
+    const text = walker.previousNode() as Text | null;
+    const before = text ? drawn(h, block ?? rendered, text, text.length, false) : undefined;
+    const line = before ? h.firstPast(rendered, onLine(h, before.top)) : undefined;
+    if (line) return h.breakBefore(rendered, line.text, line.offset);
+    const after = h.firstText(block ?? rendered);
+    if (block && after) return h.breakBefore(rendered, after, 0);
+    const range = document.createRange();
+    range.setStartBefore(float);
+    return range;
   };
 
   state.pageEnd = (rendered, start, h) => {

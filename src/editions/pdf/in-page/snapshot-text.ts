@@ -85,7 +85,7 @@ export function snapshotText(): number {
   }
   // Pictures hold no text the record could miss: each is numbered, to be found on a page.
   for (const image of document.body.querySelectorAll<HTMLImageElement>('img')) {
-    if (image.closest('template') || getComputedStyle(image).display === 'none') continue;
+    if (image.closest('template')) continue;
     image.dataset.galleyPicture = String(record.pictures.length);
     record.pictures.push({ alt: image.alt, block: image.closest<HTMLElement>('[data-block]')?.dataset.block ?? null });
   }

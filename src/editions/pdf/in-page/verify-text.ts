@@ -165,11 +165,14 @@ export function verifyText(): LayoutCheck {
     const box = image.getBoundingClientRect();
     const number = image.dataset.galleyPicture!;
     const picture = record.pictures[Number(number)];
-    if (box.left >= sheet.left - 1 && box.right <= sheet.right + 1 && box.top >= sheet.top - 1 && box.bottom <= sheet.bottom + 1) printed.add(number);
-    else if (picture && !printed.has(number)) {
-      problems.push({ kind: 'clipped', block: picture.block, page: pageOf(image), text: picture.alt, picture: true });
-      printed.add(number);
+    const style = getComputedStyle(image);
+    // Drawn (as text is checked: a house style could hide it, or give it no size), and on its sheet.
+    const drawn = box.width >= 0.5 && box.height >= 0.5 && style.visibility === 'visible' && Number(style.opacity) > 0;
+    const inside = box.left >= sheet.left - 1 && box.right <= sheet.right + 1 && box.top >= sheet.top - 1 && box.bottom <= sheet.bottom + 1;
+    if (picture && !printed.has(number) && !(drawn && inside)) {
+      problems.push({ kind: drawn ? 'clipped' : 'hidden', block: picture.block, page: pageOf(image), text: picture.alt, picture: true });
     }
+    printed.add(number);
   }
   record.pictures.forEach((picture, number) => {
     if (!printed.has(String(number))) problems.push({ kind: 'lost', block: picture.block, page: null, text: picture.alt, picture: true });
