@@ -381,33 +381,43 @@ describe('a damaged image', () => {
 });
 
 describe('floated pictures', () => {
-  const floatBook = async (css: string, before = 14) => {
+  const floatBook = async (css: string, before = 14, shape: 'inside' | 'opening' | 'list' = 'inside') => {
     const root = await temp();
     const lorem = 'Lorem ipsum dolor sit amet, consectetur adipiscing elit, sed do eiusmod tempor incididunt ut labore et dolore magna aliqua. ';
+    const floated = {
+      inside: 'A float. ![A tall picture](tall.jpg){.side}',
+      opening: '![A tall picture](tall.jpg){.side} A float.',
+      list: '- A float. ![A tall picture](tall.jpg){.side}',
+    };
     await writeFiles(root, {
       'book.yaml':
         'title: Floats\nlanguage: en\ncreator: A\nidentifier: urn:uuid:0b0b0b0b-1111-4222-8333-444444444485\ndate: 2026-01-01\nstyles: [house.css]\nchapters: [chapters/one.md]\n',
       'house.css': css,
-      'chapters/one.md': `# Floats\n\n${lorem.repeat(before)}\n\n![Wide](wide.jpg){width=70%}\n\nA float. ![A tall picture](tall.jpg){.side} ${lorem.repeat(3)}\n\nThe last paragraph.\n`,
+      'chapters/one.md': `# Floats\n\n${lorem.repeat(before)}\n\n![Wide](wide.jpg){width=70%}\n\n${floated[shape]} ${lorem.repeat(3)}\n\nThe last paragraph.\n`,
       'chapters/wide.jpg': new Uint8Array(await photo(1400, 900).jpeg().toBuffer()),
       'chapters/tall.jpg': new Uint8Array(await photo(500, 3000).jpeg().toBuffer()),
     });
     return root;
   };
 
-  it.each([10, 11, 12, 13, 14])(
-    'go on to the next page with their line where the rest of the page is too short (%i paragraphs before; testers found them printed nowhere)',
-    async (before) => {
-      const root = await floatBook('img.side { float: right; width: 35%; margin: 0 0 0.5em 0.5em; }\n', before);
+  it.each([10, 11, 12, 13, 14].flatMap((before) => (['inside', 'opening', 'list'] as const).map((shape) => [before, shape] as const)))(
+    'go on to the next page with their line where the rest of the page is too short (%i paragraphs before, %s; testers found them printed nowhere)',
+    async (before, shape) => {
+      const root = await floatBook('img.side { float: right; width: 35%; margin: 0 0 0.5em 0.5em; }\n', before, shape);
       const out = await temp();
       await build({ root, outDir: out, formats: ['pdf'], strict: true });
-      const list = (await exec('pdfimages', ['-list', path.join(out, 'floats.pdf')])).stdout.split('\n').slice(2).filter(Boolean);
+      const pdf = path.join(out, 'floats.pdf');
+      const list = (await exec('pdfimages', ['-list', pdf])).stdout.split('\n').slice(2).filter(Boolean);
       const pages = list.map((line) => Number(line.trim().split(/\s+/)[0]));
       expect(pages).toHaveLength(2);
       // The float on its paragraph's page, with the line it stands on (“A float.”) and the text after it.
-      const on = (await exec('pdftotext', ['-f', String(pages[1]), '-l', String(pages[1]), path.join(out, 'floats.pdf'), '-'])).stdout;
+      const text = async (page: number) => (await exec('pdftotext', ['-f', String(page), '-l', String(page), pdf, '-'])).stdout;
+      const on = await text(pages[1]!);
       expect(on).toContain('A float.');
       expect(on).toContain('The last paragraph.');
+      // Nothing from before the float's paragraph went on with it (a tester's find: a float in a list
+      // item took the paragraphs before it along, and left their page all but empty).
+      expect(on.slice(0, on.indexOf('A float.'))).not.toContain('ipsum');
     },
     120_000,
   );
