@@ -7,6 +7,9 @@ export interface Operation {
   end: number;
 }
 
+/** The operators that show text (ISO 32000-1, 9.4.3). */
+export const TEXT_SHOWING: ReadonlySet<string> = new Set(['Tj', 'TJ', "'", '"']);
+
 /** Character classes of PDF's syntax (ISO 32000-1, 7.2.2), by Latin-1 code: 1 white space, 2 delimiter. */
 const CLASS = new Uint8Array(256);
 for (const c of [0x00, 0x09, 0x0a, 0x0c, 0x0d, 0x20]) CLASS[c] = 1;

@@ -1,12 +1,11 @@
 import { PDFDict, type PDFDocument, PDFName, type PDFObject, PDFRawStream, PDFRef } from 'pdf-lib';
-import { applyEdits, operations, shownBytes } from './content-stream.js';
+import { applyEdits, operations, shownBytes, TEXT_SHOWING } from './content-stream.js';
 import { type FontCodes, pageFonts } from './font-codes.js';
 import type { PageText, PageTexts } from './page-texts.js';
 import { resolve } from './pdf-trees.js';
 
 /** A `/Span` that gives the text of what it draws (`/ActualText <FEFF…>`), one character. */
 const ACTUAL_TEXT = /^\/Span\s*<<\s*\/ActualText\s*<FEFF((?:[0-9A-Fa-f]{4}){1,2})>\s*>>\s*BDC$/;
-const SHOWING = new Set(['Tj', 'TJ', "'", '"']);
 
 interface Span {
   /** Where its `BDC` (with its operands) and its `EMC` are in the page's text. */
@@ -110,7 +109,7 @@ function readSpans(
       span.close = [op.start, op.end];
       spans.push(span);
       if (!bare && span.shown.length === 1) note(span.shown[0]![0], span.shown[0]![1], span.text);
-    } else if (SHOWING.has(op.operator) && font) {
+    } else if (TEXT_SHOWING.has(op.operator) && font) {
       const span = open.findLast((entry) => entry !== undefined);
       // (Looking for unwrapped uses, only the strings that may hold a candidate are read.)
       // (A match across two codes is read and let go.)

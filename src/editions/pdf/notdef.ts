@@ -1,5 +1,5 @@
 import { PDFDict, type PDFDocument, PDFName, PDFRawStream } from 'pdf-lib';
-import { operations } from './content-stream.js';
+import { operations, TEXT_SHOWING } from './content-stream.js';
 import { contentRefs, contentText, dictAt, resolve } from './pdf-trees.js';
 
 /** A place a PDF draws the `.notdef` glyph: the page (from 1) and the font. */
@@ -9,8 +9,6 @@ export interface NotdefUse {
   /** How many boxes the page draws in the font. */
   count: number;
 }
-
-const SHOW = new Set(['Tj', 'TJ', "'", '"']);
 
 /**
  * Where the pages draw the `.notdef` glyph (the box a character no font has
@@ -36,7 +34,7 @@ export function notdefUses(pdf: PDFDocument): NotdefUse[] {
         const name = /\/([^\s/<>[\]()]+)/.exec(operands)?.[1];
         const value = name && fonts ? resolve(context, fonts.get(PDFName.of(name))) : undefined;
         font = value instanceof PDFDict ? value : undefined;
-      } else if (SHOW.has(operator) && font?.get(PDFName.of('Subtype')) === PDFName.of('Type0')) {
+      } else if (TEXT_SHOWING.has(operator) && font?.get(PDFName.of('Subtype')) === PDFName.of('Type0')) {
         for (const [, hex] of operands.matchAll(/<([0-9A-Fa-f\s]*)>/g)) {
           const digits = hex!.replace(/\s+/g, '');
           const boxes = (digits.match(/[0-9A-Fa-f]{4}/g) ?? []).filter((code) => code === '0000').length;

@@ -1,6 +1,6 @@
 import { rightToLeftLetter } from '../../shared/language.js';
 import { type Matrix, type Paragraphs, type Piece, pieceText, readingOrder } from './bidi-order.js';
-import { applyEdits, lastStringOperand, operations } from './content-stream.js';
+import { applyEdits, lastStringOperand, operations, TEXT_SHOWING } from './content-stream.js';
 import type { FontCodes } from './font-codes.js';
 
 /** What `readRightToLeft` made of a page's content stream. */
@@ -11,7 +11,6 @@ export interface RightToLeftText {
   lines: number[][];
 }
 
-const SHOWING = new Set(['Tj', 'TJ', "'", '"']);
 const hex = (bytes: string) => `<${Buffer.from(bytes, 'latin1').toString('hex')}>`;
 
 /**
@@ -79,7 +78,7 @@ export function readRightToLeft(text: string, fontOf: (name: string) => FontCode
       placed = true;
     } else if (operator === 'T*') {
       placed = false;
-    } else if (SHOWING.has(operator)) {
+    } else if (TEXT_SHOWING.has(operator)) {
       const piece = stack.findLast((entry) => entry.piece)?.piece;
       if (piece) {
         const code = lastStringOperand(operands()) ?? '';
