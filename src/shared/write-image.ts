@@ -32,11 +32,17 @@ export function encodeImage(image: Sharp, type: WrittenType, quality: number): S
 
 /**
  * A smaller copy of an image Galley has already made ready (upright, sRGB or grey,
- * PNG or JPEG): exactly `width` × `height` pixels, in the same type and colours.
+ * PNG or JPEG; `space` as sharp's metadata names its colours): exactly `width` ×
+ * `height` pixels, in the same type and colours.
  */
-export async function resizeImage(data: Uint8Array, size: { width: number; height: number }, type: WrittenType, quality: number): Promise<Uint8Array> {
+export async function resizeImage(
+  data: Uint8Array,
+  size: { width: number; height: number },
+  type: WrittenType,
+  quality: number,
+  space: string | undefined,
+): Promise<Uint8Array> {
   const sharp = await loadSharp();
-  const { space } = await sharp(data).metadata();
   const resized = sharp(data)
     .resize({ ...size, fit: 'fill' })
     .toColourspace(space === 'b-w' || space === 'grey16' ? 'b-w' : 'srgb');

@@ -53,7 +53,7 @@ export class PrintImages {
     if (meta.width <= width + 1 || asset.printType === 'image/svg+xml') return undefined;
     const size = { width, height: Math.max(1, Math.round((width * meta.height) / meta.width)) };
     const type = asset.printType === 'image/jpeg' ? 'jpeg' : 'png';
-    const bytes = await resizeImage(asset.print, size, type, this.settings.quality);
+    const bytes = await resizeImage(asset.print, size, type, this.settings.quality, meta.space);
     return `data:image/${type};base64,${Buffer.from(bytes).toString('base64')}`;
   }
 }
